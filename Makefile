@@ -1,0 +1,22 @@
+# The two commands of the README: `make run` and `make test`. Everything else is a helper.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+
+.PHONY: run test install bench
+
+$(BIN)/somecheck: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/somecheck
+
+## Start the checker on 127.0.0.1:8765 with the bundled rules.
+run: install
+	$(BIN)/somecheck serve
+
+## Install what the tests need (Python packages, Chromium and its driver, editor fixtures) and run them all.
+test: install
+	$(BIN)/python -m pytest -q

@@ -1,0 +1,224 @@
+"""The `somecheck` command: serve, check, rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from checker import __version__
+from checker.engine import check
+from checker.pack import (ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES, Pack,
+                          PackError, load_pack)
+from checker.settings import Settings, SettingsError, read_token
+from checker.text import Document
+from checker.validate import BadRequest, parse_check
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXTENSION_DIR = Path(__file__).resolve().parent.parent / "extension"
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--rules", action="append", type=Path, metavar="PATH",
+                        help="a rule pack folder (repeat to layer packs); default: the bundled pack")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="somecheck", description="Check social-media posts "
+                                     "against your organization's guidelines, locally.")
+    parser.add_argument("--version", action="version", version=f"somecheck {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the checker service for the browser extension")
+    serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8765)")
+    _rules_option(serve)
+    serve.add_argument("--token-file", type=Path, help="require 'Authorization: Bearer' with the token in this file")
+    serve.add_argument("--allow-origin", action="append", metavar="ORIGIN",
+                       help="an allowed Origin pattern (default chrome-extension://* and moz-extension://*)")
+    serve.add_argument("--allow-host", action="append", metavar="NAME", help="a Host name allowed besides loopback")
+    serve.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body (default 262144)")
+    serve.add_argument("--role", choices=ROLES, help="role assumed when a request gives none (default staff)")
+    serve.add_argument("--locale", choices=LOCALES, help="message language when a request gives none")
+    serve.add_argument("--threads", type=int, help="threads serving requests (default 8)")
+
+    chk = commands.add_parser("check", help="check a text file or standard input")
+    chk.add_argument("file", nargs="?", default="-", help="the text to check, or - for standard input")
+    _rules_option(chk)
+    chk.add_argument("--platform", choices=PLATFORMS, default="other")
+    chk.add_argument("--account", choices=ACCOUNTS, default="personal")
+    chk.add_argument("--role", choices=ROLES, default="staff")
+    chk.add_argument("--context", choices=CONTEXTS, default="post")
+    chk.add_argument("--locale", choices=LOCALES, help="message language (default: the pack's)")
+    chk.add_argument("--attach", action="append", choices=ATTACHMENT_TYPES, default=[],
+                     help="an attachment of this type (repeatable)")
+    chk.add_argument("--now", help="the moment of posting, ISO-8601 with offset (default: now)")
+    chk.add_argument("--format", choices=("text", "json"), default="text")
+
+    rules = commands.add_parser("rules", help="validate, list or document rule packs")
+    rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
+    validate = rules_commands.add_parser("validate", help="load packs and run every rule's examples")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    listing = rules_commands.add_parser("list", help="list the rules of a pack")
+    _rules_option(listing)
+    listing.add_argument("--format", choices=("text", "json"), default="text")
+    docs = rules_commands.add_parser("docs", help="write the rules as Markdown")
+    _rules_option(docs)
+    docs.add_argument("--output", type=Path, help="file to write (default: standard output)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "serve":
+            return serve(args)
+        if args.command == "check":
+            return check_command(args)
+        return {"validate": rules_validate, "list": rules_list, "docs": rules_docs}[args.rules_command](args)
+    except PackError as exc:
+        print(f"somecheck: the rule pack was refused:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (SettingsError, BadRequest) as exc:
+        print(f"somecheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """Environment first, then the flags given."""
+    settings = Settings.from_env()
+    for flag, attr in (("host", "host"), ("port", "port"), ("max_body", "max_body"),
+                       ("role", "default_role"), ("locale", "default_locale"), ("threads", "threads")):
+        if getattr(args, flag, None) is not None:
+            setattr(settings, attr, getattr(args, flag))
+    if args.rules:
+        settings.rules = args.rules
+    if args.token_file:
+        settings.token = read_token(args.token_file)
+    if args.allow_origin:
+        settings.allow_origins = args.allow_origin
+    if args.allow_host:
+        settings.allow_hosts = args.allow_host
+    settings.validate()
+    return settings
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Start the service and say where it is and how to load the extension."""
+    import logging
+
+    import waitress
+
+    from checker.app import create_app
+
+    settings = settings_from(args)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(settings)
+    pack = app.extensions["somecheck"]["store"].pack
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    print(f"SomeCheck {__version__} is checking at http://{host}:{settings.port}/ "
+          f"with rules {pack.rules_version} ({len(pack.rules)} rules).")
+    where = EXTENSION_DIR if EXTENSION_DIR.is_dir() else "the extension/ folder of SomeCheck"
+    print(f"Load the extension: in Chrome or Edge open chrome://extensions, turn on Developer mode,\n"
+          f"choose 'Load unpacked' and pick {where}\n"
+          f"(Firefox: about:debugging > This Firefox > Load Temporary Add-on > manifest.json).\n"
+          f"Press Ctrl+C to stop.", flush=True)
+    try:
+        waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads,
+                       channel_timeout=settings.timeout, ident="somecheck", _quiet=True)
+    except OSError as exc:
+        print(f"somecheck: cannot listen on {settings.host}:{settings.port}: {exc.strerror}. "
+              f"Is another checker already running? Try --port.", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"cannot read {name}: {exc}") from exc
+
+
+def check_command(args: argparse.Namespace) -> int:
+    """Check one text; exit 0 for ok or info, 1 for warn or block."""
+    pack = load_pack(args.rules)
+    body = {"text": _read_text(args.file), "platform": args.platform, "account": args.account,
+            "role": args.role, "context": args.context,
+            "attachments": [{"type": t} for t in args.attach]}
+    if args.now:
+        body["now"] = args.now
+    request = parse_check(body, default_role=args.role, locale=args.locale or pack.default_locale)
+    result = check(pack, request)
+    if args.format == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        doc = Document(request.text)
+        for f in result["findings"]:
+            line, col = doc.line_col(doc.from_utf16(f["start"]))
+            print(f"{line}:{col} {f['severity']} {f['rule']} {f['message']}")
+        print(f"{result['verdict']}: {len(result['findings'])} finding(s)", file=sys.stderr)
+    return EXIT_FINDINGS if result["verdict"] in ("warn", "block") else EXIT_OK
+
+
+def run_examples(pack: Pack) -> list[str]:
+    """Every example a rule gets wrong, as a line of text."""
+    failures = []
+    for rule in pack.rules:
+        for expected, examples in (("flag", rule.flag), ("pass", rule.passes)):
+            for example in examples:
+                fired = any(f["rule"] == rule.id for f in check(pack, example.request)["findings"])
+                if fired != (expected == "flag"):
+                    verb = "does not flag" if expected == "flag" else "flags"
+                    failures.append(f"{rule.path}:{example.line}: {rule.id} {verb} its example "
+                                    f"{example.request.text[:60]!r}")
+    return failures
+
+
+def rules_validate(args: argparse.Namespace) -> int:
+    """Load each pack and run its examples; exit 2 when a pack is refused, 1 when examples fail."""
+    status = EXIT_OK
+    for path in args.paths:
+        try:
+            pack = load_pack([path])
+        except PackError as exc:
+            print(f"{path}: refused\n{exc}")
+            status = EXIT_USAGE
+            continue
+        failures = run_examples(pack)
+        for failure in failures:
+            print(failure)
+        verdict = "ok" if not failures else f"{len(failures)} example(s) failed"
+        print(f"{path}: {pack.rules_version}, {len(pack.rules)} rules, {verdict}")
+        if failures and status == EXIT_OK:
+            status = EXIT_FINDINGS
+    return status
+
+
+def rules_list(args: argparse.Namespace) -> int:
+    """Print the rules of a pack."""
+    pack = load_pack(args.rules)
+    if args.format == "json":
+        print(json.dumps({"rules_version": pack.rules_version, "rules": [
+            {"id": r.id, "category": r.category, "severity": r.severity, "guideline": r.guideline,
+             "description": r.description} for r in pack.rules]}, ensure_ascii=False, indent=2))
+    else:
+        for r in pack.rules:
+            print(f"{r.id:40} {r.severity:6} {r.guideline:4} {r.description['en']}")
+    return EXIT_OK
+
+
+def rules_docs(args: argparse.Namespace) -> int:
+    """Write the pack's rules as Markdown."""
+    from checker.ruledocs import render
+
+    text = render(load_pack(args.rules))
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

@@ -1,0 +1,14 @@
+"""The rule kinds, by the name a rule gives in `kind:`. Each kind is one module."""
+
+from checker.kinds.attachment import AttachmentKind
+from checker.kinds.base import Kind
+from checker.kinds.clock import Clock
+from checker.kinds.languages import LanguagesKind
+from checker.kinds.pattern import Pattern
+from checker.kinds.readability import Readability
+from checker.kinds.terms import Terms
+
+KINDS: dict[str, type[Kind]] = {
+    kind.name: kind
+    for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock)
+}

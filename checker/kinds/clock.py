@@ -1,0 +1,36 @@
+"""`clock`: the moment of posting against the organization's hours.
+
+    kind: clock
+    inside: working_hours      # fires during these hours ...
+    outside: response_hours    # ... or outside these (give one of the two)
+
+The hours and the time zone come from the pack's `organization` settings.
+Fires once for the post as a whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from checker.kinds.base import Build, Context, Kind, Match, Params
+
+HOURS = ("working_hours", "response_hours")
+
+
+class Clock(Kind):
+    name = "clock"
+    parameters = frozenset({"inside", "outside"})
+
+    def __init__(self, params: Params, build: Build) -> None:
+        if params.has("inside") == params.has("outside"):
+            raise params.error(None, "a clock rule needs exactly one of 'inside' or 'outside'")
+        key = "inside" if params.has("inside") else "outside"
+        self.inside = key == "inside"
+        self.hours = getattr(build.org, params.text(key, choices=HOURS))
+        self.zone = ZoneInfo(build.org.timezone)
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        local = ctx.request.now.astimezone(self.zone)
+        if self.hours.contains(local) == self.inside:
+            yield Match(0, 0)

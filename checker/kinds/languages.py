@@ -1,0 +1,35 @@
+"""`languages`: a language the post must contain, such as Swedish in an official post.
+
+    kind: languages
+    require: sv          # fi, sv or en
+    min_share: 0.15      # a smaller share counts as missing (default 0.15)
+    min_letters: 40      # shorter posts are not judged (default 40)
+
+Fires once for the post as a whole (start = end = 0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.kinds.base import Build, Context, Kind, Match, Params
+from checker.languages import LANGUAGES
+
+
+class LanguagesKind(Kind):
+    name = "languages"
+    parameters = frozenset({"require", "min_share", "min_letters"})
+
+    def __init__(self, params: Params, build: Build) -> None:
+        self.require = params.text("require", choices=LANGUAGES)
+        self.min_share = params.number("min_share", 0.15)
+        if self.min_share > 1:
+            raise params.error("min_share", "'min_share' is a fraction between 0 and 1")
+        self.min_letters = int(params.number("min_letters", 40))
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        if sum(ch.isalpha() for ch in ctx.doc.text) < self.min_letters:
+            return
+        share = dict(ctx.languages.shares).get(self.require, 0.0)
+        if share < self.min_share:
+            yield Match(0, 0)

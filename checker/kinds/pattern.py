@@ -1,0 +1,117 @@
+"""`pattern`: phrases with slots, such as a second person followed by an accusation.
+
+    kind: pattern
+    slots:                       # named word lists, per language
+      you: {sv: [du, ni], en: [you, "you're", u]}
+      lie: {sv: [ljug*, ljög], en: [lie, lying, lied]}
+    patterns:                    # elements are {slot} or word patterns, per language
+      sv: ["{you} {lie}"]
+      en: ["{you} {lie}", "{you} are a liar*"]
+    gap: 1                       # other words allowed between two elements (default 0)
+    regex:                       # optional regular expressions, refused if they could backtrack
+      fi: ['\\bkuva\\s+netist[äa]\\b']
+
+Every element must be on the same line as the first. Matching walks the tokens once per
+candidate start with a bounded look-ahead, so it is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
+from checker.regexsafe import UnsafeRegex, compile_safe
+
+SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
+MAX_GAP = 5
+
+
+class Pattern(Kind):
+    name = "pattern"
+    parameters = frozenset({"slots", "patterns", "gap", "regex"})
+
+    def __init__(self, params: Params, build: Build) -> None:
+        self.rule_id = build.rule_id
+        self.gap = int(params.number("gap", 0))
+        if self.gap > MAX_GAP:
+            raise params.error("gap", f"'gap' may be at most {MAX_GAP}")
+        slots = params.raw("slots", {}) or {}
+        if not isinstance(slots, dict):
+            raise params.error("slots", "'slots' must map slot names to lists per language")
+        slot_langs: dict[str, set[str]] = {}
+        for slot in slots:
+            lists = Params(slots).per_language(slot)
+            slot_langs[slot] = set(lists)
+            for lang, items in lists.items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, "slot", slot, lang), line)
+        # (lang, elements); an element is ("slot", name) or ("lit", key)
+        self.sequences: list[tuple[str, list[tuple[str, object]]]] = []
+        for lang, items in params.per_language("patterns", required=not params.has("regex")).items():
+            for number, (text, line) in enumerate(items):
+                elements = []
+                for position, part in enumerate(text.split()):
+                    slot = SLOT_RE.match(part)
+                    if slot:
+                        name = slot.group(1)
+                        if name not in slot_langs:
+                            raise RuleError(line, f"pattern {text!r} uses slot {{{name}}}, which 'slots' does not define")
+                        if lang != "any" and not slot_langs[name] & {lang, "any"}:
+                            raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
+                        elements.append(("slot", name))
+                    else:
+                        key = (self.rule_id, "lit", lang, number, position)
+                        build.add_word(part, key, line)
+                        elements.append(("lit", key))
+                if not elements:
+                    raise RuleError(line, "an empty pattern")
+                self.sequences.append((lang, elements))
+        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        for lang, items in params.per_language("regex", required=False).items():
+            for text, line in items:
+                try:
+                    self.regexes.append((lang, compile_safe(text)))
+                except UnsafeRegex as exc:
+                    raise RuleError(line, f"regex {text!r}: {exc}") from exc
+
+    def _fits(self, ctx: Context, index: int, lang: str, element: tuple[str, object]) -> bool:
+        keys = ctx.token_keys.get(index, ())
+        kind, value = element
+        if kind == "lit":
+            return value in keys
+        return ((self.rule_id, "slot", value, lang) in keys
+                or (self.rule_id, "slot", value, "any") in keys)
+
+    def _match_from(self, ctx: Context, start: int, lang: str, elements) -> int | None:
+        """The index of the last token of a match beginning at `start`, or None."""
+        tokens = ctx.doc.tokens
+        line = tokens[start].line
+        position = start
+        for element in elements[1:]:
+            for candidate in range(position + 1, min(position + 2 + self.gap, len(tokens))):
+                if tokens[candidate].line != line:
+                    return None
+                if self._fits(ctx, candidate, lang, element):
+                    position = candidate
+                    break
+            else:
+                return None
+        return position
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        tokens = ctx.doc.tokens
+        starts = sorted({index for index, _ in ctx.hits.get(self.rule_id, ())})
+        for index in starts:
+            for lang, elements in self.sequences:
+                if not allowed_in(ctx, tokens[index].line, lang):
+                    continue
+                if not self._fits(ctx, index, lang, elements[0]):
+                    continue
+                last = self._match_from(ctx, index, lang, elements)
+                if last is not None:
+                    yield Match(tokens[index].start, tokens[last].end)
+        for lang, regex in self.regexes:
+            for m in regex.finditer(ctx.doc.text):
+                if m.end() > m.start() and allowed_in(ctx, ctx.doc.line_of(m.start()), lang):
+                    yield Match(m.start(), m.end())

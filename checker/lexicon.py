@@ -1,0 +1,123 @@
+"""One index of every word pattern in a pack, looked up once per token.
+
+A word pattern is a single word, written as:
+
+- ``word``   the whole word, nothing more;
+- ``stem*``  the word and every word that begins with it (inflections, compounds);
+- ``*tail``  every word that ends with it (compounds: "skitdålig" from "*dålig" is not
+  meant; "paskapää" from "*pää" would be);
+- ``*part*`` every word that contains it.
+
+Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
+readings, and with runs of a repeated letter collapsed. A lookup costs a handful of dict
+probes per token whatever the number of patterns, so a check grows linearly with the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
+
+from checker.text import Token, lookup_forms, squeeze
+
+MIN_STEM = 3
+CACHE_LIMIT = 50_000
+
+
+class PatternError(ValueError):
+    """A word pattern that cannot be used (too short a stem, stray stars, spaces)."""
+
+
+@dataclass
+class _Layer:
+    exact: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    prefix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    suffix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    infix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+
+    def lengths(self, table: dict[str, list[Hashable]]) -> list[int]:
+        return sorted({len(k) for k in table})
+
+
+def parse_pattern(pattern: str) -> tuple[str, str]:
+    """Split a word pattern into its mode (exact, prefix, suffix, infix) and its core."""
+    word = pattern.strip().lower().replace("’", "'")
+    starts, ends = word.startswith("*"), word.endswith("*") and len(word) > 1
+    core = word.strip("*")
+    if not core or "*" in core or any(ch.isspace() for ch in core):
+        raise PatternError(f"{pattern!r} is not one word with an optional * at either end")
+    mode = {(False, False): "exact", (False, True): "prefix",
+            (True, False): "suffix", (True, True): "infix"}[(starts, ends)]
+    if mode != "exact" and len(core) < MIN_STEM:
+        raise PatternError(f"{pattern!r}: a stem needs at least {MIN_STEM} letters")
+    return mode, core
+
+
+class Lexicon:
+    """Word patterns with the keys they stand for; `scan` says which keys each token hits."""
+
+    def __init__(self) -> None:
+        self._plain = _Layer()
+        self._squeezed = _Layer()
+        self._cache: dict[str, frozenset[Hashable]] = {}
+        self._frozen = False
+
+    def add(self, pattern: str, key: Hashable) -> None:
+        """Register a word pattern; tokens it matches will report `key`."""
+        if self._frozen:
+            raise RuntimeError("the lexicon is compiled; build a new one")
+        mode, core = parse_pattern(pattern)
+        getattr(self._plain, mode)[core].append(key)
+        getattr(self._squeezed, mode)[squeeze(core)].append(key)
+
+    def freeze(self) -> None:
+        """Finish building: precompute the lengths each table is probed with."""
+        self._frozen = True
+        self._lengths = {
+            id(layer): {name: layer.lengths(getattr(layer, name))
+                        for name in ("prefix", "suffix", "infix")}
+            for layer in (self._plain, self._squeezed)
+        }
+
+    def keys_for(self, word: str) -> frozenset[Hashable]:
+        """Every key whose pattern matches the word, in any of its forms."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found: set[Hashable] = set()
+        for form, squeezed in lookup_forms(word):
+            layer = self._squeezed if squeezed else self._plain
+            found.update(self._probe(layer, form))
+        result = frozenset(found)
+        if len(self._cache) >= CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = result
+        return result
+
+    def _probe(self, layer: _Layer, form: str) -> Iterable[Hashable]:
+        lengths = self._lengths[id(layer)]
+        yield from layer.exact.get(form, ())
+        n = len(form)
+        for size in lengths["prefix"]:
+            if size > n:
+                break
+            yield from layer.prefix.get(form[:size], ())
+        for size in lengths["suffix"]:
+            if size > n:
+                break
+            yield from layer.suffix.get(form[n - size:], ())
+        for size in lengths["infix"]:
+            if size > n:
+                break
+            for i in range(n - size + 1):
+                yield from layer.infix.get(form[i:i + size], ())
+
+    def scan(self, tokens: list[Token]) -> dict[int, frozenset[Hashable]]:
+        """The keys hit by each token, only for tokens that hit something."""
+        hits = {}
+        for i, token in enumerate(tokens):
+            keys = self.keys_for(token.lower)
+            if keys:
+                hits[i] = keys
+        return hits

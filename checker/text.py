@@ -1,0 +1,191 @@
+"""The prepared text of one check: tokens, disguised spellings, lines, sentences, UTF-16 offsets.
+
+Everything here works in Python string indices (code points). Only `Document.utf16`
+converts an index to the UTF-16 code units of the API, once, when findings are assembled.
+Every regular expression in this module matches in time linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import product
+
+LETTER = r"[^\W\d_]"
+WORD_CHAR = r"[^\W_]"
+
+# A word: letters and digits, with apostrophes, and @ $ * inside (l33t and f*ck spellings).
+TOKEN_RE = re.compile(
+    rf"[@$]?{WORD_CHAR}(?:{WORD_CHAR}|['’@$](?={WORD_CHAR})|\*+(?={WORD_CHAR}))*"
+)
+# Single letters separated by one space, dot, dash, underscore or star: "p.a.s.k.a", "f u c k".
+SPELLED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}(?:[ .\-_*·]{LETTER}){{2,}}(?!{WORD_CHAR})")
+# Two words joined by one dot, dash or middle dot with no space: "pas.ka", "vi-ttu".
+JOIN_SEPARATORS = frozenset(".-·")
+SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
+RUN_RE = re.compile(r"(.)\1{2,}")
+ASTRAL_RE = re.compile(r"[\U00010000-\U0010FFFF]")
+
+# better-profanity's disguised spellings, read backwards: a symbol and what it may stand for.
+LEET = {
+    "4": "a", "@": "ao", "0": "o", "1": "il", "3": "e", "$": "s", "5": "s", "7": "t",
+    "!": "i", "*": "aeiouy",
+}
+MAX_VARIANTS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text: where it stands and the forms it is looked up by."""
+
+    start: int
+    end: int
+    lower: str
+    line: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def squeeze(word: str) -> str:
+    """Collapse every run of a repeated letter to one letter: "paskaaaa" -> "paska"."""
+    out = []
+    for ch in word:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def has_long_run(word: str) -> bool:
+    """True when a letter repeats three or more times in a row, a common disguise."""
+    return RUN_RE.search(word) is not None
+
+
+def deleet(word: str) -> list[str]:
+    """The readings of a word spelled with digits and symbols ("sh1t" -> "shit", "shlt")."""
+    choices = [LEET.get(ch, ch) for ch in word]
+    variants: list[str] = []
+    for combo in product(*choices):
+        variants.append("".join(combo))
+        if len(variants) >= MAX_VARIANTS:
+            break
+    return variants
+
+
+def lookup_forms(word: str) -> list[tuple[str, bool]]:
+    """The forms a token is looked up by, each with whether it is the squeezed form.
+
+    Plain words are looked up as they are; words with digits or symbols by their l33t
+    readings; words with a letter repeated three times also with runs collapsed.
+    """
+    forms = [word]
+    if any(ch in LEET for ch in word) and any(ch.isalpha() for ch in word):
+        forms = deleet(word)
+    result = [(form, False) for form in forms]
+    if any(has_long_run(form) for form in forms):
+        result += [(squeeze(form), True) for form in forms]
+    return result
+
+
+class Document:
+    """A text prepared once per check and shared by every rule."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lower = text.lower() if len(text.lower()) == len(text) else _safe_lower(text)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.tokens = [
+            Token(m.start(), m.end(), self.lower[m.start():m.end()].replace("’", "'"),
+                  self.line_of(m.start()))
+            for m in TOKEN_RE.finditer(text)
+            if any(ch.isalpha() for ch in m.group())
+        ]
+
+    # --- positions -------------------------------------------------------------------
+
+    def line_of(self, index: int) -> int:
+        """The 0-based line number of a string index."""
+        return bisect_left(self.line_starts, index + 1) - 1
+
+    def line_col(self, index: int) -> tuple[int, int]:
+        """1-based line and column of a string index, for people reading CLI output."""
+        line = self.line_of(index)
+        return line + 1, index - self.line_starts[line] + 1
+
+    @cached_property
+    def _astral(self) -> list[int]:
+        return [m.start() for m in ASTRAL_RE.finditer(self.text)]
+
+    def utf16(self, index: int) -> int:
+        """Convert a string index to UTF-16 code units, as JavaScript counts them."""
+        if not self._astral:
+            return index
+        return index + bisect_left(self._astral, index)
+
+    def from_utf16(self, units: int) -> int:
+        """Convert UTF-16 code units back to a string index."""
+        index = units
+        while self.utf16(index) > units:
+            index -= 1
+        return index
+
+    # --- disguises ---------------------------------------------------------------------
+
+    @cached_property
+    def joined_tokens(self) -> list[Token]:
+        """Words written apart to hide them: "p a s k a", "f.u.c.k", "pas.ka"."""
+        joined = []
+        for m in SPELLED_RE.finditer(self.text):
+            letters = "".join(ch for ch in m.group().lower() if ch.isalpha())
+            joined.append(Token(m.start(), m.end(), letters, self.line_of(m.start())))
+        for left, right in zip(self.tokens, self.tokens[1:]):
+            if (right.start - left.end == 1 and self.text[left.end] in JOIN_SEPARATORS
+                    and left.length > 1 and right.length > 1):
+                joined.append(Token(left.start, right.end, left.lower + right.lower, left.line))
+        return joined
+
+    # --- structure ---------------------------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[tuple[int, int]]:
+        """(start, end) of every non-empty line."""
+        ends = self.line_starts[1:] + [len(self.text) + 1]
+        return [(s, e - 1) for s, e in zip(self.line_starts, ends) if self.text[s:e - 1].strip()]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of every sentence, split at . ! ? followed by space, and at newlines."""
+        spans, start = [], 0
+        for m in SENTENCE_END_RE.finditer(self.text):
+            if self.text[start:m.end()].strip():
+                spans.append(_strip_span(self.text, start, m.end()))
+            start = m.end()
+        if self.text[start:].strip():
+            spans.append(_strip_span(self.text, start, len(self.text)))
+        return spans
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens that lie within [start, end)."""
+        lo = bisect_left(self._token_starts, start)
+        hi = bisect_left(self._token_starts, end)
+        return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _safe_lower(text: str) -> str:
+    """Lower-case character by character, keeping indices aligned (e.g. 'İ' grows when lowered)."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)

@@ -1,0 +1,43 @@
+// Extension text: from _locales in the language chosen in the settings (the browser's by default).
+(function (root) {
+  "use strict";
+  const api = root.browser || root.chrome;
+  let dict = null;
+
+  function format(text, subs) {
+    if (subs === undefined) return text;
+    const list = Array.isArray(subs) ? subs : [subs];
+    return text.replace(/\$(\d)/g, (m, n) => (list[n - 1] !== undefined ? String(list[n - 1]) : ""));
+  }
+
+  function t(key, subs) {
+    if (dict && dict[key]) return format(dict[key].message, subs);
+    const s = api.i18n.getMessage(key, subs === undefined ? undefined : (Array.isArray(subs) ? subs.map(String) : [String(subs)]));
+    return s || key;
+  }
+
+  async function loadLocale(locale) {
+    try {
+      const res = await fetch(api.runtime.getURL(`_locales/${locale}/messages.json`));
+      dict = await res.json();
+    } catch (e) {
+      dict = null;
+    }
+    return dict;
+  }
+
+  function setDictionary(d) { dict = d || null; }
+
+  // Fill [data-i18n] elements (text) and [data-i18n-attr="attr:key"] attributes of a page.
+  function localizePage(doc) {
+    for (const el of doc.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+    for (const el of doc.querySelectorAll("[data-i18n-attr]")) {
+      for (const pair of el.dataset.i18nAttr.split(";")) {
+        const [attr, key] = pair.split(":");
+        el.setAttribute(attr, t(key));
+      }
+    }
+  }
+
+  root.SomeCheckI18n = { t, loadLocale, setDictionary, localizePage, format };
+})(globalThis);
