@@ -1,0 +1,138 @@
+"""The terms, pattern, languages, readability, attachment and clock kinds, on a small pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from checker.engine import check
+from checker.kinds.base import Attachment, Request
+from checker.pack import EXAMPLE_NOW, load_pack
+
+MESSAGES = """
+    message: {sv: S., fi: F., en: E.}
+    description: {sv: S., fi: F., en: E.}
+    examples: {flag: [x], pass: [y]}
+"""
+
+RULES = """
+  - id: profanity.words
+    category: profanity
+    severity: block
+    guideline: G5
+    kind: terms
+    terms:
+      fi: [vittu*, "salassa pidettäv*"]
+      sv: [fan, skit*]
+      en: [slut, "don't tell anyone"]
+    except: {sv: [skitur]}
+{m}
+  - id: accusation.you-lie
+    category: accusation
+    severity: warn
+    guideline: G5
+    kind: pattern
+    slots:
+      you: {sv: [du, ni], en: [you]}
+      lie: {sv: [ljug*], en: [lie*, lying]}
+    patterns:
+      sv: ["{you} {lie}"]
+      en: ["{you} are {lie}"]
+    gap: 1
+    regex:
+      fi: ['\\bvalehtel(?:et|ette)\\b']
+{m}
+  - id: bilingual.sv
+    category: bilingual
+    severity: warn
+    guideline: G6
+    kind: languages
+    require: sv
+    when: {account: [official]}
+{m}
+  - id: plain_language.long
+    category: plain_language
+    severity: info
+    guideline: C4
+    kind: readability
+    max_words: 8
+{m}
+  - id: copyright.picture
+    category: copyright
+    severity: info
+    guideline: G4
+    kind: attachment
+    types: [image]
+{m}
+  - id: timing.work
+    category: timing
+    severity: info
+    guideline: G3
+    kind: clock
+    inside: working_hours
+    when: {role: [staff]}
+{m}
+""".replace("{m}", MESSAGES.strip("\n"))
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("pack")
+    (folder / "rules").mkdir()
+    (folder / "pack.yaml").write_text('name: k\nversion: "1"\n', encoding="utf-8")
+    (folder / "rules" / "r.yaml").write_text("rules:" + dedent(RULES), encoding="utf-8")
+    return load_pack([folder])
+
+
+def found(pack, text: str, **fields) -> list[tuple[str, str]]:
+    request = Request(text=text, now=fields.pop("now", EXAMPLE_NOW), **fields)
+    return [(f["rule"], f["excerpt"]) for f in check(pack, request)["findings"]]
+
+
+def test_terms_respect_language_and_word_boundaries(pack) -> None:
+    assert found(pack, "Fan vad bra det blev idag") == [("profanity.words", "Fan")]
+    assert found(pack, "Big fan of the club") == []
+    assert found(pack, "I slutet av veckan är det slut") == []
+    assert found(pack, "She was called a slut by the troll") == [("profanity.words", "slut")]
+
+
+def test_terms_catch_inflections_disguises_and_phrases(pack) -> None:
+    assert found(pack, "Ihan v1ttuun koko juttu tämä") == [("profanity.words", "v1ttuun")]
+    assert found(pack, "Tämä on salassa pidettäviä asioita meillä") == [
+        ("profanity.words", "salassa pidettäviä")]
+    assert found(pack, "Okay, don't tell anyone but the plan is off") == [
+        ("profanity.words", "don't tell anyone")]
+    assert found(pack, "Det var s.k.i.t bra och vi åkte skitur") == [("profanity.words", "s.k.i.t")]
+
+
+def test_pattern_slots_gap_and_regex(pack) -> None:
+    assert found(pack, "Nu ljuger du igen, du ljuger!") == [("accusation.you-lie", "du ljuger")]
+    assert found(pack, "I think you are clearly lying about it") == [("accusation.you-lie", "you are clearly lying")]
+    assert found(pack, "Sinä valehtelet koko ajan meille kaikille") == [("accusation.you-lie", "valehtelet")]
+    assert found(pack, "You are here and the lies are elsewhere") == []
+
+
+def test_languages_kind_only_for_official(pack) -> None:
+    finnish = "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Palvelemme taas torstaina."
+    assert found(pack, finnish, account="official") == [("bilingual.sv", "")]
+    assert found(pack, finnish) == []
+
+
+def test_readability_marks_the_long_sentence(pack) -> None:
+    text = "Short one. This sentence has far too many words in it to read."
+    assert found(pack, text) == [("plain_language.long", "This sentence has far too many words in it to read.")]
+
+
+def test_attachment_and_clock(pack) -> None:
+    picture = (Attachment("image"),)
+    assert ("copyright.picture", "") in found(pack, "Hello", attachments=picture)
+    from datetime import datetime
+    tuesday_morning = datetime.fromisoformat("2026-11-24T10:30:00+02:00")
+    saturday_morning = datetime.fromisoformat("2026-11-28T10:30:00+02:00")
+    utc_evening = datetime.fromisoformat("2026-11-24T14:30:00+00:00")   # 16:30 in Helsinki
+    assert found(pack, "Hello", now=tuesday_morning) == [("timing.work", "")]
+    assert found(pack, "Hello", now=tuesday_morning, role="trustee") == []
+    assert found(pack, "Hello", now=saturday_morning) == []
+    assert found(pack, "Hello", now=utc_evening) == []

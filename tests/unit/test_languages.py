@@ -1,0 +1,37 @@
+"""Language detection per line: deterministic, bilingual posts report both languages."""
+
+from __future__ import annotations
+
+from checker.languages import analyse, detect
+from checker.text import Document
+
+FI = "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Palvelemme taas torstaina."
+SV = "Stadshuset är stängt i morgon på grund av underhållsarbeten. Vi betjänar igen på torsdag."
+
+
+def test_bilingual_post_reports_both() -> None:
+    result = analyse(Document(f"{FI}\n\n{SV}"))
+    assert {lang for lang, _ in result.shares} == {"fi", "sv"}
+    assert result.allows(0, "fi") and not result.allows(0, "sv")
+    assert result.allows(2, "sv") and not result.allows(2, "fi")
+
+
+def test_detection_is_deterministic() -> None:
+    text = "Hangon kesä on kaunis ja meri on lämmin tänä vuonna"
+    first = detect(text)
+    detect.cache_clear()
+    assert detect(text) == first
+
+
+def test_short_lines_use_frequent_words() -> None:
+    assert analyse(Document("Det är slut nu")).per_line[0] == {"sv"}
+    assert analyse(Document("Big fan of the club")).per_line[0] == {"en"}
+
+
+def test_short_line_without_telling_words_allows_all() -> None:
+    assert analyse(Document("Perkele!")).per_line[0] == {"fi", "sv", "en"}
+
+
+def test_empty_text() -> None:
+    result = analyse(Document("😀 123"))
+    assert result.shares == []
