@@ -7,6 +7,7 @@ import logging
 import re
 
 from flask import Flask, Response, jsonify, request
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
@@ -27,14 +28,29 @@ def error(status: int, code: str, message: str) -> Response:
     return response
 
 
+class _JSONProvider(DefaultJSONProvider):
+    """Readable UTF-8 JSON; falls back to \\u escapes when a string holds a lone surrogate
+    (a post may contain one, and an excerpt of it cannot be encoded as UTF-8 otherwise)."""
+
+    ensure_ascii = False
+    sort_keys = False
+
+    def dumps(self, obj, **kwargs):  # type: ignore[no-untyped-def]
+        text = super().dumps(obj, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = super().dumps(obj, **{**kwargs, "ensure_ascii": True})
+        return text
+
+
 def create_app(settings: Settings | None = None, store: PackStore | None = None) -> Flask:
     """Build the service. The pack store is made from the settings unless one is given."""
     settings = settings or Settings()
     store = store or PackStore(settings.rules or None, check_every=settings.reload_every)
     app = Flask(__name__)
+    app.json = _JSONProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body)
-    app.json.ensure_ascii = False
-    app.json.sort_keys = False
     app.extensions["somecheck"] = {"settings": settings, "store": store}
     CORS(app, origins=[_pattern_to_regex(o) for o in settings.allow_origins],
          allow_headers=["Content-Type", "Authorization"], methods=["GET", "POST", "OPTIONS"],
@@ -56,6 +72,8 @@ def create_app(settings: Settings | None = None, store: PackStore | None = None)
             body = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
             return error(400, "bad_request", "the body is not valid JSON")
+        except RecursionError:
+            return error(400, "bad_request", "the body is nested too deeply; send {\"text\": \"...\"}")
         locale = (request.accept_languages.best_match(LOCALES)
                   or settings.default_locale or pack.default_locale)
         try:

@@ -21,6 +21,8 @@ def parse_check(body: Any, *, default_role: str, locale: str, now: datetime | No
     """Validate a /v1/check body. `locale` is used when the body gives none."""
     if not isinstance(body, dict):
         raise BadRequest("the body must be a JSON object like {\"text\": \"...\"}")
+    # An optional field sent as null is taken as not sent, as many clients serialize it so.
+    body = {key: value for key, value in body.items() if value is not None or key == "text"}
     if "text" not in body:
         raise BadRequest("'text' is missing: send the post as {\"text\": \"...\"}")
     if not isinstance(body["text"], str):
