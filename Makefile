@@ -20,3 +20,7 @@ run: install
 ## Install what the tests need (Python packages, Chromium and its driver, editor fixtures) and run them all.
 test: install
 	$(BIN)/python -m pytest -q
+
+## Measure the checker as users meet it and print the table of targets (about a minute).
+bench: install
+	$(BIN)/python -m bench

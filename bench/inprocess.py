@@ -1,0 +1,75 @@
+"""The engine alone, in this process: check time per size and language, scaling, re-check.
+
+Each timed check is `checker.engine.check(pack, request)` with every rule of the bundled
+pack and a default request (personal account, post, other platform, staff), the way
+`/v1/check` calls it. Texts are checked in interleaved rounds, so a slow moment of the
+machine spreads over all texts instead of falling on one.
+
+A *first check* is a post the service has not seen: its lines' language detection is not
+cached (it is cleared before every timed first check). Caches keyed by a single word (the
+lexicon's lookups, n-grams per word) stay warm, as they are in a service that has been
+answering an organization's posts: the words of a post are mostly words it has met.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import datetime, timezone
+
+from bench import texts
+from bench.stats import summary
+from checker.engine import check
+from checker.kinds.base import Request
+from checker.languages import clear_cache
+from checker.pack import load_pack
+
+# Outside working hours, so the timing rule keeps quiet on "clean" posts (a fixed moment
+# keeps the run deterministic; the service would use its clock).
+NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+ROUNDS = {280: 200, 2_000: 100, texts.FACEBOOK_MAX: 20}
+RECHECK_ROUNDS = 150
+
+
+def _timed(pack, request: Request, fresh: bool) -> float:
+    if fresh:
+        clear_cache()
+    began = time.perf_counter()
+    check(pack, request)
+    return time.perf_counter() - began
+
+
+def run(scale: float = 1.0) -> dict:
+    pack = load_pack()
+    cases = [(lang, size, findings) for size in texts.SIZES for lang in texts.LANGS
+             for findings in (False, True)]
+    requests = {case: Request(text=texts.post(*case), now=NOW) for case in cases}
+    found = {}
+    for case, request in requests.items():          # warm up; count findings
+        found[case] = len(check(pack, request)["findings"])
+    times: dict[tuple, list[float]] = {case: [] for case in cases}
+    order = random.Random(0)
+    rounds = {size: max(3, int(n * scale)) for size, n in ROUNDS.items()}
+    for r in range(max(rounds.values())):
+        todo = [case for case in cases if r < rounds[case[1]]]
+        order.shuffle(todo)
+        for case in todo:
+            times[case].append(_timed(pack, requests[case], fresh=True))
+
+    # The re-check while typing: the 2,000-character post, then the same with its last word
+    # changed (a different change each round), as the extension sends it on the next pause.
+    first: dict[str, list[float]] = {lang: [] for lang in texts.LANGS}
+    again: dict[str, list[float]] = {lang: [] for lang in texts.LANGS}
+    base = {lang: Request(text=texts.post(lang, 2_000), now=NOW) for lang in texts.LANGS}
+    for r in range(max(10, int(RECHECK_ROUNDS * scale))):
+        for lang in texts.LANGS:
+            first[lang].append(_timed(pack, base[lang], fresh=True))
+            edited = Request(text=texts.edited(base[lang].text, lang, seed=r), now=NOW)
+            again[lang].append(_timed(pack, edited, fresh=False))
+    return {
+        "rules": len(pack.rules),
+        "rules_version": pack.rules_version,
+        "checks": {case: summary(ts) | {"findings": found[case]} for case, ts in times.items()},
+        "recheck": {lang: {"first": summary(first[lang]), "again": summary(again[lang])}
+                    for lang in texts.LANGS},
+    }
