@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: run test install bench
+.PHONY: run test install bench extension
 
 $(BIN)/somecheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,3 +24,7 @@ test: install
 ## Measure the checker as users meet it and print the table of targets (about a minute).
 bench: install
 	$(BIN)/python -m bench
+
+## Build dist/somecheck-chrome-<version>.zip and dist/somecheck-firefox-<version>.xpi (version from pyproject.toml).
+extension:
+	bash .ci/package-extension.sh dist

@@ -3,12 +3,16 @@
 from checker.kinds.attachment import AttachmentKind
 from checker.kinds.base import Kind
 from checker.kinds.clock import Clock
+from checker.kinds.dates import Dates
+from checker.kinds.identifier import Identifier
 from checker.kinds.languages import LanguagesKind
 from checker.kinds.pattern import Pattern
+from checker.kinds.proximity import Proximity
 from checker.kinds.readability import Readability
 from checker.kinds.terms import Terms
 
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
-    for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock)
+    for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock,
+                 Identifier, Proximity, Dates)
 }

@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError
+from checker.kinds.phrases import Phrases
 
 
 @lru_cache(maxsize=None)
@@ -40,21 +41,13 @@ class Terms(Kind):
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
-        self.phrases: dict[tuple[str, int], int] = {}   # (lang, entry) -> number of words
         lists = params.per_language("terms", required=not params.has("include"))
         for lang, names in params.per_language("include", required=False).items():
             for name, line in names:
                 if name not in WORDLISTS:
                     raise RuleError(line, f"unknown word list {name!r}; known: {', '.join(WORDLISTS)}")
                 lists.setdefault(lang, []).extend((word, line) for word in WORDLISTS[name]())
-        for lang, items in lists.items():
-            for entry, (phrase, line) in enumerate(items):
-                words = phrase.split()
-                if not words:
-                    raise RuleError(line, "an empty term")
-                for position, word in enumerate(words):
-                    build.add_word(word, (self.rule_id, lang, entry, position), line)
-                self.phrases[(lang, entry)] = len(words)
+        self.phrases = Phrases(self.rule_id, lists, build)
         self.exceptions = {
             lang: {word.lower() for word, _ in items}
             for lang, items in params.per_language("except", required=False).items()
@@ -65,23 +58,10 @@ class Terms(Kind):
 
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
-        for index, (_, lang, entry, position) in ctx.hits.get(self.rule_id, ()):
-            if position != 0:
-                continue
-            token = tokens[index]
-            if not allowed_in(ctx, token.line, lang) or self._excepted(lang, token.lower):
-                continue
-            size = self.phrases[(lang, entry)]
-            last = index + size - 1
-            if last >= len(tokens) or any(
-                (self.rule_id, lang, entry, k) not in ctx.token_keys.get(index + k, ())
-                for k in range(1, size)
-            ):
-                continue
-            yield Match(token.start, tokens[last].end)
+        for lang, first, last in self.phrases.find(ctx):
+            if not self._excepted(lang, tokens[first].lower):
+                yield Match(tokens[first].start, tokens[last].end)
         joined = ctx.doc.joined_tokens
-        for index, (_, lang, entry, position) in ctx.joined_hits.get(self.rule_id, ()):
-            token = joined[index]
-            if (position == 0 and self.phrases[(lang, entry)] == 1
-                    and allowed_in(ctx, token.line, lang) and not self._excepted(lang, token.lower)):
-                yield Match(token.start, token.end)
+        for lang, index in self.phrases.find_joined(ctx):
+            if not self._excepted(lang, joined[index].lower):
+                yield Match(joined[index].start, joined[index].end)

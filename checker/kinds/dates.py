@@ -1,0 +1,280 @@
+"""`dates`: dates to double-check: a weekday that does not match its date, a date already past.
+
+    kind: dates
+    check: weekday               # or: past
+    unless:                      # only for past: a sentence with one of these words (in its
+                                 # line's language) is left alone: it tells what happened
+      fi: [oli, viime]
+      sv: [var, förra]
+      en: [was, last]
+
+`check: weekday` reads a weekday followed by a date, in Finnish ("tiistaina 25.11.",
+"ti 25.11.2026", "keskiviikkona 25. marraskuuta"), Swedish ("lördag 3 januari",
+"tisdagen den 25 november", "tis 25.11") or English ("Friday 12 March", "Friday, March 12",
+"Fri 12th of March 2027"), and ISO dates ("ke 2026-11-25") in all three. Numeric day/month
+dates are read day first, so an English weekday is only paired with month names or ISO
+dates (never "Fri 12/3"). It fires on a mismatch, and on a date that does not exist
+("ti 31.11."); the span is the weekday and the date, the suggestion gives the right weekday.
+
+`check: past` reads dates on their own ("24.11.", "24.11.2026", "2026-11-24",
+"24. marraskuuta", "24 november", "November 24") and fires, with the date as span, on one
+before the day of posting.
+
+A date without a year takes the year that puts it nearest to the request's `now`, in the
+organization's time zone. Short weekday forms ("ti", "to", "tis", "Fri") count only on lines
+written in their language. Without its closing dot and a year, "ti 9.05" or "ti 10.11–12"
+is read as a time, not a date. Weekdays and month names are found through the pack's
+lexicon and the date is read right there, so a check stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+
+CHECKS = ("weekday", "past")
+
+# Weekday names, Monday first: full forms, then short forms that count only in their language.
+WEEKDAY_NAMES = {
+    "fi": ["maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"],
+    "sv": ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
+    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+}
+WEEKDAY_ENDINGS = {"fi": ("", "na", "sta", "hin"), "sv": ("", "en", "s"), "en": ("", "s")}
+WEEKDAY_SHORT = {
+    "fi": [("ma",), ("ti",), ("ke",), ("to",), ("pe",), ("la",), ("su",)],
+    "sv": [("mån",), ("tis",), ("ons",), ("tor", "tors"), ("fre",), ("lör",), ("sön",)],
+    "en": [("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",), ("sun",)],
+}
+MONTHS = {
+    "fi": ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
+           "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"],
+    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"],
+    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december"],
+}
+MONTH_SHORT = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
+MONTH_NUMBER.update({name: i + 1 for i, name in enumerate(MONTH_SHORT)})
+MONTH_NUMBER.update({"okt": 10, "sept": 9})
+
+SUGGESTION = {
+    "fi": "{date} on {weekday}.",
+    "sv": "{date} är en {weekday}.",
+    "en": "{date} is a {weekday}.",
+}
+NOT_A_DATE = {
+    "fi": "Päivämäärää {date} ei ole kalenterissa.",
+    "sv": "Datumet {date} finns inte i kalendern.",
+    "en": "There is no such date as {date}.",
+}
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted(set(words), key=len, reverse=True))
+
+
+_FI_MONTH = _alternatives(MONTHS["fi"])
+_SV_MONTH = _alternatives(MONTHS["sv"] + MONTH_SHORT + ["okt"])
+_EN_MONTH = _alternatives(MONTHS["en"] + MONTH_SHORT + ["sept"])
+_YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+S = r"[ \u00a0]"
+
+# Date forms, each with groups d, m (a number) or mn (a month name), and y (optional).
+DOTTED = re.compile(
+    r"(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})\.(?:(?P<y>[0-9]{4}|[0-9]{2})(?!\.?[0-9]))?(?![0-9])")
+# "tis 25.11": without the closing dot a date looks like a time, so "9.05" (a month with a
+# leading zero) and "10.11–12" (a range) are read as times.
+DOTTED_SHORT = re.compile(
+    r"(?P<d>[0-9]{1,2})\.(?P<m>1[0-2]|[1-9])(?![0-9.]|[ \u00a0]?[-–][ \u00a0]?[0-9])")
+SLASHED = re.compile(r"(?P<d>[0-9]{1,2})/(?P<m>[0-9]{1,2})(?:/(?P<y>[0-9]{4}|[0-9]{2}))?(?![0-9/])")
+ISO = re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
+FI_NAMED = re.compile(rf"(?P<d>[0-9]{{1,2}})\.{S}?(?P<mn>{_FI_MONTH})\b(?:{S}{_YEAR})?",
+                      re.IGNORECASE)
+SV_NAMED = re.compile(
+    rf"(?P<d>[0-9]{{1,2}})(?::[ae])?{S}(?P<mn>{_SV_MONTH})\b(?:\.?{S}{_YEAR})?", re.IGNORECASE)
+EN_DAY_MONTH = re.compile(
+    rf"(?P<d>[0-9]{{1,2}}){_ORD}{S}(?:of{S})?(?P<mn>{_EN_MONTH})\b(?:\.?,?{S}{_YEAR})?",
+    re.IGNORECASE)
+EN_MONTH_DAY = re.compile(
+    rf"(?P<mn>{_EN_MONTH})\b\.?{S}(?P<d>[0-9]{{1,2}}){_ORD}(?![0-9])\b(?:,?{S}{_YEAR})?",
+    re.IGNORECASE)
+
+# The forms a weekday of each language may be followed by, tried in order.
+AFTER_WEEKDAY = {
+    "fi": (ISO, FI_NAMED, DOTTED, DOTTED_SHORT, SLASHED),
+    "sv": (ISO, SV_NAMED, DOTTED, DOTTED_SHORT, SLASHED),
+    "en": (ISO, EN_DAY_MONTH, EN_MONTH_DAY),
+}
+BETWEEN_RE = re.compile(rf"\.?,?{S}{{1,3}}(?:(?:den|the){S}{{1,3}})?", re.IGNORECASE)
+# For `past`: numeric dates are scanned for; dates with a month name are read around the
+# month's token (the day before it, "25. marraskuuta", or after it, "November 25").
+NUMERIC_ALONE = (ISO, DOTTED)
+DAY_FIRST = (FI_NAMED, SV_NAMED, EN_DAY_MONTH)
+DAY_BEFORE_RE = re.compile(rf"[0-9]{{1,2}}(?:st|nd|rd|th|:[ae]|\.)?{S}?(?:of{S})?\Z", re.IGNORECASE)
+DAY_BEFORE_WINDOW = 12
+NOT_BEFORE_DATE = ".,/:-"     # "1.2.3.", "3/12.11." and "x-24.11." are not dates on their own
+
+
+def _resolve(fields: dict[str, str | None], today: date) -> date | None:
+    """The date the fields mean; without a year, the one nearest to `today`."""
+    day = int(fields["d"])
+    month = int(fields["m"]) if fields.get("m") else MONTH_NUMBER[fields["mn"].lower()]
+    year = fields.get("y")
+    if year is not None:
+        return _date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+    candidates = [d for y in (today.year - 1, today.year, today.year + 1)
+                  if (d := _date(y, month, day)) is not None]
+    return min(candidates, key=lambda d: abs(d - today), default=None)
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _plausible(fields: dict[str, str | None]) -> bool:
+    """Whether numbers can be a day and a month at all (else they are a time or a score)."""
+    month = int(fields["m"]) if fields.get("m") else 1
+    return 1 <= int(fields["d"]) <= 31 and 1 <= month <= 12
+
+
+def _label(fields: dict[str, str | None]) -> str:
+    """The date as written back in messages: 25.11.2026, or 25.11. without a year."""
+    month = int(fields["m"]) if fields.get("m") else MONTH_NUMBER[fields["mn"].lower()]
+    return f"{int(fields['d'])}.{month}." + (fields.get("y") or "")
+
+
+class Dates(Kind):
+    name = "dates"
+    parameters = frozenset({"check", "unless"})
+
+    def __init__(self, params: Params, build: Build) -> None:
+        self.rule_id = build.rule_id
+        self.check = params.text("check", choices=CHECKS)
+        self.zone = ZoneInfo(build.org.timezone)
+        if self.check == "weekday":
+            if params.has("unless"):
+                raise params.error("unless", "'unless' applies only to check: past")
+            for lang, names in WEEKDAY_NAMES.items():
+                for number, name in enumerate(names):
+                    for ending in WEEKDAY_ENDINGS[lang]:
+                        build.add_word(name + ending, (self.rule_id, lang, number, False), 0)
+                    for short in WEEKDAY_SHORT[lang][number]:
+                        build.add_word(short, (self.rule_id, lang, number, True), 0)
+        else:
+            for month in MONTH_NUMBER:
+                build.add_word(month, (self.rule_id, "month"), 0)
+        for lang, items in params.per_language("unless", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "unless", lang), line)
+
+    def _today(self, ctx: Context) -> date:
+        return ctx.request.now.astimezone(self.zone).date()
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        if self.check == "weekday":
+            return self._weekdays(ctx)
+        return self._past(ctx)
+
+    # --- weekday -------------------------------------------------------------------------
+
+    def _weekdays(self, ctx: Context) -> Iterable[Match]:
+        text, tokens, today = ctx.doc.text, ctx.doc.tokens, self._today(ctx)
+        for index, (_, lang, weekday, short) in ctx.hits.get(self.rule_id, ()):
+            token = tokens[index]
+            if short and not allowed_in(ctx, token.line, lang):
+                continue
+            between = BETWEEN_RE.match(text, token.end)
+            if between is None:
+                continue
+            for form in AFTER_WEEKDAY[lang]:
+                m = form.match(text, between.end())
+                if m is None or not _plausible(m.groupdict()):
+                    continue
+                day = _resolve(m.groupdict(), today)
+                if day is None:
+                    label = _label(m.groupdict())
+                    yield Match(token.start, m.end(),
+                                {k: v.format(date=label) for k, v in NOT_A_DATE.items()})
+                elif day.weekday() != weekday:
+                    yield Match(token.start, m.end(), _suggestion(day))
+                break
+
+    # --- past ----------------------------------------------------------------------------
+
+    def _past(self, ctx: Context) -> Iterable[Match]:
+        text, today = ctx.doc.text, self._today(ctx)
+        found = sorted(self._alone(ctx), key=lambda m: (m.start(), -m.end()))
+        last_end = -1
+        for m in found:
+            if m.start() < last_end or not _plausible(m.groupdict()):
+                continue
+            last_end = m.end()
+            day = _resolve(m.groupdict(), today)
+            if day is not None and day < today and not self._excused(ctx, m.start()):
+                yield Match(m.start(), m.end())
+
+    def _alone(self, ctx: Context) -> Iterable[re.Match[str]]:
+        """Every date standing on its own, possibly overlapping another reading."""
+        text, tokens = ctx.doc.text, ctx.doc.tokens
+        for form in NUMERIC_ALONE:
+            yield from (m for m in form.finditer(text) if _free_before(text, m.start()))
+        for index, key in ctx.hits.get(self.rule_id, ()):
+            if key[1] != "month":
+                continue
+            token = tokens[index]
+            after = EN_MONTH_DAY.match(text, token.start)
+            if after is not None and _free_before(text, token.start):
+                yield after
+            before = DAY_BEFORE_RE.search(text, max(0, token.start - DAY_BEFORE_WINDOW), token.start)
+            if before is None or not _free_before(text, before.start()):
+                continue
+            for form in DAY_FIRST:
+                m = form.match(text, before.start())
+                if m is not None and m.end() > token.start:
+                    yield m
+                    break
+
+    def _excused(self, ctx: Context, index: int) -> bool:
+        """Whether the sentence around `index` has an `unless` word in its line's language."""
+        sentences = ctx.doc.sentences
+        number = bisect_right(sentences, (index, len(ctx.doc.text) + 1)) - 1
+        if number < 0:
+            return False
+        start, end = sentences[number]
+        tokens = ctx.doc.tokens
+        first = bisect_left(tokens, start, key=lambda t: t.start)
+        for token_index in range(first, len(tokens)):
+            token = tokens[token_index]
+            if token.start >= end:
+                break
+            for key in ctx.token_keys.get(token_index, ()):
+                if key[:2] == (self.rule_id, "unless") and allowed_in(ctx, token.line, key[2]):
+                    return True
+        return False
+
+
+def _free_before(text: str, index: int) -> bool:
+    """Whether a date may begin at `index`: not inside a word, number or longer dotted run."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in NOT_BEFORE_DATE)
+
+
+def _suggestion(day: date) -> dict[str, str]:
+    label = f"{day.day}.{day.month}.{day.year}"
+    english = f"{day.day} {MONTHS['en'][day.month - 1].capitalize()} {day.year}"
+    weekday = day.weekday()
+    return {
+        "fi": SUGGESTION["fi"].format(date=label, weekday=WEEKDAY_NAMES["fi"][weekday]),
+        "sv": SUGGESTION["sv"].format(date=label, weekday=WEEKDAY_NAMES["sv"][weekday]),
+        "en": SUGGESTION["en"].format(date=english, weekday=WEEKDAY_NAMES["en"][weekday].capitalize()),
+    }

@@ -1,0 +1,113 @@
+"""`proximity`: a person's name near a word about private life (health, family, money, crime).
+
+    kind: proximity
+    terms:                        # private-life words per language; phrases allowed
+      fi: [sairauslom*, diagnoo*, avioer*, velk*, rikosrekister*]
+      sv: [sjukskriv*, skilsmäss*, skuld*]
+      en: ["sick leave", divorc*, diagnos*, debt*, "criminal record"]
+    not_names:                    # capitalized words that are not people (places, bodies)
+      fi: [hanko, hangon, kela*]
+      sv: [hangö*]
+      en: [monday, january]
+    distance: 6                   # at most this many words between the name and the term
+
+A name is an @mention, or a capitalized word that is not written in capitals throughout,
+not in `not_names` and not a term itself, standing inside a sentence ("Annan", "Annas",
+"Anna's" included); at the start of a sentence only a pair of such words counts ("Anna
+Virtanen on ..."), so a sentence that merely begins with a capital stays quiet. The name
+and the term must be in the same sentence, on a line written in the term's language.
+The span runs from the name (both words of a pair) to the term, whichever comes first,
+so the reader sees which person the private detail is about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from checker.kinds.base import Build, Context, Kind, Match, Params
+from checker.kinds.phrases import Phrases
+from checker.text import SENTENCE_END_RE, Document
+
+MAX_DISTANCE = 12
+SENTENCE_MARKS = ".!?\n"
+
+
+class Proximity(Kind):
+    name = "proximity"
+    parameters = frozenset({"terms", "not_names", "distance"})
+
+    def __init__(self, params: Params, build: Build) -> None:
+        self.rule_id = build.rule_id
+        self.distance = int(params.number("distance", 6, minimum=1))
+        if self.distance > MAX_DISTANCE:
+            raise params.error("distance", f"'distance' may be at most {MAX_DISTANCE}")
+        self.phrases = Phrases(self.rule_id, params.per_language("terms"), build)
+        for lang, items in params.per_language("not_names", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "not_name", lang), line)
+
+    # --- names ---------------------------------------------------------------------------
+
+    def _capitalized(self, ctx: Context, index: int) -> bool:
+        """A capitalized word that may be a name: not all capitals, not a listed common word."""
+        token = ctx.doc.tokens[index]
+        word = ctx.doc.text[token.start:token.end]
+        if len(word) < 2 or not word[0].isupper() or not any(ch.islower() for ch in word[1:]):
+            return False
+        keys = ctx.token_keys.get(index, ())
+        return not any(key[0] == self.rule_id for key in keys)
+
+    def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
+        """The (first, last) token indices of a name at `index`, or None when it is none."""
+        tokens = ctx.doc.tokens
+        token = tokens[index]
+        if ctx.doc.text[token.start] == "@" and token.length > 1:
+            return index, index
+        if not self._capitalized(ctx, index):
+            return None
+        if index > 0 and _adjacent(ctx.doc, index - 1, index) and self._capitalized(ctx, index - 1):
+            return index - 1, index
+        pair = (index + 1 < len(tokens) and _adjacent(ctx.doc, index, index + 1)
+                and self._capitalized(ctx, index + 1))
+        if pair:
+            return index, index + 1
+        return None if _sentence_start(ctx.doc.text, token.start) else (index, index)
+
+    # --- matching ------------------------------------------------------------------------
+
+    def _nearest_name(self, ctx: Context, first: int, last: int) -> tuple[int, int] | None:
+        tokens = ctx.doc.tokens
+        for step in range(1, self.distance + 2):
+            for index in (first - step, last + step):
+                if not 0 <= index < len(tokens):
+                    continue
+                name = self._name_span(ctx, index)
+                if name is None:
+                    continue
+                left, right = (name[1], first) if index < first else (last, name[0])
+                gap = ctx.doc.text[tokens[left].end:tokens[right].start]
+                if not SENTENCE_END_RE.search(gap):
+                    return name
+        return None
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        tokens = ctx.doc.tokens
+        for _, first, last in self.phrases.find(ctx):
+            name = self._nearest_name(ctx, first, last)
+            if name is not None:
+                start = min(tokens[name[0]].start, tokens[first].start)
+                end = max(tokens[name[1]].end, tokens[last].end)
+                yield Match(start, end)
+
+
+def _adjacent(doc: Document, left: int, right: int) -> bool:
+    """Two tokens separated by one space or hyphen only."""
+    return doc.text[doc.tokens[left].end:doc.tokens[right].start] in (" ", "-", "\u00a0")
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    """Whether only punctuation, quotes or spaces stand between a sentence end and `index`."""
+    i = index
+    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in SENTENCE_MARKS:
+        i -= 1
+    return i == 0 or text[i - 1] in SENTENCE_MARKS

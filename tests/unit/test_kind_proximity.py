@@ -1,0 +1,104 @@
+"""The `proximity` kind: a person's name near a private-life term, and the texts it must pass."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from checker.engine import _by_rule
+from checker.kinds.base import Build, Context, Organization, Params, Request, RuleError
+from checker.kinds.proximity import Proximity
+from checker.languages import analyse
+from checker.lexicon import Lexicon
+from checker.text import Document
+
+NOW = datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc)
+PARAMS = {
+    "terms": {
+        "fi": ["sairauslom*", "diagnoo*", "avioer*", "velkaantu*", "rikosrekister*"],
+        "sv": ["sjukskriv*", "skilsmäss*", "skuldsatt*"],
+        "en": ["sick leave", "divorc*", "diagnos*", "criminal record"],
+    },
+    "not_names": {"any": ["hanko", "hangon", "kela*"], "en": ["monday", "i'm"]},
+    "distance": 4,
+}
+
+
+def found(text: str, params: dict | None = None) -> list[str]:
+    lexicon = Lexicon()
+    kind = Proximity(Params(params or PARAMS), Build(lexicon, Organization(), "privacy.test"))
+    lexicon.freeze()
+    doc = Document(text)
+    keys = lexicon.scan(doc.tokens)
+    ctx = Context(doc, Request(text, NOW), analyse(doc), Organization(), keys, _by_rule(keys), {})
+    return [text[m.start:m.end] for m in kind.find(ctx)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kollegamme Anna Virtanen on sairauslomalla koko joulukuun.",
+     "Anna Virtanen on sairauslomalla"),
+    ("Tiedoksi, että Pekka sai eilen diagnoosin.", "Pekka sai eilen diagnoosin"),
+    ("Anna Virtanen on sairauslomalla.", "Anna Virtanen on sairauslomalla"),   # a pair at the start
+    ("Onko totta, että Annan avioero on nyt voimassa?", "Annan avioero"),
+    ("Vi hoppas att Erik blir frisk, han är sjukskriven.", "Erik blir frisk, han är sjukskriven"),
+    ("Tyvärr är Annas skilsmässa inte klar.", "Annas skilsmässa"),
+    ("Good luck to Mark, who is on sick leave.", "Mark, who is on sick leave"),
+    ("We heard Anna's divorce is final.", "Anna's divorce"),
+    ("Tiesittekö, että @mikko_h on velkaantunut?", "@mikko_h on velkaantunut"),
+    ("Sairauslomalla on nyt Pekka Virtanen.", "Sairauslomalla on nyt Pekka Virtanen"),  # term first
+])
+def test_a_name_near_a_private_term_fires(text: str, expected: str) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Influenssarokotukset alkavat terveysasemalla.",
+    "Sjukhusets jourmottagning är öppen dygnet runt.",
+    "Kaupunginjohtaja Anna Virtanen avaa tapahtuman.",
+    "Hangon kaupunki tiedottaa sairauslomakäytännöistä.",
+    "Sairauslomalla olevat saavat tiedon sähköpostilla.",       # capital only at sentence start
+    "Kelan ohjeet sairauslomasta löytyvät verkosta.",           # a listed common word
+    "On Monday the sick leave rules change.",
+    "I'm on sick leave.",
+    "Soita HUS:n päivystykseen, jos diagnoosi askarruttaa.",    # capitals throughout
+    "Anna Virtanen avaa tapahtuman. Sairauslomat käsitellään erikseen.",   # another sentence
+    "Anna Virtanen kertoi tänään illalla pitkästi aiheesta sairauslomat.",  # too far apart
+])
+def test_no_person_or_no_private_term_passes(text: str) -> None:
+    assert found(text) == []
+
+
+def test_terms_fire_only_on_lines_in_their_language() -> None:
+    # "diagnos*" is English here: a Finnish line with "diagnostiikka" near a name stays quiet
+    params = {"terms": {"en": ["diagnos*"]}, "distance": 4}
+    assert found("Our colleague Mark got a diagnosis yesterday.", params) == [
+        "Mark got a diagnosis"]
+    assert found("Kaupunki hankkii Siemensin diagnostiikkalaitteen terveysasemalle.", params) == []
+
+
+def test_parameters_are_checked() -> None:
+    with pytest.raises(RuleError, match="distance"):
+        Proximity(Params({**PARAMS, "distance": 50}), Build(Lexicon(), Organization(), "p.t"))
+    with pytest.raises(RuleError, match="terms"):
+        Proximity(Params({"distance": 3}), Build(Lexicon(), Organization(), "p.t"))
+    with pytest.raises(RuleError, match="stem"):
+        Proximity(Params({"terms": {"fi": ["ve*"]}}), Build(Lexicon(), Organization(), "p.t"))
+
+
+def test_bundled_rule_catches_and_passes(pack) -> None:
+    from checker.engine import check
+    def fired(text: str) -> list[str]:
+        return [f["excerpt"] for f in check(pack, Request(text, NOW))["findings"]
+                if f["rule"] == "privacy.private-life"]
+    assert fired("Muistakaa, että Liisa Laine on sairauslomalla ensi viikon.") == [
+        "Liisa Laine on sairauslomalla"]
+    assert fired("Talousjohtaja Liisa Laine esittelee kaupungin velan.") == []
+
+
+def test_long_texts_are_linear() -> None:
+    text = "Anna Virtanen sairauslomalla ja Pekka diagnoosi. " * 1300
+    began = time.perf_counter()
+    assert len(found(text)) == 2600
+    assert time.perf_counter() - began < 1.0
