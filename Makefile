@@ -19,6 +19,7 @@ run: install
 
 ## Install what the tests need (Python packages, Chromium and its driver, editor fixtures) and run them all.
 test: install
+	bash tests/e2e/setup.sh
 	$(BIN)/python -m pytest -q
 
 ## Measure the checker as users meet it and print the table of targets (about a minute).

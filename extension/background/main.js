@@ -65,6 +65,9 @@
     },
   };
 
+  // Chromium answers the first storage.managed read of a session only after ~2 s: start it now.
+  S.load();
+
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     const h = msg && handlers[msg.type];
     if (!h) return false;

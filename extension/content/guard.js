@@ -46,8 +46,10 @@
       const li = O.el("li");
       li.dataset.rule = finding.rule;
       li.append(SC.panel.findingText(finding));
-      const gl = O.el("span", "sc-guideline", finding.guideline);
-      li.append(gl);
+      const meta = O.el("div", "sc-meta");
+      meta.append(O.el("span", "sc-guideline", SC.t("guideline_label", finding.guideline)),
+        O.el("span", "", SC.panel.descriptionOf(finding.rule, finding)));
+      li.append(meta);
       list.appendChild(li);
     }
     const actions = O.el("div", "sc-actions");
@@ -99,7 +101,7 @@
   }
 
   function onClick(e) {
-    if (SC.bypass || !SC.enabled()) return;
+    if (SC.bypass || SC.disabled()) return;
     const st = SC.state;
     if (!st.composer || !st.composer.isConnected) return;
     const btn = submitButtonFrom(e.target, st.adapter, st.composer);
@@ -108,7 +110,7 @@
   }
 
   function onKeydown(e) {
-    if (SC.bypass || !SC.enabled() || e.key !== "Enter" || e.isComposing || e.keyCode === 229) return;
+    if (SC.bypass || SC.disabled() || e.key !== "Enter" || e.isComposing || e.keyCode === 229) return;
     const st = SC.state;
     const c = st.composer;
     if (!c || !(e.target === c || c.contains(e.target))) return;

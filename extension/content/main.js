@@ -13,7 +13,9 @@
   };
   let settings = null, timer = 0, observer = null, raf = 0, composing = false, hoverId = null;
 
-  SC.enabled = () => !!settings && settings.values.sites.includes(adapter.platform === "other" ? "" : adapter.platform);
+  SC.enabled = () => !!settings && settings.values.sites.includes(adapter.platform);
+  // Not yet known counts as on: the guard holds a post until the settings and a check are in.
+  SC.disabled = () => !!settings && !SC.enabled();
   SC.locale = () => (settings ? settings.values.locale : "en");
   SC.currentText = () => (st.composer ? TM.read(st.composer).text : "");
   const keyOf = (f) => `${f.rule}|${f.excerpt || ""}`;
@@ -70,11 +72,12 @@
   function onEdit() {
     if (!st.composer) return;
     // Until the next answer, keep only marks whose words are still where they were.
-    const text = SC.currentText();
     if (st.findings.length) {
+      const text = SC.currentText();
       st.findings = st.findings.filter((f) => f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt);
       render();
     }
+    O.setState({ state: "pending" });
     clearTimeout(timer);
     if (composing) return;
     timer = setTimeout(checkNow, DEBOUNCE_MS);
@@ -82,6 +85,7 @@
 
   async function checkNow() {
     clearTimeout(timer);
+    await SC.ready;
     const c = st.composer;
     if (!c || !SC.enabled()) return;
     const map = TM.read(c);
@@ -159,13 +163,17 @@
   }
 
   // Events. Capture phase on window, registered at document_start.
-  document.addEventListener("focusin", (e) => {
-    if (!SC.enabled()) return;
+  // Focus starts tracking; so does typing or clicking (a window without focus gets no focus events).
+  function onFocusish(e) {
+    if (SC.disabled()) return;
     const path = e.composedPath ? e.composedPath() : [e.target];
-    const c = findComposer(path[0] instanceof Element ? path[0] : e.target);
+    const target = path[0] instanceof Element ? path[0] : e.target;
+    if (st.composer && (target === st.composer || st.composer.contains(target))) return;
+    const c = findComposer(target);
     if (c) track(c);
-    sendBadge();
-  }, true);
+    if (e.type === "focusin") sendBadge();
+  }
+  for (const type of ["focusin", "beforeinput", "pointerdown"]) document.addEventListener(type, onFocusish, true);
   document.addEventListener("compositionstart", () => { composing = true; }, true);
   document.addEventListener("compositionend", () => { composing = false; onEdit(); }, true);
   window.addEventListener("scroll", relayout, { capture: true, passive: true });
@@ -196,9 +204,10 @@
     if (st.composer) { st.checkedText = null; checkNow(); }
   });
 
-  loadSettings().then(() => {
+  SC.ready = loadSettings();
+  SC.ready.then(() => {
     O.setState({ state: SC.enabled() ? "idle" : "off", site: adapter.name });
     const active = document.activeElement && findComposer(document.activeElement);
-    if (active && SC.enabled()) track(active);
+    if (active && SC.enabled()) track(active); else if (!SC.enabled()) untrack();
   });
 })(SomeCheck);

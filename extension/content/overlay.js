@@ -15,6 +15,8 @@
 .sc-mark[data-severity=info] .sc-box { background: rgba(30,136,229,.14); border-bottom: 2px dotted #1e88e5; }
 .sc-mark.sc-hl .sc-box { background: transparent; }
 .sc-mark.sc-active .sc-box { outline: 2px solid rgba(0,0,0,.35); }
+.sc-mirror *, .sc-mirror { font-family: inherit; }
+.sc-mirror * { font: inherit; letter-spacing: inherit; }
 .sc-mirror { position: fixed; visibility: hidden; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; pointer-events: none; }
 .sc-panel, .sc-card, .sc-notice, .sc-dialog { pointer-events: auto; color: #1c1e21; font-size: 13px; line-height: 1.35; }
 .sc-panel { position: fixed; width: 300px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d0d4da; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.14); }
@@ -27,13 +29,13 @@
 .sc-item[data-severity=warn] { border-left-color: #e08a00; }
 .sc-item[data-severity=info] { border-left-color: #1e88e5; }
 .sc-sev { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
-.sc-item[data-severity=block] .sc-sev, .sc-card[data-severity=block] .sc-sev { color: #c62828; }
+.sc-item[data-severity=block] .sc-sev, .sc-card[data-severity=block] .sc-sev, .sc-dialog li .sc-sev { color: #c62828; }
 .sc-item[data-severity=warn] .sc-sev, .sc-card[data-severity=warn] .sc-sev { color: #b26a00; }
 .sc-item[data-severity=info] .sc-sev, .sc-card[data-severity=info] .sc-sev { color: #1565c0; }
 .sc-excerpt { font-weight: 600; background: #f3f4f6; border-radius: 3px; padding: 0 3px; }
 .sc-msg { margin: 2px 0 4px; }
 .sc-meta { display: flex; gap: 8px; align-items: center; font-size: 12px; color: #555; }
-.sc-guideline { font-weight: 700; color: #2b5fb4; }
+.sc-guideline { font-weight: 700; color: #2b5fb4; white-space: nowrap; }
 button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
 .sc-link { background: none; border: none; color: #2b5fb4; padding: 0; text-decoration: underline; }
 .sc-dismiss { margin-left: auto; background: none; border: 1px solid #ccd0d5; padding: 1px 6px; color: #444; }

@@ -21,7 +21,8 @@
 
   function severityLabel(sev) { return SC.t("severity_" + sev); }
 
-  function descriptionOf(rule) {
+  function descriptionOf(rule, finding) {
+    if (finding && typeof finding.description === "string" && finding.description) return finding.description;
     const d = SC.rules && SC.rules[rule];
     if (!d) return SC.t("why_unknown");
     return d[SC.locale()] || d.en || Object.values(d)[0] || SC.t("why_unknown");
@@ -57,7 +58,7 @@
       li.tabIndex = 0;
       li.appendChild(findingText(f));
       const meta = O.el("div", "sc-meta");
-      const gl = O.el("span", "sc-guideline", f.guideline);
+      const gl = O.el("span", "sc-guideline", SC.t("guideline_label", f.guideline));
       gl.title = SC.t("guideline_title");
       const why = O.el("button", "sc-link sc-why", SC.t("why"));
       why.type = "button";
@@ -67,7 +68,7 @@
       dismiss.title = SC.t("dismiss_title");
       meta.append(gl, why, dismiss);
       li.appendChild(meta);
-      if (openWhy.has(id)) li.appendChild(O.el("div", "sc-desc", descriptionOf(f.rule)));
+      if (openWhy.has(id)) li.appendChild(O.el("div", "sc-desc", descriptionOf(f.rule, f)));
       why.addEventListener("click", () => {
         if (openWhy.has(id)) openWhy.delete(id); else openWhy.add(id);
         renderPanel(composer, items, onDismiss);
@@ -99,8 +100,8 @@
     card.dataset.severity = finding.severity;
     card.appendChild(findingText(finding));
     const meta = O.el("div", "sc-meta");
-    meta.append(O.el("span", "sc-guideline", finding.guideline));
-    card.append(meta, O.el("div", "sc-desc", descriptionOf(finding.rule)));
+    meta.append(O.el("span", "sc-guideline", SC.t("guideline_label", finding.guideline)));
+    card.append(meta, O.el("div", "sc-desc", descriptionOf(finding.rule, finding)));
     const vh = document.documentElement.clientHeight;
     card.style.left = Math.max(4, rect.left) + "px";
     const below = rect.bottom + 6;
@@ -142,5 +143,5 @@
     if (notice) place(notice, composer, 300);
   }
 
-  SC.panel = { renderPanel, hidePanel, showCard, hideCard, showNotice, hideNotice, reposition, findingText, severityLabel };
+  SC.panel = { descriptionOf, renderPanel, hidePanel, showCard, hideCard, showNotice, hideNotice, reposition, findingText, severityLabel };
 })(SomeCheck);

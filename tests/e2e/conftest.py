@@ -40,7 +40,7 @@ class Checker:
         self.url = f"http://127.0.0.1:{self.port}"
         OUT.mkdir(exist_ok=True)
         self.log = open(OUT / log_name, "ab")
-        argv = [sys.executable, *(["/tmp/standin.py"] if os.environ.get("E2E_TMP_STANDIN") else ["-m", "checker"]), "serve", "--host", "127.0.0.1", "--port", str(self.port),
+        argv = [sys.executable, "-m", "checker", "serve", "--host", "127.0.0.1", "--port", str(self.port),
                 "--rules", str(PACK)]
         self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
@@ -103,11 +103,26 @@ def checker(out_dir):
     c.stop()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    rep = yield
+    setattr(item, "rep_" + rep.when, rep)
+    return rep
+
+
 @pytest.fixture
 def browser(request, fixture_server, checker, out_dir):
     b = Browser(fixture_server, out_dir, name=request.node.name)
     b.configure(checkerUrl=checker.url)
     yield b
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed:       # keep what the page looked like
+        (out_dir / "failures").mkdir(exist_ok=True)
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in request.node.name)[:80]
+        try:
+            b.driver.save_screenshot(str(out_dir / "failures" / f"{safe}.png"))
+        except Exception:
+            pass
     b.quit()
 
 

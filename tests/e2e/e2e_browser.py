@@ -130,6 +130,10 @@ class Browser:
     def configure(self, **values):
         """Write the user's settings as the options page would (chrome.storage.local)."""
         self.driver.get(self.ext_url("options/options.html"))
+        # The options page is ready once it has read the settings, IT policy included (Chromium's
+        # first storage.managed read of a session takes ~2 s).
+        WebDriverWait(self.driver, 10, poll_frequency=0.05).until(
+            lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
         self.driver.execute_async_script(
             "chrome.storage.local.set(arguments[0]).then(() => arguments[1](true))", values)
 
@@ -167,6 +171,8 @@ class Browser:
 
     def wait_marks(self, rule=None, count=None, timeout=8.0):
         def ok(o):
+            if o["state"].get("state") != "ok":      # a check of the current text has answered
+                return False
             marks = [m for m in o["marks"] if rule is None or m["rule"] == rule]
             return (len(marks) == count) if count is not None else bool(marks and all(m["rects"] for m in marks))
         return self.wait(ok, timeout, what=f"marks of {rule or 'any rule'}")
@@ -182,6 +188,11 @@ class Browser:
 
     def submits(self):
         return self.driver.execute_script("return window.fixture.submits")
+
+    def wait_submits(self, count=1, timeout=5.0):
+        WebDriverWait(self.driver, timeout, poll_frequency=0.02).until(
+            lambda d: len(self.submits()) >= count)
+        return [s["text"] for s in self.submits()]
 
     def latency_ms(self):
         sw = self.driver.execute_script("return window.__sw")

@@ -76,9 +76,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 class FixtureServer:
-    def __init__(self, certdir: Path):
+    def __init__(self, certdir: Path, port: int = 0):
         key, cert = make_certificate(certdir)
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(cert, key)
         self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)

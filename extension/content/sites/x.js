@@ -7,7 +7,7 @@ SomeCheck.addSite({
   scope: '[role="dialog"], [data-testid="primaryColumn"], main, body',
   submit: '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]',
   submitIsStable: true,
-  context: (composer) => (document.querySelector('[data-testid="tweet"] ~ * [data-testid^="tweetTextarea_"]') === composer ||
-    /^\/[^/]+\/status\//.test(location.pathname) ? "reply" : "post"),
+  // On a post's own page (/user/status/123) the composer writes a reply.
+  context: () => (/\/status\/\d+/.test(location.pathname) ? "reply" : "post"),
   enterSubmits: () => false,
 });

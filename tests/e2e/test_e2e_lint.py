@@ -1,0 +1,24 @@
+"""`web-ext lint` (Mozilla's add-on linter) passes on extension/ with no errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WEB_EXT = HERE / "editors" / "node_modules" / ".bin" / "web-ext"
+EXTENSION = HERE.parents[1] / "extension"
+# Expected: Chromium uses background.service_worker, Firefox background.scripts (both are listed).
+ALLOWED_WARNINGS = {"BACKGROUND_SERVICE_WORKER_IGNORED"}
+
+
+def test_web_ext_lint_has_no_errors():
+    assert WEB_EXT.exists(), "run `bash tests/e2e/setup.sh` (npm ci in tests/e2e/editors installs web-ext)"
+    run = subprocess.run([str(WEB_EXT), "lint", "--source-dir", str(EXTENSION), "--output", "json",
+                          "--no-config-discovery"], capture_output=True, text=True, timeout=120, cwd=HERE)
+    report = json.loads(run.stdout)
+    problems = [f"{m['code']}: {m['message']} ({m.get('file')})" for m in report["errors"]]
+    assert report["errors"] == [], problems
+    warnings = {m["code"] for m in report["warnings"]}
+    assert warnings <= ALLOWED_WARNINGS, report["warnings"]
