@@ -3,15 +3,20 @@
 Everything here works in Python string indices (code points). Only `Document.utf16`
 converts an index to the UTF-16 code units of the API, once, when findings are assembled.
 Every regular expression in this module matches in time linear in the text.
+
+Words never cross a newline, so a line is tokenised on its own and the result cached by
+the line's text (`line_cache`): re-checking a post after an edit only tokenises the lines
+that changed, and shifts the others' tokens to where their line now starts.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from itertools import product
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 LETTER = r"[^\W\d_]"
 WORD_CHAR = r"[^\W_]"
@@ -35,6 +40,29 @@ LEET = {
     "!": "i", "*": "aeiouy",
 }
 MAX_VARIANTS = 16
+
+# --- per-line caches -------------------------------------------------------------------------
+
+LINE_CACHE_SIZE = 4096        # lines remembered by each per-line cache
+_LINE_CACHES: list = []
+F = TypeVar("F", bound=Callable)
+
+
+def line_cache(function: F) -> F:
+    """A bounded cache for a function of one line's text (see `clear_line_caches`).
+
+    Only for work that depends on nothing but its arguments: the line's text and values
+    that are fixed for the line (never its position in the post).
+    """
+    cached = lru_cache(maxsize=LINE_CACHE_SIZE)(function)
+    _LINE_CACHES.append(cached)
+    return cached       # type: ignore[return-value]
+
+
+def clear_line_caches() -> None:
+    """Forget every line seen so far, as before a post the service has never seen."""
+    for cached in _LINE_CACHES:
+        cached.cache_clear()
 
 
 class Token(NamedTuple):
@@ -102,24 +130,18 @@ class Document:
         lower = text.lower()
         self.lower = lower if len(lower) == len(text) else _safe_lower(text)
         self.line_starts = [0] + [m.end() for m in NEWLINE_RE.finditer(text)]
+        ends = self.line_starts[1:] + [len(text) + 1]
+        self.line_texts = [text[s:e - 1] for s, e in zip(self.line_starts, ends)]  # without "\n"
+        self._line_words = [
+            _placed_words(line, self.lower[s:s + len(line)], s, number)
+            for number, (s, line) in enumerate(zip(self.line_starts, self.line_texts))]
         self.tokens = self._tokenize()
 
     def _tokenize(self) -> list[Token]:
-        """Every word with a letter in it, lower-cased, with its line; one pass over the text."""
-        folded = self.lower.replace("’", "'")     # one character for one: indices stay
-        starts, lines = self.line_starts, len(self.line_starts)
-        line, next_line = 0, (starts[1] if lines > 1 else len(self.text) + 1)
+        """Every word with a letter in it, lower-cased, with its line: the lines' words in order."""
         tokens: list[Token] = []
-        append, new = tokens.append, tuple.__new__
-        for m in TOKEN_RE.finditer(self.text):
-            word = m.group()
-            if not word.isalpha() and not any(map(str.isalpha, word)):
-                continue
-            start, end = m.span()
-            while start >= next_line:                # tokens come in order: walk the lines
-                line += 1
-                next_line = starts[line + 1] if line + 1 < lines else len(self.text) + 1
-            append(new(Token, (start, end, folded[start:end], line)))   # Token(...), faster
+        for words in self._line_words:
+            tokens += words.tokens
         return tokens
 
     # --- positions -------------------------------------------------------------------
@@ -154,16 +176,16 @@ class Document:
 
     @cached_property
     def joined_tokens(self) -> list[Token]:
-        """Words written apart to hide them: "p a s k a", "f.u.c.k", "pas.ka"."""
-        joined = []
-        for m in SPELLED_RE.finditer(self.text):
-            letters = "".join(ch for ch in m.group().lower() if ch.isalpha())
-            joined.append(Token(m.start(), m.end(), letters, self.line_of(m.start())))
-        for left, right in zip(self.tokens, self.tokens[1:]):
-            if (right.start - left.end == 1 and self.text[left.end] in JOIN_SEPARATORS
-                    and left.length > 1 and right.length > 1):
-                joined.append(Token(left.start, right.end, left.lower + right.lower, left.line))
-        return joined
+        """Words written apart to hide them: "p a s k a", "f.u.c.k", "pas.ka".
+
+        First every spelled-out word, then every pair of joined words, each in text order.
+        """
+        spelled: list[Token] = []
+        pairs: list[Token] = []
+        for words in self._line_words:
+            spelled += words.spelled
+            pairs += words.pairs
+        return spelled + pairs
 
     # --- structure ---------------------------------------------------------------------
 
@@ -194,6 +216,56 @@ class Document:
         lo = bisect_left(self._token_starts, start)
         hi = bisect_left(self._token_starts, end)
         return [t for t in self.tokens[lo:hi] if t.end <= end]
+
+
+class _LineWords(NamedTuple):
+    """The words of one line: tokens with their offsets and line number in the line or text."""
+
+    tokens: tuple[Token, ...]
+    spelled: tuple[Token, ...]     # single letters written apart: "p a s k a"
+    pairs: tuple[Token, ...]       # two words joined by one . - or ·: "pas.ka"
+
+
+@line_cache
+def _words_of_line(line: str, lower: str) -> _LineWords:
+    """The words of one line (`lower` is its lower-cased text, index for index); cached.
+
+    Safe to cache by line: no token, spelled-out word or joined pair contains a newline
+    (none of TOKEN_RE, SPELLED_RE or JOIN_SEPARATORS matches one), and the look-arounds
+    of SPELLED_RE see a newline and the end of a string alike.
+    """
+    folded = lower.replace("’", "'")     # one character for one: indices stay
+    tokens = []
+    append, new = tokens.append, tuple.__new__
+    for m in TOKEN_RE.finditer(line):
+        word = m.group()
+        if not word.isalpha() and not any(map(str.isalpha, word)):
+            continue
+        start, end = m.span()
+        append(new(Token, (start, end, folded[start:end], 0)))   # Token(...), faster
+    spelled = tuple(
+        Token(m.start(), m.end(), "".join(ch for ch in m.group().lower() if ch.isalpha()), 0)
+        for m in SPELLED_RE.finditer(line))
+    pairs = tuple(
+        Token(left.start, right.end, left.lower + right.lower, 0)
+        for left, right in zip(tokens, tokens[1:])
+        if (right.start - left.end == 1 and line[left.end] in JOIN_SEPARATORS
+            and left.length > 1 and right.length > 1))
+    return _LineWords(tuple(tokens), spelled, pairs)
+
+
+@line_cache
+def _placed_words(line: str, lower: str, offset: int, number: int) -> _LineWords:
+    """The words of line `number`, which starts at `offset` in the text; cached.
+
+    After an edit every line keeps its text and most keep their place (all but the last
+    when the edit is at the end), so their tokens are reused as they are; a line that moved
+    gets its cached words shifted.
+    """
+    new = tuple.__new__       # Token(...), faster
+    return _LineWords(*(
+        tuple(new(Token, (start + offset, end + offset, word, number)) for start, end, word, _ in part)
+        for part in _words_of_line(line, lower)))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -31,11 +31,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+from checker.text import line_cache
 
 CHECKS = ("weekday", "past")
 
@@ -213,37 +216,32 @@ class Dates(Kind):
     # --- past ----------------------------------------------------------------------------
 
     def _past(self, ctx: Context) -> Iterable[Match]:
-        text, today = ctx.doc.text, self._today(ctx)
-        found = sorted(self._alone(ctx), key=lambda m: (m.start(), -m.end()))
+        today = self._today(ctx)
+        found = sorted(self._alone(ctx), key=lambda r: (r.start, -r.end))
         last_end = -1
-        for m in found:
-            if m.start() < last_end or not _plausible(m.groupdict()):
+        for reading in found:
+            if reading.start < last_end or not _plausible(reading.fields):
                 continue
-            last_end = m.end()
-            day = _resolve(m.groupdict(), today)
-            if day is not None and day < today and not self._excused(ctx, m.start()):
-                yield Match(m.start(), m.end())
+            last_end = reading.end
+            day = _resolve(reading.fields, today)
+            if day is not None and day < today and not self._excused(ctx, reading.start):
+                yield Match(reading.start, reading.end)
 
-    def _alone(self, ctx: Context) -> Iterable[re.Match[str]]:
-        """Every date standing on its own, possibly overlapping another reading."""
-        text, tokens = ctx.doc.text, ctx.doc.tokens
-        for form in NUMERIC_ALONE:
-            yield from (m for m in form.finditer(text) if _free_before(text, m.start()))
+    def _alone(self, ctx: Context) -> list[Reading]:
+        """Every date standing on its own, possibly overlapping another reading; line by line."""
+        doc = ctx.doc
+        months: dict[int, list[int]] = defaultdict(list)    # line -> its month names' offsets
         for index, key in ctx.hits.get(self.rule_id, ()):
-            if key[1] != "month":
+            if key[1] == "month":
+                token = doc.tokens[index]
+                months[token.line].append(token.start - doc.line_starts[token.line])
+        readings = []
+        for number, (offset, line) in enumerate(zip(doc.line_starts, doc.line_texts)):
+            if not line:
                 continue
-            token = tokens[index]
-            after = EN_MONTH_DAY.match(text, token.start)
-            if after is not None and _free_before(text, token.start):
-                yield after
-            before = DAY_BEFORE_RE.search(text, max(0, token.start - DAY_BEFORE_WINDOW), token.start)
-            if before is None or not _free_before(text, before.start()):
-                continue
-            for form in DAY_FIRST:
-                m = form.match(text, before.start())
-                if m is not None and m.end() > token.start:
-                    yield m
-                    break
+            for start, end, fields in _dates_in_line(line, tuple(months.get(number, ()))):
+                readings.append(Reading(start + offset, end + offset, fields))
+        return readings
 
     def _excused(self, ctx: Context, index: int) -> bool:
         """Whether the sentence around `index` has an `unless` word in its line's language."""
@@ -262,6 +260,41 @@ class Dates(Kind):
                 if key[:2] == (self.rule_id, "unless") and allowed_in(ctx, token.line, key[2]):
                     return True
         return False
+
+
+class Reading(NamedTuple):
+    """A date as written: its span and the groups of its form (d, m or mn, y); read-only."""
+
+    start: int
+    end: int
+    fields: dict[str, str | None]
+
+
+@line_cache
+def _dates_in_line(line: str, month_starts: tuple[int, ...]) -> tuple[Reading, ...]:
+    """Every date standing on its own in one line, offsets within the line; cached.
+
+    `month_starts` are where the lexicon found month names in the line: the date is read
+    around them. Nothing here depends on `now` (the year and the past are decided later).
+    Safe to do by line: no date form matches a newline, and `_free_before` sees a newline
+    and the start of a string alike.
+    """
+    readings = [Reading(m.start(), m.end(), m.groupdict())
+                for form in NUMERIC_ALONE for m in form.finditer(line)
+                if _free_before(line, m.start())]
+    for month in month_starts:
+        after = EN_MONTH_DAY.match(line, month)
+        if after is not None and _free_before(line, month):
+            readings.append(Reading(after.start(), after.end(), after.groupdict()))
+        before = DAY_BEFORE_RE.search(line, max(0, month - DAY_BEFORE_WINDOW), month)
+        if before is None or not _free_before(line, before.start()):
+            continue
+        for form in DAY_FIRST:
+            m = form.match(line, before.start())
+            if m is not None and m.end() > month:
+                readings.append(Reading(m.start(), m.end(), m.groupdict()))
+                break
+    return tuple(readings)
 
 
 def _free_before(text: str, index: int) -> bool:

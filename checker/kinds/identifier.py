@@ -48,7 +48,7 @@ from stdnum.fi import hetu
 from stdnum.se import personnummer
 
 from checker.kinds.base import Build, Context, Kind, Match, Organization, Params, allowed_in
-from checker.text import Document
+from checker.text import Document, line_cache
 
 TYPES = ("email", "iban", "personal_id", "street_address", "phone")   # strongest first
 
@@ -205,21 +205,41 @@ _SCANS: WeakKeyDictionary[Document, list[Found]] = WeakKeyDictionary()
 
 
 def scan(doc: Document) -> list[Found]:
-    """Every identifier in the document, overlaps resolved by type strength; cached per document."""
+    """Every identifier in the document, overlaps resolved by type strength; cached per document.
+
+    Each line is scanned on its own (`_scan_line`, cached by the line's text) and its
+    identifiers moved to where the line starts.
+    """
     cached = _SCANS.get(doc)
     if cached is not None:
         return cached
     found: list[Found] = []
+    for offset, line in zip(doc.line_starts, doc.line_texts):
+        if line:
+            found += [Found(item.type, item.start + offset, item.end + offset, item.value, item.home)
+                      for item in _scan_line(line)]
+    _SCANS[doc] = found
+    return found
+
+
+@line_cache
+def _scan_line(line: str) -> tuple[Found, ...]:
+    """Every identifier in one line, overlaps resolved, offsets within the line; cached.
+
+    Safe to do by line: no pattern matches a newline, their look-arounds and \\b see a
+    newline and the end of a string alike, and an e-mail's local part is never walked back
+    across one. So no identifier spans two lines and only identifiers on one line overlap.
+    """
+    found: list[Found] = []
     for kind in TYPES:
         taken = sorted((f.start, f.end) for f in found)
         last_end = -1
-        for item in sorted(FINDERS[kind](doc.text), key=lambda f: f.start):
+        for item in sorted(FINDERS[kind](line), key=lambda f: f.start):
             if item.start >= last_end and not _overlaps(taken, item):
                 found.append(item)
                 last_end = item.end
     found.sort(key=lambda f: f.start)
-    _SCANS[doc] = found
-    return found
+    return tuple(found)
 
 
 def _overlaps(spans: list[tuple[int, int]], item: Found) -> bool:

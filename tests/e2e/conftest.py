@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from e2e_browser import Browser, CHROMEDRIVER, CHROMIUM
-from e2e_server import BUNDLES, FixtureServer
+from e2e_server import BUNDLES, FixtureServer, stop_process
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -58,13 +58,7 @@ class Checker:
                 time.sleep(0.1)
 
     def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
         self.log.close()
 
 

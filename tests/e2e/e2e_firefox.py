@@ -15,6 +15,8 @@ from pathlib import Path
 
 import websocket
 
+from e2e_server import stop_process
+
 FIREFOX = shutil.which("firefox-esr") or "/usr/bin/firefox-esr"
 ADDON_ID = "somecheck@city.example"
 ADDON_UUID = "5c0e5c4e-0000-4000-8000-00000000e2e0"
@@ -131,11 +133,6 @@ class Firefox:
             self.ws.close()
         except Exception:
             pass
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        stop_process(self.proc)
         self.log.close()
         shutil.rmtree(self.profile, ignore_errors=True)

@@ -96,3 +96,14 @@ class FixtureServer:
     def resolver_rules(self) -> str:
         maps = [f"MAP {h} 127.0.0.1:{self.port}" for h in HOSTS]
         return ", ".join(maps + ["MAP * ~NOTFOUND", "EXCLUDE 127.0.0.1", "EXCLUDE localhost"])
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 10) -> None:
+    """Ask a child process to end; kill it when it has not ended within `grace` seconds."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(grace)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
