@@ -42,21 +42,21 @@ def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict 
         spans: dict[tuple[int, int], dict | None] = {}
         for match in rule.kind.find(ctx):
             spans.setdefault((match.start, match.end), match.suggestion)
-        for (start, end), suggestion in _outermost(spans).items():
+        for start, end, suggestion in _merged(spans):
             results.append((rule, start, end, suggestion))
     return results, ctx
 
 
-def _outermost(spans: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
-    """Drop spans lying inside another span of the same rule."""
-    kept: dict[tuple[int, int], Any] = {}
-    last_end = -1
-    for (start, end) in sorted(spans, key=lambda s: (s[0], -s[1])):
-        if end <= last_end and (start, end) != (0, 0):
-            continue
-        kept[(start, end)] = spans[(start, end)]
-        last_end = max(last_end, end)
-    return kept
+def _merged(spans: dict[tuple[int, int], Any]) -> list[tuple[int, int, Any]]:
+    """One span for each run of overlapping spans of the same rule: "Du ljuger" and
+    "ljuger om" become "Du ljuger om". The post-wide span (0, 0) stays on its own."""
+    merged: list[list] = []
+    for (start, end) in sorted(spans):
+        if merged and start < merged[-1][1] and end > start:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, spans[(start, end)]])
+    return [(start, end, suggestion) for start, end, suggestion in merged]
 
 
 def _strongest_per_span(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:

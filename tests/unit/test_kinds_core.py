@@ -136,3 +136,10 @@ def test_attachment_and_clock(pack) -> None:
     assert found(pack, "Hello", now=tuesday_morning, role="trustee") == []
     assert found(pack, "Hello", now=saturday_morning) == []
     assert found(pack, "Hello", now=utc_evening) == []
+
+
+def test_overlapping_matches_of_one_rule_become_one_finding() -> None:
+    from checker.engine import _merged
+
+    spans = {(0, 9): None, (3, 12): None, (20, 25): None, (21, 23): None, (0, 0): None}
+    assert _merged(spans) == [(0, 0, None), (0, 12, None), (20, 25, None)]
