@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.languages import analyse, detect
 from checker.text import Document
 
@@ -35,3 +37,29 @@ def test_short_line_without_telling_words_allows_all() -> None:
 def test_empty_text() -> None:
     result = analyse(Document("😀 123"))
     assert result.shares == []
+
+
+SAMPLES = [
+    FI, SV, "The library is closed on Monday because of the holiday.",
+    "Tervetuloa! Välkommen! Welcome to Hanko 😀 https://hanko.fi info@hanko.fi",
+    "ÄÄNESTYS ALKAA HUOMENNA KELLO 9 – RÖSTNINGEN BÖRJAR I MORGON KLOCKAN 9",
+    "Привет Hanko, это тест   с   пробелами и ẞ ǅ Ǉ ﬁ",
+    "a" * 300, "x y z " * 80, "Sää on tänään aurinkoinen ja lämmin, mennään rannalle!",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_fast_detector_returns_exactly_what_langdetect_returns(text: str) -> None:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from checker.languages import _factory
+
+    detector = _factory().create()
+    detector.append(text)
+    try:
+        expected = tuple((p.lang, p.prob) for p in detector.get_probabilities())
+    except LangDetectException:
+        expected = ()
+    assert sum(ch.isalpha() for ch in text) >= 25        # long enough for the detector proper
+    detect.cache_clear()
+    assert detect(text) == expected
