@@ -68,13 +68,18 @@ def test_systemd_unit(tmp_path: Path) -> None:
     unit_file = tmp_path / "somecheck.service"
     unit_file.write_text(text)
     if shutil.which("systemd-analyze"):
-        runtime = tmp_path / "run"
-        runtime.mkdir(mode=0o700)
-        done = subprocess.run(["systemd-analyze", "verify", "--user", str(unit_file)],
-                              capture_output=True, text=True,
-                              env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)})
+        done = _systemd_verify(unit_file, tmp_path)
         assert done.returncode == 0, done.stdout + done.stderr
         assert "somecheck.service" not in done.stderr, done.stderr   # no warning about our unit
+
+
+def _systemd_verify(unit_file: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    """systemd's own check of a user unit (needs a private runtime folder)."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    return subprocess.run(["systemd-analyze", "verify", "--user", str(unit_file)],
+                          capture_output=True, text=True,
+                          env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)})
 
 
 def test_systemd_analyze_would_catch_a_broken_unit(tmp_path: Path) -> None:
@@ -82,12 +87,7 @@ def test_systemd_analyze_would_catch_a_broken_unit(tmp_path: Path) -> None:
     unit_file = tmp_path / "broken.service"
     unit_file.write_text("[Service]\nExecStart=python -m checker serve\n[Install]\nWantedBy=default.target\n")
     if shutil.which("systemd-analyze"):
-        runtime = tmp_path / "run"
-        runtime.mkdir(mode=0o700)
-        done = subprocess.run(["systemd-analyze", "verify", "--user", str(unit_file)],
-                              capture_output=True, text=True,
-                              env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)})
-        assert done.returncode != 0
+        assert _systemd_verify(unit_file, tmp_path).returncode != 0
     else:   # the parsed check: ExecStart must start with an absolute path
         assert not Path(shlex.split(unit_file.read_text().split("ExecStart=")[1])[0]).is_absolute()
 
