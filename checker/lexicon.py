@@ -9,7 +9,9 @@ A word pattern is a single word, written as:
 - ``*part*`` every word that contains it.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
-readings, and with runs of a repeated letter collapsed. A lookup costs a handful of dict
+readings, and with runs of a repeated letter collapsed. A word with stars that none of
+those readings finds ("f***ing", "sh**") is matched with each star standing for one
+letter, inside a pattern's written part. A lookup costs a handful of dict
 probes per token whatever the number of patterns, so a check grows linearly with the text.
 """
 
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
+MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
 
 
@@ -89,6 +92,8 @@ class Lexicon:
         for form, squeezed in lookup_forms(word):
             layer = self._squeezed if squeezed else self._plain
             found.update(self._probe(layer, form))
+        if not found and "*" in word:
+            found.update(self._starred(word))
         result = frozenset(found)
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
@@ -112,6 +117,30 @@ class Lexicon:
                 break
             for i in range(n - size + 1):
                 yield from layer.infix.get(form[i:i + size], ())
+
+    def _starred(self, word: str) -> Iterable[Hashable]:
+        """Keys of patterns that fit a word whose stars each hide one letter; every star must
+        fall inside the pattern's written part ("sh**" fits "shit" but not "sh*"), and two
+        letters at least must show: "f***" alone could hide a swear word or a slur."""
+        if sum(ch != "*" for ch in word) < MIN_SHOWN:
+            return
+        n, last_star = len(word), word.rfind("*")
+        first_star = word.find("*")
+
+        def fits(core: str, offset: int) -> bool:
+            return (offset <= first_star and last_star < offset + len(core)
+                    and all(word[offset + i] in ("*", ch) for i, ch in enumerate(core)))
+
+        layer = self._plain
+        for core, keys in layer.exact.items():
+            if len(core) == n and fits(core, 0):
+                yield from keys
+        for core, keys in layer.prefix.items():
+            if len(core) <= n and fits(core, 0):
+                yield from keys
+        for core, keys in layer.suffix.items():
+            if len(core) <= n and fits(core, n - len(core)):
+                yield from keys
 
     def scan(self, tokens: list[Token]) -> dict[int, frozenset[Hashable]]:
         """The keys hit by each token, only for tokens that hit something."""

@@ -27,6 +27,8 @@ WORD_CHAR = r"[^\W_]"
 TOKEN_RE = re.compile(rf"[@$]?{WORD_CHAR}+(?:(?:['’@$]|\*+){WORD_CHAR}+)*")
 # Single letters separated by one space, dot, dash, underscore or star: "p.a.s.k.a", "f u c k".
 SPELLED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}(?:[ .\-_*·]{LETTER}){{2,}}(?!{WORD_CHAR})")
+# A word cut short with stars, as people censor themselves: "f***", "sh**", "pa***".
+CENSORED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}{{1,3}}\*{{2,}}(?![\w*])")
 # Two words joined by one dot, dash or middle dot with no space: "pas.ka", "vi-ttu".
 JOIN_SEPARATORS = frozenset(".-·")
 SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
@@ -222,7 +224,7 @@ class _LineWords(NamedTuple):
     """The words of one line: tokens with their offsets and line number in the line or text."""
 
     tokens: tuple[Token, ...]
-    spelled: tuple[Token, ...]     # single letters written apart: "p a s k a"
+    spelled: tuple[Token, ...]     # letters written apart, "p a s k a", or cut short, "f***"
     pairs: tuple[Token, ...]       # two words joined by one . - or ·: "pas.ka"
 
 
@@ -230,9 +232,9 @@ class _LineWords(NamedTuple):
 def _words_of_line(line: str, lower: str) -> _LineWords:
     """The words of one line (`lower` is its lower-cased text, index for index); cached.
 
-    Safe to cache by line: no token, spelled-out word or joined pair contains a newline
-    (none of TOKEN_RE, SPELLED_RE or JOIN_SEPARATORS matches one), and the look-arounds
-    of SPELLED_RE see a newline and the end of a string alike.
+    Safe to cache by line: no token, spelled-out or censored word or joined pair contains a
+    newline (none of TOKEN_RE, SPELLED_RE, CENSORED_RE or JOIN_SEPARATORS matches one), and
+    the look-arounds of SPELLED_RE and CENSORED_RE see a newline and the end of a string alike.
     """
     folded = lower.replace("’", "'")     # one character for one: indices stay
     tokens = []
@@ -245,7 +247,8 @@ def _words_of_line(line: str, lower: str) -> _LineWords:
         append(new(Token, (start, end, folded[start:end], 0)))   # Token(...), faster
     spelled = tuple(
         Token(m.start(), m.end(), "".join(ch for ch in m.group().lower() if ch.isalpha()), 0)
-        for m in SPELLED_RE.finditer(line))
+        for m in SPELLED_RE.finditer(line)) + tuple(
+        Token(m.start(), m.end(), folded[m.start():m.end()], 0) for m in CENSORED_RE.finditer(line))
     pairs = tuple(
         Token(left.start, right.end, left.lower + right.lower, 0)
         for left, right in zip(tokens, tokens[1:])

@@ -62,3 +62,18 @@ def test_scan_reports_only_tokens_with_hits() -> None:
     doc = Document("ihan paskaa, ei paska")
     hits = lex.scan(doc.tokens)
     assert list(hits) == [3]
+
+
+def test_stars_hide_one_letter_each_inside_a_pattern() -> None:
+    lex = lexicon("fuck*", "fags", "shit", "shi*")
+    assert lex.keys_for("f***ing") == {"fuck*"}
+    assert lex.keys_for("f**k") == {"fuck*"}
+    assert lex.keys_for("sh**") == {"shit"}           # "shi*" does not reach the last star
+
+
+def test_a_starred_word_showing_one_letter_is_not_read() -> None:
+    assert not lexicon("fuck*", "fags").keys_for("f***")
+
+
+def test_stars_do_not_match_words_of_another_length() -> None:
+    assert not lexicon("shit").keys_for("sh***y")

@@ -56,3 +56,9 @@ def test_utf16_matches_javascript_counting(text: str) -> None:
     doc = Document(text)
     for index in range(len(text) + 1):
         assert doc.utf16(index) == len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
+
+
+def test_censored_words_are_candidates_and_emphasis_is_not() -> None:
+    doc = Document("what the f***! an *important* note, sh** happens")
+    assert [t.lower for t in doc.joined_tokens] == ["f***", "sh**"]
+    assert [t.lower for t in doc.tokens] == ["what", "the", "f", "an", "important", "note", "sh", "happens"]
