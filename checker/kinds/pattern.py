@@ -8,6 +8,9 @@
       sv: ["{you} {lie}"]
       en: ["{you} {lie}", "{you} are a liar*"]
     gap: 1                       # other words allowed between two elements (default 0)
+    unless:                      # words that cancel a match when they stand in it or
+      en: [not, never]           # up to `unless_before` words before it (negation)
+    unless_before: 2             # (default 2)
     regex:                       # optional regular expressions, refused if they could backtrack
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -25,11 +28,12 @@ from checker.regexsafe import UnsafeRegex, compile_safe
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_GAP = 5
+UNLESS = "unless"
 
 
 class Pattern(Kind):
     name = "pattern"
-    parameters = frozenset({"slots", "patterns", "gap", "regex"})
+    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before"})
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
@@ -67,6 +71,12 @@ class Pattern(Kind):
                 if not elements:
                     raise RuleError(line, "an empty pattern")
                 self.sequences.append((lang, elements))
+        for lang, items in params.per_language("unless", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, UNLESS, lang), line)
+        self.unless_before = int(params.number("unless_before", 2))
+        if self.unless_before > MAX_GAP:
+            raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
         for lang, items in params.per_language("regex", required=False).items():
             for text, line in items:
@@ -99,6 +109,16 @@ class Pattern(Kind):
                 return None
         return position
 
+    def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
+        """Whether an `unless` word stands in the match or just before it, on its line."""
+        line = ctx.doc.tokens[first].line
+        for index in range(max(0, first - self.unless_before), last + 1):
+            keys = ctx.token_keys.get(index, ())
+            if ctx.doc.tokens[index].line == line and (
+                    (self.rule_id, UNLESS, lang) in keys or (self.rule_id, UNLESS, "any") in keys):
+                return True
+        return False
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         starts = sorted({index for index, _ in ctx.hits.get(self.rule_id, ())})
@@ -109,7 +129,7 @@ class Pattern(Kind):
                 if not self._fits(ctx, index, lang, elements[0]):
                     continue
                 last = self._match_from(ctx, index, lang, elements)
-                if last is not None:
+                if last is not None and not self._cancelled(ctx, index, last, lang):
                     yield Match(tokens[index].start, tokens[last].end)
         for lang, regex in self.regexes:
             for m in regex.finditer(ctx.doc.text):

@@ -41,6 +41,7 @@ RULES = """
       sv: ["{you} {lie}"]
       en: ["{you} are {lie}"]
     gap: 1
+    unless: {en: [never]}
     regex:
       fi: ['\\bvalehtel(?:et|ette)\\b']
 {m}
@@ -143,3 +144,10 @@ def test_overlapping_matches_of_one_rule_become_one_finding() -> None:
 
     spans = {(0, 9): None, (3, 12): None, (20, 25): None, (21, 23): None, (0, 0): None}
     assert _merged(spans) == [(0, 0, None), (0, 12, None), (20, 25, None)]
+
+
+def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
+    assert found(pack, "I think you are lying now") == [("accusation.you-lie", "you are lying")]
+    assert found(pack, "I think you are never lying") == []
+    assert found(pack, "Never would you are lying be said") == []
+    assert found(pack, "Never mind, we know it. You are lying") == [("accusation.you-lie", "You are lying")]
