@@ -35,11 +35,11 @@ DEFAULT_NOW = "2026-11-28T12:00:00+02:00"
 REQUEST_FIELDS = ("text", "platform", "account", "role", "context", "attachments", "now")
 
 
-def load_items(langs: tuple[str, ...] = LANGS) -> list[dict[str, Any]]:
+def load_items(langs: tuple[str, ...] = LANGS, folder: Path = HERE) -> list[dict[str, Any]]:
     """Every corpus item of the given languages, each with its language under `lang`."""
     items = []
     for lang in langs:
-        for item in yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8")) or []:
+        for item in yaml.safe_load((folder / f"{lang}.yaml").read_text(encoding="utf-8")) or []:
             items.append({**item, "lang": lang})
     return items
 
@@ -183,9 +183,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and false alarms")
     parser.add_argument("--lang", choices=LANGS, action="append", help="only these languages")
     parser.add_argument("--pack", type=Path, action="append", help="a pack folder instead of the bundled one")
+    parser.add_argument("--corpus", type=Path, default=HERE,
+                        help="a folder with fi.yaml, sv.yaml and en.yaml (default: this one)")
+    parser.add_argument("--half", choices=("dev", "test"),
+                        help="only odd-numbered items (dev, to look at) or even-numbered ones (test, kept blind)")
     args = parser.parse_args(argv)
     pack = load_pack(args.pack) if args.pack else load_pack()
-    items = load_items(tuple(args.lang) if args.lang else LANGS)
+    items = load_items(tuple(args.lang) if args.lang else LANGS, args.corpus)
+    if args.half:
+        items = [item for item in items if int(item["id"].rsplit("-", 1)[1]) % 2 == (args.half == "dev")]
     print(report(evaluate(pack, items), verbose=args.verbose))
     return 0
 
