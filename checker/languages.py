@@ -30,6 +30,7 @@ from checker.text import Document
 
 LANGUAGES = ("fi", "sv", "en")
 MIN_LETTERS = 25      # a shorter line is judged by its frequent words only
+SHORT_LINE = 60       # below this many letters a line's frequent words also count
 ALLOW_SHARE = 0.25    # a language at least this likely in a line counts as present
 REPORT_SHARE = 0.05   # a language with at least this share of the post is reported
 SEED = 0
@@ -216,12 +217,17 @@ def _detector() -> _Detector:
     return _Detector(_factory())
 
 
+def _votes(text: str) -> dict[str, int]:
+    """How many frequent words of each language the text has."""
+    words = [w.strip(".,!?:;\"'()") for w in text.lower().split()]
+    return {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in LANGUAGES}
+
+
 @lru_cache(maxsize=4096)
 def detect(text: str) -> tuple[tuple[str, float], ...]:
     """Probabilities of fi, sv and en for a piece of text, most likely first."""
     if sum(map(str.isalpha, text)) < MIN_LETTERS:
-        words = [w.strip(".,!?:;\"'()") for w in text.lower().split()]
-        votes = {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in LANGUAGES}
+        votes = _votes(text)
         total = sum(votes.values())
         return tuple(sorted(((lang, n / total) for lang, n in votes.items() if n),
                             key=lambda item: -item[1]))
@@ -246,7 +252,10 @@ def analyse(doc: Document) -> Languages:
         line_text = doc.text[start:end]
         letters = sum(map(str.isalpha, line_text))
         probs = detect(line_text)
-        per_line[doc.line_of(start)] = _allowed(probs) or everywhere
+        allowed = _allowed(probs)
+        if MIN_LETTERS <= letters < SHORT_LINE:     # langdetect guesses on short lines:
+            allowed |= {lang for lang, n in _votes(line_text).items() if n}   # words decide too
+        per_line[doc.line_of(start)] = allowed or everywhere
         for lang, p in probs:
             weights[lang] += p * letters
     total = sum(weights.values())

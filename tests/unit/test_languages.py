@@ -63,3 +63,9 @@ def test_fast_detector_returns_exactly_what_langdetect_returns(text: str) -> Non
     assert sum(ch.isalpha() for ch in text) >= 25        # long enough for the detector proper
     detect.cache_clear()
     assert detect(text) == expected
+
+
+def test_short_line_allows_the_language_of_its_frequent_words() -> None:
+    # langdetect calls this line Swedish; "are" says English, so English lists may fire too
+    assert "en" in analyse(Document("Immigrants are ruining Hanko.")).per_line[0]
+    assert analyse(Document("Kaupunginvaltuusto kokoontuu huomenna")).per_line[0] == {"fi"}
