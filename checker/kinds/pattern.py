@@ -14,8 +14,9 @@
     regex:                       # optional regular expressions, refused if they could backtrack
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
-Every element must be on the same line as the first. Matching walks the tokens once per
-candidate start with a bounded look-ahead, so it is linear in the text.
+Every element must be on the same line as the first, and a regex matches within one line.
+Matching starts only at tokens that can begin a sequence and looks ahead a bounded
+number of words, so it is linear in the text; regex matches are cached per line.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
 from checker.regexsafe import UnsafeRegex, compile_safe
+from checker.text import line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_GAP = 5
@@ -71,6 +73,15 @@ class Pattern(Kind):
                 if not elements:
                     raise RuleError(line, "an empty pattern")
                 self.sequences.append((lang, elements))
+        # The sequences a token can begin, by the lexicon key of their first element.
+        self.by_first: dict[tuple, list[tuple[str, list[tuple[str, object]]]]] = {}
+        for lang, elements in self.sequences:
+            kind, value = elements[0]
+            firsts = [value] if kind == "lit" else [
+                (self.rule_id, "slot", value, slot_lang) for slot_lang in ({lang, "any"} if lang != "any"
+                                                                           else slot_langs[value])]
+            for key in firsts:
+                self.by_first.setdefault(key, []).append((lang, elements))
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -121,9 +132,8 @@ class Pattern(Kind):
 
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
-        starts = sorted({index for index, _ in ctx.hits.get(self.rule_id, ())})
-        for index in starts:
-            for lang, elements in self.sequences:
+        for index, key in ctx.hits.get(self.rule_id, ()):
+            for lang, elements in self.by_first.get(key, ()):
                 if not allowed_in(ctx, tokens[index].line, lang):
                     continue
                 if not self._fits(ctx, index, lang, elements[0]):
@@ -131,7 +141,16 @@ class Pattern(Kind):
                 last = self._match_from(ctx, index, lang, elements)
                 if last is not None and not self._cancelled(ctx, index, last, lang):
                     yield Match(tokens[index].start, tokens[last].end)
-        for lang, regex in self.regexes:
-            for m in regex.finditer(ctx.doc.text):
-                if m.end() > m.start() and allowed_in(ctx, ctx.doc.line_of(m.start()), lang):
-                    yield Match(m.start(), m.end())
+        if self.regexes:
+            doc = ctx.doc
+            for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
+                for lang, regex in self.regexes:
+                    if allowed_in(ctx, number, lang):
+                        for start, end in _regex_in_line(regex, line_text):
+                            yield Match(line_start + start, line_start + end)
+
+
+@line_cache
+def _regex_in_line(regex: re.Pattern[str], line: str) -> tuple[tuple[int, int], ...]:
+    """Where a regex matches in one line; cached, since it depends on the line's text only."""
+    return tuple(m.span() for m in regex.finditer(line) if m.end() > m.start())
