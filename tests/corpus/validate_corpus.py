@@ -1,9 +1,11 @@
 """Sanity checks for the labelled corpus (not a test of the checker).
 
-Run:  .venv/bin/python tests/corpus/validate_corpus.py
+Run:  .venv/bin/python tests/corpus/validate_corpus.py [FOLDER]
+      (FOLDER defaults to this one; for tests/corpus/holdout the ids are h-<lang>-NNN)
 Checks: schema and vocabularies, unique ids, every span excerpt occurs verbatim in its text,
-identifier check digits (positives valid, look-alikes in other items invalid), and weekday/date
-consistency (accuracy items really wrong or past, other items really right).
+identifier check digits (positives valid, look-alikes in other items invalid), phone numbers
+(private ones valid and labelled, the city's own never), and weekday/date consistency
+(accuracy items really wrong or past, other items really right).
 """
 import datetime as dt
 import pathlib
@@ -11,12 +13,14 @@ import re
 import sys
 from collections import Counter
 
+import phonenumbers
 import yaml
 from stdnum import iban
 from stdnum.fi import hetu
 from stdnum.se import personnummer
 
 HERE = pathlib.Path(__file__).parent
+CITY_PHONES = "+35819220"
 LANGS = ("fi", "sv", "en")
 CATEGORIES = ["profanity", "insult", "accusation", "hate", "incitement", "privacy",
               "confidentiality", "copyright", "bilingual", "plain_language", "opinion",
@@ -29,6 +33,7 @@ KEYS = {"id", "text", "context", "account", "role", "platform", "attachments", "
 HETU_RE = re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b")
 PNR_RE = re.compile(r"\b\d{6}[-+]\d{4}\b")
 IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b")
+PHONE_RE = re.compile(r"(?<![\w/.+-])(?:\+\d{2,3}|0)\d{0,4}(?:[ -]\d{1,6}){0,4}(?![\w/-]|\.\w)")
 
 WEEKDAYS = {  # name -> Python weekday()
     **{w: i for i, w in enumerate(["maanantaina", "tiistaina", "keskiviikkona", "torstaina",
@@ -77,12 +82,36 @@ def weekday_dates(text, now):
             yield m.group(0), wd, dt.date(y, month, day)
 
 
+def check_phones(text: str, privacy_spans: list[str], where: str, errors: list[str]) -> None:
+    """Every valid private number is labelled privacy, and the city's own numbers never are."""
+    iban_spans = [m.span() for m in IBAN_RE.finditer(text)]
+    for m in PHONE_RE.finditer(text):
+        num = m.group(0).strip()
+        if any(a <= m.start() < b for a, b in iban_spans) or len(re.sub(r"\D", "", num)) < 7:
+            continue
+        try:
+            parsed = phonenumbers.parse(num, "FI")
+            ok = phonenumbers.is_valid_number(parsed)
+        except phonenumbers.NumberParseException:
+            ok = False
+        city = ok and phonenumbers.format_number(
+            parsed, phonenumbers.PhoneNumberFormat.E164).startswith(CITY_PHONES)
+        positive = any(num in s or s in num for s in privacy_spans)
+        if positive and (not ok or city):
+            errors.append(f"{where}: private phone {num} invalid or a city number")
+        if ok and not city and not positive:
+            errors.append(f"{where}: valid non-city phone {num} not labelled privacy")
+        print(f"  {where:10} phone {num:28} valid={ok} city={city} labelled={'privacy' if positive else '-'}")
+
+
 def main():
+    folder = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    id_prefix = "h-" if folder.resolve().name == "holdout" else ""
     errors, warnings = [], []
     seen = set()
     table = {}
     for lang in LANGS:
-        items = yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8"))
+        items = yaml.safe_load((folder / f"{lang}.yaml").read_text(encoding="utf-8"))
         counts = Counter()
         for it in items:
             iid = it.get("id")
@@ -95,8 +124,10 @@ def main():
             if iid in seen:
                 errors.append(f"{where}: duplicate id")
             seen.add(iid)
-            if not str(iid).startswith(lang + "-"):
+            if not str(iid).startswith(f"{id_prefix}{lang}-"):
                 errors.append(f"{where}: id prefix")
+            if not isinstance(it.get("text"), str) or not it["text"].strip():
+                errors.append(f"{where}: empty text")
             for k, allowed in ENUMS.items():
                 if it.get(k) not in allowed:
                     errors.append(f"{where}: bad {k} {it.get(k)!r}")
@@ -149,6 +180,7 @@ def main():
                 if not positive and valid:
                     errors.append(f"{where}: {kind} {code} is valid but not labelled privacy")
                 print(f"  {where:10} {kind:5} {code:28} valid={valid} labelled={'privacy' if positive else '-'}")
+            check_phones(text, privacy_spans, where, errors)
 
             # dates
             for frag, wd, date in weekday_dates(text, now):
