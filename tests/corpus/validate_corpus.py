@@ -104,8 +104,8 @@ def check_phones(text: str, privacy_spans: list[str], where: str, errors: list[s
         print(f"  {where:10} phone {num:28} valid={ok} city={city} labelled={'privacy' if positive else '-'}")
 
 
-def main():
-    folder = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+def main(folder: pathlib.Path = HERE) -> int:
+    """Check one corpus folder; print the findings and the counts table; 1 when anything is wrong."""
     id_prefix = "h-" if folder.resolve().name == "holdout" else ""
     errors, warnings = [], []
     seen = set()
@@ -216,4 +216,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE))

@@ -1,0 +1,21 @@
+"""Both labelled sets stay consistent: spans verbatim, valid identifiers where labelled,
+invalid look-alikes unlabelled, phone numbers and weekdays as labelled (validate_corpus.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from validate_corpus import main  # noqa: E402
+
+
+@pytest.mark.parametrize("folder", [HERE, HERE / "holdout"], ids=["main", "holdout"])
+def test_corpus_labels_are_consistent(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(folder)
+    output = capsys.readouterr().out
+    assert status == 0, "\n".join(line for line in output.splitlines() if line.startswith("ERROR"))
+    assert "0 errors" in output
