@@ -148,6 +148,11 @@ class Document:
 
     # --- positions -------------------------------------------------------------------
 
+    @cached_property
+    def letters(self) -> int:
+        """How many letters the text has (rules that judge only long enough posts share it)."""
+        return sum(map(str.isalpha, self.text))
+
     def line_of(self, index: int) -> int:
         """The 0-based line number of a string index."""
         return bisect_left(self.line_starts, index + 1) - 1

@@ -28,7 +28,7 @@ class LanguagesKind(Kind):
         self.min_letters = int(params.number("min_letters", 40))
 
     def find(self, ctx: Context) -> Iterable[Match]:
-        if sum(ch.isalpha() for ch in ctx.doc.text) < self.min_letters:
+        if ctx.doc.letters < self.min_letters:
             return
         share = dict(ctx.languages.shares).get(self.require, 0.0)
         if share < self.min_share:
