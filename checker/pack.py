@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -48,6 +48,7 @@ PACK_KEYS = frozenset({"name", "version", "extends", "default_locale", "organiza
 WHEN_CHOICES = {"role": ROLES, "account": ACCOUNTS, "platform": PLATFORMS,
                 "context": CONTEXTS, "languages": LANGUAGES, "attachments": ATTACHMENT_TYPES}
 BUNDLED = "bundled"
+ORGANIZATION_KEYS = frozenset(f.name for f in fields(Organization))
 
 
 @dataclass(frozen=True)
@@ -414,9 +415,8 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
 
     values: dict[str, Any] = {}
     for key in raw:
-        if key not in {"_lines", "name", "email_domains", "phone_numbers", "timezone",
-                       "working_hours", "response_hours"}:
-            fail(key, "unknown setting")
+        if key != "_lines" and key not in ORGANIZATION_KEYS:
+            fail(key, f"unknown setting; known: {', '.join(sorted(ORGANIZATION_KEYS))}")
     name = raw.get("name", {})
     if not isinstance(name, dict):
         fail("name", "must give the name in sv, fi and en")
