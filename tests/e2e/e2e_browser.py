@@ -83,7 +83,9 @@ watch();
 
 
 class Browser:
-    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US"):
+    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US",
+                 extension: Path | None = EXTENSION, extension_timeout: float = 10.0):
+        """`extension=None`: load nothing unpacked (the browser installs it itself, by policy)."""
         self.server = server
         self.out = out_dir
         o = webdriver.ChromeOptions()
@@ -92,11 +94,18 @@ class Browser:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1280,900", f"--lang={lang}",
                   "--disable-features=NetworkTimeServiceQuerying",
-                  f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}",
                   "--ignore-certificate-errors",
                   f"--host-resolver-rules={server.resolver_rules()}",
                   f"--ip-address-space-overrides=127.0.0.1:{server.port}=public"]:
             o.add_argument(a)
+        if extension is not None:
+            o.add_argument(f"--load-extension={extension}")
+            o.add_argument(f"--disable-extensions-except={extension}")
+        else:
+            # The extension updater is "background networking": without it a policy install
+            # never fetches updates.xml. (The resolver's catch-all still keeps everything local.)
+            o.arguments.remove("--disable-background-networking")
+            o.add_experimental_option("excludeSwitches", ["disable-background-networking"])
         o.add_experimental_option("prefs", {"intl.accept_languages": lang})
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80]
         (out_dir / "logs").mkdir(exist_ok=True)
@@ -104,10 +113,10 @@ class Browser:
         self.driver = webdriver.Chrome(options=o, service=Service(
             executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"]))
         self.driver.set_script_timeout(10)
-        self.ext_id = self._extension_id()
+        self.ext_id = self._extension_id(extension_timeout)
 
-    def _extension_id(self) -> str:
-        deadline = time.monotonic() + 10
+    def _extension_id(self, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for t in self.driver.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]:
                 if t["type"] == "service_worker" and t["url"].startswith("chrome-extension://"):
