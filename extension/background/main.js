@@ -65,6 +65,11 @@
     },
   };
 
+  // First run: the welcome page (what SomeCheck does, the connection test, a sample mark).
+  api.runtime.onInstalled.addListener((details) => {
+    if (details.reason === "install") api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") });
+  });
+
   // Chromium answers the first storage.managed read of a session only after ~2 s: start it now.
   S.load();
 

@@ -1,0 +1,1 @@
+document.getElementById("h").textContent = location.href; document.body.dataset.ready="true";
