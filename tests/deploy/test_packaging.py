@@ -21,9 +21,9 @@ def test_extension_packages(tmp_path: Path) -> None:
                           capture_output=True, text=True, cwd=ROOT, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
     chrome, firefox = out / f"somecheck-chrome-{VERSION}.zip", out / f"somecheck-firefox-{VERSION}.xpi"
-    assert done.stdout.split() == [str(chrome), str(firefox)]
+    assert done.stdout.split() == [str(chrome), str(firefox), str(out / "store")]
     sources = {p.relative_to(ROOT / "extension").as_posix()
-               for p in (ROOT / "extension").rglob("*") if p.is_file()}
+               for p in (ROOT / "extension").rglob("*") if p.is_file()} | {"LICENSE", "THIRD_PARTY_NOTICES.md"}
     for package, browser in ((chrome, "chrome"), (firefox, "firefox")):
         with zipfile.ZipFile(package) as z:
             assert z.testzip() is None
@@ -58,3 +58,5 @@ def test_the_installed_package_ships_the_bundled_rules(tmp_path: Path) -> None:
     assert {"checker/server.py", "checker/service.py", "checker/doctor.py"} <= names
     assert "somecheck = checker.cli:main" in entry_points
     assert "Requires-Dist: waitress" in metadata
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert any(n.endswith(".dist-info/licenses/THIRD_PARTY_NOTICES.md") for n in names)
