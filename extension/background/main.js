@@ -69,6 +69,16 @@
   api.runtime.onInstalled.addListener((details) => {
     if (details.reason === "install") api.tabs.create({ url: api.runtime.getURL("welcome/welcome.html") });
   });
+  // A connect link from IT (http://127.0.0.1/somecheck/connect#checker=…&token=…, see
+  // welcome/connect.js): the tab goes to the welcome page with the fragment, which asks the
+  // user before saving. The link is on the user's own computer and the fragment is never sent.
+  api.tabs.onUpdated.addListener((tabId, change) => {
+    let u;
+    try { u = new URL(change.url || ""); } catch (e) { return; }
+    const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
+    if (u.protocol !== "http:" || !loopback || u.pathname.replace(/\/$/, "") !== "/somecheck/connect" || !u.hash) return;
+    api.tabs.update(tabId, { url: api.runtime.getURL("welcome/welcome.html") + "#connect=" + encodeURIComponent(u.hash.slice(1)) });
+  });
 
   // Chromium answers the first storage.managed read of a session only after ~2 s: start it now.
   S.load();

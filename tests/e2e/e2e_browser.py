@@ -3,6 +3,7 @@ page-side helpers the tests use to read the extension's overlay (an open shadow 
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -110,8 +111,10 @@ class Browser:
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80]
         (out_dir / "logs").mkdir(exist_ok=True)
         self.log_path = out_dir / "logs" / f"chromedriver-{safe}.log"
+        # On Linux Chromium takes its UI language (chrome.i18n.getUILanguage) from LANGUAGE.
+        env = dict(os.environ, LANGUAGE=lang.replace("-", "_"))
         self.driver = webdriver.Chrome(options=o, service=Service(
-            executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"]))
+            executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"], env=env))
         self.driver.set_script_timeout(10)
         self.ext_id = self._extension_id(extension_timeout)
 
