@@ -729,7 +729,11 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
         this.removeBadge();
         this.renderPanel();
       }
-      this.place();
+      const shape = [this.collapsed, this.openWhy.size, this.openGuide.size, ...entries.map((e) => e.id)].join("|");
+      if (shape !== this.shape) {
+        this.shape = shape;
+        this.place();
+      }
     }
     renderPanel() {
       if (!this.node) {
@@ -816,14 +820,13 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
             break;
           }
         }
-        if (!spot) {
-          if (!this.autoCollapsed) {
-            this.autoCollapsed = true;
-            this.collapsed = true;
-            this.render(this.composer, this.entries);
-          }
+        if (!spot && !this.autoCollapsed) {
+          this.autoCollapsed = true;
+          this.collapsed = true;
+          this.render(this.composer, this.entries);
           return;
         }
+        if (!spot) spot = { left: Math.max(4, Math.min(c.left, viewport.right - WIDTH - 4)), top: Math.min(c.bottom + 8, viewport.bottom - MIN_HEIGHT - 4) };
         Object.assign(this.node.style, { left: spot.left + "px", top: spot.top + "px", maxHeight: height + "px" });
       } else {
         const spot = freeSpot(c, c, BADGE_W, BADGE_H, controls, viewport, 4) || { left: Math.max(4, Math.min(c.right - BADGE_W, viewport.right - BADGE_W - 4)), top: Math.max(4, c.top - BADGE_H - 4) };
@@ -1102,9 +1105,12 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       if (this.disposed) return;
       if (this.findings.length) {
         const text = this.text();
-        this.findings = this.findings.filter((f) => f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt);
-        this.regroup();
-        this.render();
+        const kept = this.findings.filter((f) => f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt);
+        if (kept.length !== this.findings.length) {
+          this.findings = kept;
+          this.regroup();
+          this.render();
+        }
       }
       setState({ state: "pending" });
       clearTimeout(this.timer);
@@ -1334,26 +1340,33 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       bypass = false;
     }
   }
+  var selectorOf = (field) => [field.submitStable, field.submitLabelled].filter(Boolean).join(", ");
+  function nearestControl(session2) {
+    const { field, composer } = session2;
+    const sel = selectorOf(field);
+    if (!sel) return null;
+    const scope = composer.closest(field.scope);
+    const ok = (btn) => btn !== composer && !composer.contains(btn) && (field.submitStable && btn.matches(field.submitStable) || isSubmitLabel(btn));
+    for (let a = composer.parentElement; a; a = a.parentElement) {
+      const stable = field.submitStable ? Array.from(a.querySelectorAll(field.submitStable)).find(ok) : null;
+      if (stable) return stable;
+      const labelled = Array.from(a.querySelectorAll(sel)).find(ok);
+      if (labelled) return labelled;
+      if (a === scope) break;
+    }
+    return null;
+  }
   function submitControl(target, session2) {
     if (!(target instanceof Element)) return null;
     const { field, composer } = session2;
-    const sel = [field.submitStable, field.submitLabelled].filter(Boolean).join(", ");
+    const sel = selectorOf(field);
     if (!sel) return null;
     const btn = target.closest(sel);
     if (!btn || btn === composer || composer.contains(btn)) return null;
     const scope = composer.closest(field.scope);
     if (scope && !scope.contains(btn)) return null;
     if (field.submitStable && btn.matches(field.submitStable)) return btn;
-    return isSubmitLabel(btn) ? btn : null;
-  }
-  function controlNear(session2) {
-    const scope = session2.composer.closest(session2.field.scope);
-    if (!scope) return null;
-    const sel = [session2.field.submitStable, session2.field.submitLabelled].filter(Boolean).join(", ");
-    for (const btn of scope.querySelectorAll(sel)) {
-      if (btn !== session2.composer && !session2.composer.contains(btn) && submitControl(btn, session2) === btn) return btn;
-    }
-    return null;
+    return isSubmitLabel(btn) && nearestControl(session2) === btn ? btn : null;
   }
   function installGuard(activeSession, isOff) {
     window.addEventListener("click", (e) => {
@@ -1381,7 +1394,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
         altKey: false
       };
       s.submit(e, () => {
-        const btn = controlNear(s);
+        const btn = nearestControl(s);
         replay(() => btn ? btn.click() : s.composer.dispatchEvent(new KeyboardEvent("keydown", init)));
       });
     }, true);

@@ -30,7 +30,9 @@ export class Panel {
     if (!entries.length) { this.hide(); return; }
     if (this.collapsed) { this.removePanel(); this.renderBadge(); }
     else { this.removeBadge(); this.renderPanel(); }
-    this.place();
+    // Placing measures the page's controls: only when what is shown changed, not on every keystroke.
+    const shape = [this.collapsed, this.openWhy.size, this.openGuide.size, ...entries.map((e) => e.id)].join("|");
+    if (shape !== this.shape) { this.shape = shape; this.place(); }
   }
 
   renderPanel() {
@@ -112,11 +114,14 @@ export class Panel {
         spot = freeSpot(scope, c, WIDTH, h, controls, viewport);
         if (spot) { height = h; break; }
       }
-      if (!spot) {
-        // Nowhere free: fold into the badge (the user may still open it).
-        if (!this.autoCollapsed) { this.autoCollapsed = true; this.collapsed = true; this.render(this.composer, this.entries); }
+      if (!spot && !this.autoCollapsed) {
+        // Nowhere free: fold into the badge. The user may still open it, and then it goes below.
+        this.autoCollapsed = true;
+        this.collapsed = true;
+        this.render(this.composer, this.entries);
         return;
       }
+      if (!spot) spot = { left: Math.max(4, Math.min(c.left, viewport.right - WIDTH - 4)), top: Math.min(c.bottom + 8, viewport.bottom - MIN_HEIGHT - 4) };
       Object.assign(this.node.style, { left: spot.left + "px", top: spot.top + "px", maxHeight: height + "px" });
     } else {
       const spot = freeSpot(c, c, BADGE_W, BADGE_H, controls, viewport, 4) ||

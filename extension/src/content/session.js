@@ -78,9 +78,12 @@ export class ComposerSession {
     if (this.findings.length) {
       // Until the next answer, keep only marks whose words are still where they were.
       const text = this.text();
-      this.findings = this.findings.filter((f) => (f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt));
-      this.regroup();
-      this.render();
+      const kept = this.findings.filter((f) => (f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt));
+      if (kept.length !== this.findings.length) {
+        this.findings = kept;
+        this.regroup();
+        this.render();
+      }
     }
     setState({ state: "pending" });
     clearTimeout(this.timer);
