@@ -3,47 +3,32 @@
 import { ConnectError, checkAddress, probe } from "./connect.js";
 
 export const api = globalThis.browser || globalThis.chrome;
-const LOCALES = ["fi", "sv", "en"];
-const DEFAULT_CHECKER = "http://127.0.0.1:8765";
-let messages = {};
+// The extension's settings and texts (src/settings.js, src/i18n.js, bundled as globals by
+// bundle/pages.js, which the page loads before this module).
+const S = globalThis.SomeCheckSettings;
+const I = globalThis.SomeCheckI18n;
 
-/** The settings as the extension uses them (IT policy first when it locks them). */
+/** The settings in force, and whether IT's policy locks the checker. */
 export async function readSettings() {
-  let managed = {};
-  try { managed = (await api.storage.managed.get(null)) || {}; } catch (e) { managed = {}; }
-  const local = await api.storage.local.get(["checkerUrl", "token", "locale", "role"]);
-  const mayChange = managed.userMayChange === true;
-  const pick = (key) => (!mayChange && managed[key] !== undefined ? managed[key]
-    : local[key] !== undefined ? local[key] : managed[key]);
-  const ui = (api.i18n.getUILanguage() || "en").toLowerCase().split(/[-_]/)[0];
-  return {
-    checkerUrl: String(pick("checkerUrl") || DEFAULT_CHECKER).replace(/\/+$/, ""),
-    token: pick("token") || "",
-    role: pick("role") || "staff",
-    locale: LOCALES.includes(pick("locale")) ? pick("locale") : (LOCALES.includes(ui) ? ui : "en"),
-    // IT's policy sets the checker and does not let the user change it.
-    locked: !mayChange && typeof managed.checkerUrl === "string",
-    configured: local.checkerUrl !== undefined || managed.checkerUrl !== undefined,
-  };
+  const { values, locked } = await S.load();
+  return Object.assign({}, values, { locked: locked.includes("checkerUrl") });
 }
 
+/** Save a confirmed connection (what policy locks is left out by S.save). */
 export async function saveConnection({ checkerUrl, token, role }) {
   const values = { checkerUrl, token: token || "" };
-  if (["staff", "trustee", "admin"].includes(role)) values.role = role;
-  await api.storage.local.set(values);
+  if (S.ROLES.includes(role)) values.role = role;
+  await S.save(values);
 }
 
 export async function loadMessages(locale) {
-  const res = await fetch(api.runtime.getURL(`_locales/${locale}/messages.json`));
-  messages = await res.json();
+  await I.loadLocale(locale);
   document.documentElement.lang = locale;
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
 }
 
 export function t(key, ...subs) {
-  const entry = messages[key];
-  if (!entry) return key;
-  return entry.message.replace(/\$(\d)/g, (m, n) => (subs[n - 1] !== undefined ? String(subs[n - 1]) : ""));
+  return I.t(key, subs.length ? subs : undefined);
 }
 
 export function organizationName(identity, locale) {

@@ -9,6 +9,7 @@ import tomllib
 from fnmatch import fnmatch
 
 from deploy_served import ROOT
+from test_packaging import shipped_extension_files
 
 NOTICES = (ROOT / "THIRD_PARTY_NOTICES.md").read_text(encoding="utf-8")
 
@@ -28,8 +29,9 @@ def test_license_is_mit_as_pyproject_says() -> None:
 def test_every_shipped_data_file_has_a_notice() -> None:
     patterns = shipped_patterns()
     assert patterns, "no rows found in THIRD_PARTY_NOTICES.md"
-    files = [p for folder in ("checker", "rules", "extension") for p in (ROOT / folder).rglob("*")
+    files = [p for folder in ("checker", "rules") for p in (ROOT / folder).rglob("*")
              if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
+    files += [ROOT / "extension" / f for f in shipped_extension_files()]
     missing = [f.relative_to(ROOT).as_posix() for f in files
                if not any(fnmatch(f.relative_to(ROOT).as_posix(), pat.replace("**/", "*")) or
                           fnmatch(f.relative_to(ROOT).as_posix(), pat.replace("**/", ""))

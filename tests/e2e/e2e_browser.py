@@ -22,7 +22,39 @@ SITES = {
     "instagram-comment": ("https://www.instagram.com/", "#comment"),
     "x": ("https://x.com/", '[data-testid="tweetTextarea_0"]'),
     "twitter": ("https://twitter.com/", '[data-testid="tweetTextarea_0"]'),
+    # Full-width pages (fixtures/*/<name>.html; the composer may appear only after a click).
+    "x-home": ("https://x.com/home", '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]'),
+    "x-dm": ("https://x.com/messages/123-456", '[data-testid="dmComposerTextInput"]'),
+    "facebook-feed": ("https://www.facebook.com/feed", "#comment"),
+    "instagram-create": ("https://www.instagram.com/create", "#caption"),
+    "instagram-dm": ("https://www.instagram.com/direct/t/123", "#dm"),
 }
+
+# Site controls whose centre the extension covers: for each interactive element in the viewport,
+# the topmost element at its centre (elementsFromPoint) must not be the extension's overlay.
+COVERED_CONTROLS = r"""
+const host = document.querySelector('somecheck-overlay');
+const sel = 'a[href], button, input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], ' +
+  '[role="textbox"], [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+const out = [];
+let checked = 0;
+for (const el of document.querySelectorAll(sel)) {
+  if (host && host.contains(el)) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) continue;
+  const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+  checked++;
+  const top = document.elementsFromPoint(x, y)[0];
+  if (top !== host) continue;
+  // Covered by the overlay: would the site's element be there without it?
+  host.style.visibility = 'hidden';
+  const under = document.elementFromPoint(x, y);
+  host.style.visibility = '';
+  if (under && (under === el || el.contains(under))) out.push((el.id ? '#' + el.id : el.tagName) + ' "' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30) + '"');
+}
+return {covered: out, checked};
+"""
 
 # Reads the overlay. Returns {state, marks: [{rule, severity, start, end, rects}], panel: [...], ...}
 READ_OVERLAY = r"""
@@ -41,6 +73,7 @@ return {
   notice: (sr.querySelector('.sc-notice') || {}).innerText || null,
   dialog: sr.querySelector('.sc-dialog') ? sr.querySelector('.sc-dialog').innerText : null,
   card: sr.querySelector('.sc-card') ? sr.querySelector('.sc-card').innerText : null,
+  badge: sr.querySelector('.sc-badge') ? sr.querySelector('.sc-badge').innerText : null,
 };
 """
 
@@ -213,6 +246,15 @@ class Browser:
     def shadow_click(self, css):
         self.driver.execute_script(
             "document.querySelector('somecheck-overlay').shadowRoot.querySelector(arguments[0]).click()", css)
+
+    def covered_controls(self):
+        """The site controls the overlay covers (must be none), and how many were checked."""
+        return self.driver.execute_script(COVERED_CONTROLS)
+
+    def viewport(self, width, height):
+        """Make the page's viewport exactly width x height (CSS pixels)."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
     def screenshot(self, name):
         path = self.out / "screenshots" / f"{name}.png"

@@ -57,7 +57,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             file = FIXTURES / site / (path.lstrip("/") or "index.html")
             if file.is_dir() or not file.suffix:
-                file = FIXTURES / site / "index.html"
+                # An app route (/messages/123, /direct/t/1): the page named by its first segment, if
+                # there is one, else the site's index (a single-page app answers every route).
+                page = FIXTURES / site / (path.strip("/").split("/")[0] + ".html")
+                file = page if path.strip("/") and page.is_file() else FIXTURES / site / "index.html"
         try:
             file.resolve().relative_to(HERE)
             body = file.read_bytes()

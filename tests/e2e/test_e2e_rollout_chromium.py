@@ -31,8 +31,7 @@ def rollout(tmp_path_factory, fixture_server):
     packages = build_packages(folder, server.base)
     token_file = folder.parent / "token.txt"
     token_file.write_text(TOKEN)
-    checker = Checker(log_name="checker-rollout.log", args=("--token-file", str(token_file)),
-                      headers={"Authorization": f"Bearer {TOKEN}"})
+    checker = Checker(log_name="checker-rollout.log", extra=("--token-file", str(token_file)), token=TOKEN)
     ext_id = crx_id(TEST_KEY)
     policy = localize(example("chrome/somecheck.json"), ext_id, server.base,
                       {"checkerUrl": checker.url, "token": TOKEN, "role": "trustee", "locale": "fi"})

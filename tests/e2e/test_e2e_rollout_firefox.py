@@ -36,8 +36,7 @@ def rollout(tmp_path, bundles, out_dir):
     packages = build_packages(folder, server.base)
     token_file = tmp_path / "token.txt"
     token_file.write_text(TOKEN)
-    checker = Checker(log_name="checker-rollout-ff.log", args=("--token-file", str(token_file)),
-                      headers={"Authorization": f"Bearer {TOKEN}"})
+    checker = Checker(log_name="checker-rollout-ff.log", extra=("--token-file", str(token_file)), token=TOKEN)
     doc = example("firefox/policies.json")
     url = doc["policies"]["ExtensionSettings"][ADDON_ID]["install_url"]
     assert url == f"{EXAMPLE_UPDATE_BASE}/{packages['xpi'].name}", "the example names another file"
@@ -86,7 +85,9 @@ def test_policy_installs_configures_and_locks_the_addon(rollout, out_dir):
     fields = ff.value("[...document.querySelectorAll('.field')].map(f => ({key: f.dataset.key, "
                       "disabled: [...f.querySelectorAll('input, select')].every(i => i.disabled), "
                       "lock: !f.querySelector('.lock').hidden}))")
-    assert all(f["disabled"] and f["lock"] for f in fields), fields
+    set_by_policy = {"checkerUrl", "token", "role", "locale", "sites"}
+    assert all(f["disabled"] and f["lock"] for f in fields if f["key"] in set_by_policy), fields
+    assert set_by_policy <= {f["key"] for f in fields}
     assert ff.value("document.getElementById('checkerUrl').value") == rollout["checker"].url
     ff.screenshot(out_dir / "screenshots" / "rollout-firefox-options-locked.png")
     ff.value("SomeCheckSettings.save({checkerUrl: 'http://127.0.0.1:1'}).then(() => true)")

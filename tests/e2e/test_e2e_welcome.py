@@ -25,8 +25,7 @@ def central(tmp_path_factory):
     """The city's checker for trustees: requires a token."""
     token_file = tmp_path_factory.mktemp("central") / "token.txt"
     token_file.write_text(TOKEN)
-    c = Checker(log_name="checker-central.log", args=("--token-file", str(token_file)),
-                headers={"Authorization": f"Bearer {TOKEN}"})
+    c = Checker(log_name="checker-central.log", extra=("--token-file", str(token_file)), token=TOKEN)
     yield c
     c.stop()
 
