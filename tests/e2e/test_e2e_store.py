@@ -108,7 +108,7 @@ def test_manifest_check(packages, kind):
 
 
 SHOTS = ROOT / "tests" / "e2e" / "out" / "store"
-SAMPLE = {"en": "This is damn good news", "fi": "Tämä on damn hyvä uutinen", "sv": "Det här är damn goda nyheter"}
+SAMPLE = {"en": "This is damn good news", "fi": "Tämä on perkeleen hyvä uutinen", "sv": "Det här är jävla goda nyheter"}
 
 
 @pytest.mark.parametrize("lang", ["en", "fi", "sv"])
