@@ -202,6 +202,7 @@ def test_the_popup_says_whether_checking_works_and_tests_again(lang, make_browse
     assert popup_state(b) == "ok"
     assert d.find_element(By.ID, "status").text == {"fi": "Tarkistus toimii.", "sv": "Granskningen fungerar."}[lang]
     assert ORG[lang] in d.find_element(By.ID, "detail").text
+    assert not d.find_element(By.ID, "site-row").is_displayed()       # not on a site: no site switch
     shot(b, out_dir, f"popup-works-{lang}")
     c.stop()
     d.find_element(By.ID, "again").click()
