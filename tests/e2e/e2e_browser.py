@@ -118,8 +118,10 @@ watch();
 
 class Browser:
     def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US",
-                 extension: Path | None = EXTENSION, extension_timeout: float = 10.0):
-        """`extension=None`: load nothing unpacked (the browser installs it itself, by policy)."""
+                 extension: Path | None = EXTENSION, extension_timeout: float = 10.0,
+                 keep_welcome: bool = False):
+        """`extension=None`: load nothing unpacked (the browser installs it itself, by policy).
+        `keep_welcome`: leave the welcome page the extension opens on install."""
         self.server = server
         self.out = out_dir
         o = webdriver.ChromeOptions()
@@ -150,6 +152,23 @@ class Browser:
             executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"], env=env))
         self.driver.set_script_timeout(10)
         self.ext_id = self._extension_id(extension_timeout)
+        if not keep_welcome:
+            self._close_welcome_tab()
+
+    def _close_welcome_tab(self, timeout: float = 5.0) -> None:
+        """The extension opens its welcome page on install, in front of the driver's tab; a
+        page in a background tab gets no animation frames. Close it and bring ours forward."""
+        welcome = f"chrome-extension://{self.ext_id}/welcome/welcome.html"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            tabs = [t for t in self.driver.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]
+                    if t["type"] == "page" and t["url"].startswith(welcome)]
+            if tabs:
+                for t in tabs:
+                    self.driver.execute_cdp_cmd("Target.closeTarget", {"targetId": t["targetId"]})
+                break
+            time.sleep(0.02)
+        self.driver.execute_cdp_cmd("Page.bringToFront", {})
 
     def _extension_id(self, timeout: float) -> str:
         deadline = time.monotonic() + timeout

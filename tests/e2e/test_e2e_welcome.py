@@ -71,7 +71,7 @@ def shot(b, out_dir, name):
 
 
 def test_the_welcome_page_opens_on_install_in_the_browsers_language(make_browser, out_dir):
-    b = make_browser(lang="sv")
+    b = make_browser(lang="sv", keep_welcome=True)
     d = b.driver
     welcome = b.ext_url("welcome/welcome.html")
     # The extension opened it itself (a tab the driver does not attach to: found as a target).
