@@ -77,6 +77,7 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     findings = []
     for rule, start, end, suggestion in results:
         text = suggestion or rule.suggestion
+        units = doc.span(start, end)
         findings.append({
             "rule": rule.id,
             "category": rule.category,
@@ -84,9 +85,9 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
             "message": rule.message[locale],
             "description": rule.description[locale],
             "guideline": rule.guideline,
-            "start": doc.utf16(start),
-            "end": doc.utf16(end),
-            "excerpt": doc.text[start:end],
+            "start": units[0],
+            "end": units[1],
+            "excerpt": units[2],
             "suggestion": text[locale] if text else None,
         })
     findings = _strongest_per_span(findings)

@@ -1,7 +1,11 @@
 """The prepared text of one check: tokens, disguised spellings, lines, sentences, UTF-16 offsets.
 
-Everything here works in Python string indices (code points). Only `Document.utf16`
-converts an index to the UTF-16 code units of the API, once, when findings are assembled.
+The text is normalized first (see `normalize`): format characters dropped, compatibility
+forms, look-alike letters and accents folded, so "p\u200baska", "ｐａｓｋａ", "pаska" (a
+Cyrillic a) and "pàska" all read "paska" — in swear words, identity codes and IBANs alike.
+Everything here works in Python string indices (code points) of the normalized text. Only
+`Document.utf16` / `utf16_end` convert an index to the UTF-16 code units of the text as
+sent, once, when findings are assembled; `Document.excerpt` cuts the text as sent.
 Every regular expression in this module matches in time linear in the text.
 
 Words never cross a newline, so a line is tokenised on its own and the result cached by
@@ -12,6 +16,7 @@ that changed, and shifts the others' tokens to where their line now starts.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import cached_property, lru_cache
@@ -42,6 +47,74 @@ LEET = {
     "!": "i", "*": "aeiouy",
 }
 MAX_VARIANTS = 16
+
+# --- normalization ---------------------------------------------------------------------------
+
+# Invisible characters that only format text: soft hyphen, zero-width space/joiners, bidi
+# marks and embeddings, word joiner and invisible operators, BOM, Mongolian vowel separator,
+# combining grapheme joiner. Dropped wherever they stand.
+DROPPED = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+# Letters whose accent carries meaning in Finnish, Swedish or English loans: kept as they are.
+KEPT_ACCENTS = frozenset("åäöÅÄÖéÉüÜ")
+# Cyrillic and Greek letters that look like Latin ones (Unicode's confusables, the letters
+# that matter): folded to the Latin letter they imitate.
+CONFUSABLES = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеорсухіјѕԁӏһԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
+    "ABESIJKMHOPCTXYaeopcyxijsdlhqw" "ABEZHIKMNOPTYXaeiknoptux")
+# Symbols written inside a word for the letter they resemble ("p€ska", "£ame").
+SYMBOL_LETTERS = {"€": "e", "£": "l", "¢": "c", "¥": "y", "©": "c", "®": "r", "¡": "i"}
+FOLD_RE = re.compile("[^\x00-\x7f][\u0300-\u036f]*|[\x00-\x7f][\u0300-\u036f]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold(cluster: str) -> str:
+    """The normalized form of one character with its combining marks ("" to drop it)."""
+    if cluster[0] in DROPPED:
+        return ""
+    composed = unicodedata.normalize("NFC", cluster)
+    if composed in KEPT_ACCENTS:
+        return composed
+    compat = unicodedata.normalize("NFKC", cluster).translate(CONFUSABLES)
+    if not any(ch.isalpha() for ch in compat):
+        return compat
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", compat) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare) or compat
+
+
+def normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """The text to match in, and for each of its characters where its source starts and
+    ends in `text` (None, None when nothing changed, as for plain ASCII)."""
+    if text.isascii():
+        return text, None, None
+    pieces: list[tuple[int, int, str]] = []
+    for m in FOLD_RE.finditer(text):
+        cluster, start, end = m.group(), m.start(), m.end()
+        folded = _fold(cluster)
+        if cluster in SYMBOL_LETTERS and 0 < start and end < len(text) \
+                and text[start - 1].isalpha() and text[end].isalpha():
+            folded = SYMBOL_LETTERS[cluster]
+        if folded != cluster:
+            pieces.append((start, end, folded))
+    if not pieces:
+        return text, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, folded in pieces:
+        out.append(text[position:start])
+        starts.extend(range(position, start))
+        ends.extend(range(position + 1, start + 1))
+        out.append(folded)
+        starts.extend([start] * len(folded))
+        ends.extend([end] * len(folded))
+        position = end
+    out.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    return "".join(out), starts, ends
+
 
 # --- per-line caches -------------------------------------------------------------------------
 
@@ -128,7 +201,9 @@ class Document:
     """A text prepared once per check and shared by every rule."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.sent = text                      # the text as sent; findings point into it
+        text, self._starts, self._ends = normalize(text)
+        self.text = text                      # the normalized text every rule reads
         lower = text.lower()
         self.lower = lower if len(lower) == len(text) else _safe_lower(text)
         self.line_starts = [0] + [m.end() for m in NEWLINE_RE.finditer(text)]
@@ -158,24 +233,51 @@ class Document:
         return bisect_left(self.line_starts, index + 1) - 1
 
     def line_col(self, index: int) -> tuple[int, int]:
-        """1-based line and column of a string index, for people reading CLI output."""
-        line = self.line_of(index)
-        return line + 1, index - self.line_starts[line] + 1
+        """1-based line and column of an index into the text as sent, for CLI output."""
+        line = self.sent.count("\n", 0, index)
+        return line + 1, index - (self.sent.rfind("\n", 0, index) + 1) + 1
 
     @cached_property
     def _astral(self) -> list[int]:
-        return [m.start() for m in ASTRAL_RE.finditer(self.text)]
+        return [m.start() for m in ASTRAL_RE.finditer(self.sent)]
 
-    def utf16(self, index: int) -> int:
-        """Convert a string index to UTF-16 code units, as JavaScript counts them."""
+    def _sent_utf16(self, index: int) -> int:
         if not self._astral:
             return index
         return index + bisect_left(self._astral, index)
 
+    def sent_start(self, index: int) -> int:
+        """Where the character at a normalized index comes from in the text as sent."""
+        if self._starts is None:
+            return index
+        return self._starts[index] if index < len(self._starts) else len(self.sent)
+
+    def sent_end(self, index: int) -> int:
+        """Where a span ending at a normalized index ends in the text as sent."""
+        if self._ends is None or index == 0:
+            return index
+        return self._ends[index - 1]
+
+    def utf16(self, index: int) -> int:
+        """A span's start in UTF-16 code units of the text as sent, as JavaScript counts them."""
+        return self._sent_utf16(self.sent_start(index))
+
+    def utf16_end(self, index: int) -> int:
+        """A span's end in UTF-16 code units of the text as sent."""
+        return self._sent_utf16(self.sent_end(index))
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        """A span's UTF-16 start and end in the text as sent, and its words as the writer sent
+        them (with any disguise); an empty span (a finding about the whole post at 0) stays empty."""
+        if end <= start:
+            units = 0 if start == 0 else self.utf16(start)
+            return units, units, ""
+        return self.utf16(start), self.utf16_end(end), self.sent[self.sent_start(start):self.sent_end(end)]
+
     def from_utf16(self, units: int) -> int:
-        """Convert UTF-16 code units back to a string index."""
+        """Convert UTF-16 code units back to an index into the text as sent."""
         index = units
-        while self.utf16(index) > units:
+        while self._sent_utf16(index) > units:
             index -= 1
         return index
 
