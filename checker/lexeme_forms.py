@@ -72,6 +72,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('firebomb',),
         'pass': ('firebombed',),
     },
+    'fitta': {
+        'all': ('fitt', 'fitta', 'fittan', 'fittans', 'fittas', 'fitte', 'fittor', 'fittorna', 'fittornas', 'fittors', 'fitts'),
+        'imp': ('fitt',),
+        'inf': ('fitta',),
+        'pass': ('fittans', 'fittas', 'fittornas', 'fittors', 'fitts'),
+    },
     'förstöra': {
         'all': ('förstör', 'förstöra', 'förstörande', 'förstöras', 'förstörd', 'förstörda', 'förstördas', 'förstöre', 'förstören', 'förstörs', 'förstört'),
         'imp': ('förstör',),
@@ -114,6 +120,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('hirtettäneen', 'hirttänee', 'hirttänemme', 'hirttänen', 'hirttänet', 'hirttänette', 'hirttänevät'),
         'inf': ('hirtettämän', 'hirttämällä', 'hirttämän', 'hirttämässä', 'hirttämästä', 'hirttämättä', 'hirttämään', 'hirttää', 'hirttääkseen'),
         'pass': ('hirtettiin', 'hirtettäisiin', 'hirtettäköön', 'hirtettäneen', 'hirtetää', 'hirtetään'),
+    },
+    'jävel': {
+        'all': ('jävel', 'jäveln', 'jävelns', 'jävels', 'jävlar', 'jävlarna', 'jävlarnas', 'jävlars'),
+        'inf': ('jävel',),
+        'pass': ('jävelns', 'jävels', 'jävlarnas', 'jävlars'),
     },
     'kill': {
         'all': ('kill', 'killed', 'killing', 'kills'),
@@ -324,6 +335,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('paja',),
         'pres': ('pajar',),
         'pass': ('pajades', 'pajads', 'pajas', 'pajats', 'pajes'),
+    },
+    'paska': {
+        'all': ('paska', 'paskaa', 'paskaakaan', 'paskaan', 'paskain', 'paskaksi', 'paskalla', 'paskalle', 'paskalta', 'paskamme', 'paskan', 'paskana', 'paskani', 'paskanne', 'paskansa', 'paskasi', 'paskassa', 'paskasta', 'paskat', 'paskatta', 'paskempi', 'paskin', 'paskoihin', 'paskoiksi', 'paskoilla', 'paskoille', 'paskoilta', 'paskoina', 'paskoine', 'paskoineen', 'paskoissa', 'paskoista', 'paskoitta', 'paskoja', 'paskojen'),
     },
     'piestä': {
         'all': ('piekse', 'pieksee', 'pieksemme', 'pieksemä', 'pieksemäisillään', 'pieksemällä', 'pieksemän', 'pieksemässä', 'pieksemästä', 'pieksemättä', 'pieksemätön', 'pieksemään', 'pieksen', 'piekset', 'pieksette', 'pieksevä', 'pieksevät', 'pieksis', 'pieksisi', 'pieksisimme', 'pieksisin', 'pieksisit', 'pieksisitte', 'pieksisivät', 'pieskoon', 'pieskoot', 'pieskää', 'pieskäämme', 'pieskö', 'piesköön', 'pieskööt', 'piesse', 'piessee', 'piesseet', 'piessemme', 'piessen', 'piesset', 'piessette', 'piessevät', 'piessut', 'piessyt', 'piesten', 'piestessä', 'piestiin', 'piestu', 'piesty', 'piestä', 'piestäessä', 'piestäis', 'piestäisi', 'piestäisiin', 'piestäkoon', 'piestäkseen', 'piestäkö', 'piestäköön', 'piestämän', 'piestäne', 'piestäneen', 'piestävä', 'piestää', 'piestään'),
