@@ -64,7 +64,10 @@ CONFUSABLES = str.maketrans(
     "ABESIJKMHOPCTXYaeopcyxijsdlhqw" "ABEZHIKMNOPTYXaeiknoptux")
 # Symbols written inside a word for the letter they resemble ("p€ska", "£ame").
 SYMBOL_LETTERS = {"€": "e", "£": "l", "¢": "c", "¥": "y", "©": "c", "®": "r", "¡": "i"}
-FOLD_RE = re.compile("[^\x00-\x7f][\u0300-\u036f]*|[\x00-\x7f][\u0300-\u036f]+")
+# Characters that never change (ASCII, the Nordic letters, common punctuation, emoji) are
+# skipped in one step; the rest are folded one by one with their combining marks.
+_STABLE = "\x00-\x7fåäöÅÄÖéÉüÜ’‘“”–—…«»·•\U0001F300-\U0001FAFF"
+FOLD_RE = re.compile(f"[^{_STABLE}][\u0300-\u036f]*|[{_STABLE}][\u0300-\u036f]+")
 
 
 @lru_cache(maxsize=4096)
