@@ -10,6 +10,27 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('ampune', 'ampunee', 'ampunemme', 'ampunen', 'ampunet', 'ampunette', 'ampunevat'),
         'inf': ('ampua', 'ampuakseen', 'ampumaan', 'ampumalla', 'ampuman', 'ampumassa', 'ampumasta', 'ampumatta'),
     },
+    'apa': {
+        'all': ('ap', 'apa', 'apade', 'apan', 'apande', 'apans', 'apar', 'apas', 'apat', 'ape', 'apen', 'apor', 'aporna', 'apornas', 'apors', 'aps'),
+        'imp': ('apa',),
+        'inf': ('apa',),
+        'pres': ('apar',),
+        'pass': ('apans', 'apas', 'apornas', 'apors', 'aps'),
+    },
+    'ape': {
+        'all': ('ape', 'aped', 'apen', 'apes', 'apetta', 'aping', 'appeeksi', 'appeella', 'appeelle', 'appeelta', 'appeemme', 'appeen', 'appeena', 'appeeni', 'appeenne', 'appeensa', 'appeeseen', 'appeesi', 'appeessa', 'appeesta', 'appeet', 'appeetta', 'appeiden', 'appeihin', 'appeiksi', 'appeilla', 'appeille', 'appeilta', 'appein', 'appeina', 'appeineen', 'appeisiin', 'appeissa', 'appeista', 'appeita', 'appeitta', 'appeitten'),
+        'imp': ('ape',),
+        'inf': ('ape',),
+        'pass': ('aped',),
+    },
+    'apina': {
+        'all': ('apina', 'apinaa', 'apinaan', 'apinain', 'apinaksi', 'apinalla', 'apinalle', 'apinalta', 'apinamme', 'apinan', 'apinana', 'apinani', 'apinanne', 'apinansa', 'apinasi', 'apinassa', 'apinasta', 'apinat', 'apinatta', 'apinoihin', 'apinoiksi', 'apinoilla', 'apinoille', 'apinoilta', 'apinoina', 'apinoineen', 'apinoissa', 'apinoista', 'apinoita', 'apinoitta', 'apinoitten'),
+    },
+    'avskum': {
+        'all': ('avskum', 'avskummet', 'avskummets', 'avskums'),
+        'inf': ('avskum',),
+        'pass': ('avskummets', 'avskums'),
+    },
     'bash': {
         'all': ('bash', 'bashed', 'bashes', 'bashing'),
         'imp': ('bash',),
@@ -40,6 +61,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('burn',),
         'inf': ('burn',),
         'pass': ('burned',),
+    },
+    'cockroach': {
+        'all': ('cockroach', 'cockroaches'),
+        'imp': ('cockroach',),
+        'inf': ('cockroach',),
     },
     'dent': {
         'all': ('dent', 'dented', 'denting', 'dents'),
@@ -126,6 +152,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('jävel',),
         'pass': ('jävelns', 'jävels', 'jävlarnas', 'jävlars'),
     },
+    'kackerlacka': {
+        'all': ('kackerlack', 'kackerlacka', 'kackerlackan', 'kackerlackans', 'kackerlackas', 'kackerlacke', 'kackerlackor', 'kackerlackorna', 'kackerlackornas', 'kackerlackors', 'kackerlacks'),
+        'imp': ('kackerlack',),
+        'inf': ('kackerlacka',),
+        'pass': ('kackerlackans', 'kackerlackas', 'kackerlackornas', 'kackerlackors', 'kackerlacks'),
+    },
     'kill': {
         'all': ('kill', 'killed', 'killing', 'kills'),
         'imp': ('kill',),
@@ -193,11 +225,28 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kähvellettämän', 'kähveltämällä', 'kähveltämän', 'kähveltämässä', 'kähveltämästä', 'kähveltämättä', 'kähveltämään', 'kähveltää', 'kähveltääkseen'),
         'pass': ('kähvellettiin', 'kähvellettäisiin', 'kähvellettäköön', 'kähvellettäneen', 'kähvelletää', 'kähvelletään'),
     },
+    'leech': {
+        'all': ('leech', 'leeched', 'leeches', 'leeching'),
+        'imp': ('leech',),
+        'inf': ('leech',),
+        'pass': ('leeched',),
+    },
+    'locust': {
+        'all': ('locust', 'locusts'),
+        'imp': ('locust',),
+        'inf': ('locust',),
+    },
+    'loinen': {
+        'all': ('loinen', 'loiseen', 'loiseksi', 'loisella', 'loiselle', 'loiselta', 'loisemme', 'loisen', 'loisena', 'loiseni', 'loisenne', 'loisensa', 'loisesi', 'loisessa', 'loisesta', 'loiset', 'loisetta', 'loisien', 'loisiin', 'loisiksi', 'loisilla', 'loisille', 'loisilta', 'loisina', 'loisineen', 'loisissa', 'loisista', 'loisitta', 'loisten'),
+    },
     'loot': {
         'all': ('loot', 'looted', 'looti', 'lootia', 'lootiin', 'lootiksi', 'lootilla', 'lootille', 'lootilta', 'lootimme', 'lootin', 'lootina', 'looting', 'lootini', 'lootinne', 'lootinsa', 'lootisi', 'lootissa', 'lootista', 'lootitta', 'loots'),
         'imp': ('loot',),
         'inf': ('loot',),
         'pass': ('looted',),
+    },
+    'lude': {
+        'all': ('lude', 'ludetta', 'luteeksi', 'luteella', 'luteelle', 'luteelta', 'luteemme', 'luteen', 'luteena', 'luteeni', 'luteenne', 'luteensa', 'luteeseen', 'luteesi', 'luteessa', 'luteesta', 'luteet', 'luteetta', 'luteiden', 'luteisiin', 'luteita', 'luteitten'),
     },
     'lynch': {
         'all': ('lynch', 'lynched', 'lynches', 'lynching', 'lynchs'),
@@ -311,6 +360,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('norpar',),
         'pass': ('norpades', 'norpads', 'norpas', 'norpats', 'norpes'),
     },
+    'ohyra': {
+        'all': ('ohyra', 'ohyran', 'ohyrans', 'ohyrar', 'ohyras'),
+        'inf': ('ohyra',),
+        'pres': ('ohyrar',),
+        'pass': ('ohyrans', 'ohyras'),
+    },
     'pahoinpidellä': {
         'all': ('pahoinpidelkää', 'pahoinpidelköön', 'pahoinpidelkööt', 'pahoinpidellee', 'pahoinpidellemme', 'pahoinpidellen', 'pahoinpidellessä', 'pahoinpidellet', 'pahoinpidellette', 'pahoinpidellevät', 'pahoinpidellyt', 'pahoinpidellä', 'pahoinpidellää', 'pahoinpidellään', 'pahoinpideltiin', 'pahoinpidelty', 'pahoinpideltämän', 'pahoinpideltävä', 'pahoinpitele', 'pahoinpitelee', 'pahoinpitelemme', 'pahoinpitelemä', 'pahoinpitelemän', 'pahoinpitelemään', 'pahoinpitelen', 'pahoinpitelet', 'pahoinpitelette', 'pahoinpitelevä', 'pahoinpitelevät', 'pahoinpiteli', 'pahoinpitelimme', 'pahoinpitelin', 'pahoinpitelis', 'pahoinpitelisi', 'pahoinpitelisin', 'pahoinpitelisit', 'pahoinpitelit', 'pahoinpitelitte', 'pahoinpitelivät', 'pähoinpidelkoon', 'pähoinpidelkoot', 'pähoinpidelkää', 'pähoinpideltiin', 'pähoinpideltu', 'pähoinpideltävä', 'pähoinpitele', 'pähoinpitelee', 'pähoinpitelemme', 'pähoinpitelen', 'pähoinpitelet', 'pähoinpitelette', 'pähoinpitelevä', 'pähoinpitelevät', 'pähoinpiteli', 'pähoinpitelimme', 'pähoinpitelin', 'pähoinpitelisi', 'pähoinpitelisin', 'pähoinpitelisit', 'pähoinpitelit', 'pähoinpitelitte', 'pähoinpitelivät'),
         'imp': ('pahoinpidelkää', 'pahoinpitele'),
@@ -336,6 +391,16 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('pajar',),
         'pass': ('pajades', 'pajads', 'pajas', 'pajats', 'pajes'),
     },
+    'parasit': {
+        'all': ('parasit', 'parasiten', 'parasitens', 'parasiter', 'parasiterna', 'parasiternas', 'parasiters', 'parasits'),
+        'inf': ('parasit',),
+        'pass': ('parasitens', 'parasiternas', 'parasiters', 'parasits'),
+    },
+    'parasite': {
+        'all': ('parasite', 'parasites'),
+        'imp': ('parasite',),
+        'inf': ('parasite',),
+    },
     'paska': {
         'all': ('paska', 'paskaa', 'paskaakaan', 'paskaan', 'paskain', 'paskaksi', 'paskalla', 'paskalle', 'paskalta', 'paskamme', 'paskan', 'paskana', 'paskani', 'paskanne', 'paskansa', 'paskasi', 'paskassa', 'paskasta', 'paskat', 'paskatta', 'paskempi', 'paskin', 'paskoihin', 'paskoiksi', 'paskoilla', 'paskoille', 'paskoilta', 'paskoina', 'paskoine', 'paskoineen', 'paskoissa', 'paskoista', 'paskoitta', 'paskoja', 'paskojen'),
     },
@@ -347,6 +412,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('piesse', 'piessee', 'piessemme', 'piessen', 'piesset', 'piessette', 'piessevät', 'piestäne', 'piestäneen'),
         'inf': ('pieksemällä', 'pieksemän', 'pieksemässä', 'pieksemästä', 'pieksemättä', 'pieksemään', 'piestä', 'piestäkseen', 'piestäkö', 'piestämän'),
         'pass': ('piestiin', 'piestä', 'piestäis', 'piestäisi', 'piestäisiin', 'piestäkö', 'piestäköön', 'piestäne', 'piestäneen', 'piestää', 'piestään'),
+    },
+    'pig': {
+        'all': ('pig', 'pigged', 'pigging', 'pigs'),
+        'imp': ('pig',),
+        'inf': ('pig',),
+        'pass': ('pigged',),
     },
     'plundra': {
         'all': ('plunder', 'plundra', 'plundrad', 'plundrade', 'plundrades', 'plundrads', 'plundrande', 'plundrar', 'plundras', 'plundrat', 'plundrats', 'plundre', 'plundren', 'plundres'),
@@ -436,6 +507,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('raapia', 'raapiakseen', 'raapimaan', 'raapimalla', 'raapiman', 'raapimassa', 'raapimasta', 'raapimatta', 'raavittaman'),
         'pass': ('raavitaa', 'raavitaan', 'raavittaisiin', 'raavittakoon', 'raavittaneen', 'raavittiin'),
     },
+    'rat': {
+        'all': ('rat', 'rats', 'ratted', 'ratting'),
+        'imp': ('rat',),
+        'inf': ('rat',),
+        'pass': ('ratted',),
+    },
     'repa': {
         'all': ('rep', 'repa', 'repad', 'repade', 'repades', 'repads', 'repan', 'repande', 'repans', 'repar', 'repas', 'repat', 'repats', 'repe', 'repor', 'reporna', 'repornas', 'repors', 'reps'),
         'imp': ('repa',),
@@ -474,6 +551,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('rob',),
         'pass': ('robbed', 'robs'),
     },
+    'rotta': {
+        'all': ('rotaksi', 'rotalla', 'rotalle', 'rotalta', 'rotan', 'rotassa', 'rotasta', 'rotat', 'rotatta', 'rotilta', 'rotista', 'rotitta', 'rotta', 'rottaa', 'rottaan', 'rottain', 'rottamme', 'rottana', 'rottani', 'rottanne', 'rottansa', 'rottasi', 'rottia', 'rottien', 'rottiin', 'rottina', 'rottineen'),
+    },
     'ryöstää': {
         'all': ('ryöstettiin', 'ryöstettu', 'ryöstetty', 'ryöstettäessä', 'ryöstettäisiin', 'ryöstettäkoon', 'ryöstettäköön', 'ryöstettämän', 'ryöstettäneen', 'ryöstettävä', 'ryöstetää', 'ryöstetään', 'ryösti', 'ryöstimme', 'ryöstin', 'ryöstit', 'ryöstitte', 'ryöstivät', 'ryöstä', 'ryöstäen', 'ryöstäessä', 'ryöstäis', 'ryöstäisi', 'ryöstäisimme', 'ryöstäisin', 'ryöstäisit', 'ryöstäisitte', 'ryöstäisivät', 'ryöstäkoon', 'ryöstäkoot', 'ryöstäkää', 'ryöstäkäämme', 'ryöstäköön', 'ryöstäkööt', 'ryöstämme', 'ryöstämä', 'ryöstämäisillään', 'ryöstämällä', 'ryöstämän', 'ryöstämässä', 'ryöstämästä', 'ryöstämättä', 'ryöstämätön', 'ryöstämään', 'ryöstän', 'ryöstänee', 'ryöstäneet', 'ryöstänemme', 'ryöstänen', 'ryöstänet', 'ryöstänette', 'ryöstänevät', 'ryöstänut', 'ryöstänyt', 'ryöstät', 'ryöstätte', 'ryöstävä', 'ryöstävät', 'ryöstää', 'ryöstääkseen'),
         'imp': ('ryöstä', 'ryöstäkää', 'ryöstäkäämme'),
@@ -498,6 +578,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('råna',),
         'pres': ('rånar',),
         'pass': ('rånades', 'rånads', 'rånas', 'rånats', 'rånes'),
+    },
+    'råtta': {
+        'all': ('rått', 'råtta', 'råttan', 'råttans', 'råttas', 'råtte', 'råttor', 'råttorna', 'råttornas', 'råttors', 'råtts'),
+        'imp': ('rått',),
+        'inf': ('råtta',),
+        'pass': ('råttans', 'råttas', 'råttornas', 'råttors', 'råtts'),
     },
     'sabba': {
         'all': ('sabba', 'sabbad', 'sabbade', 'sabbades', 'sabbads', 'sabbande', 'sabbar', 'sabbas', 'sabbat', 'sabbe', 'sabben', 'sabbes'),
@@ -526,6 +612,16 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('shoot',),
         'inf': ('shoot',),
         'pass': ('shotten',),
+    },
+    'sika': {
+        'all': ('siaksi', 'sialla', 'sialle', 'sialta', 'sian', 'siassa', 'siasta', 'siat', 'siatta', 'sika', 'sikaa', 'sikaan', 'sikain', 'sikamme', 'sikana', 'sikani', 'sikanne', 'sikansa', 'sikasi', 'sikoihin', 'sikoina', 'sikoineen', 'sikoja', 'sikojen', 'sioiksi', 'sioilla', 'sioille', 'sioilta', 'sioin', 'sioissa', 'sioista', 'sioitta'),
+        'imp': ('sika',),
+        'inf': ('sika',),
+    },
+    'skadedjur': {
+        'all': ('skadedjur', 'skadedjuren', 'skadedjurens', 'skadedjuret', 'skadedjurets', 'skadedjurs'),
+        'inf': ('skadedjur',),
+        'pass': ('skadedjurens', 'skadedjurets', 'skadedjurs'),
     },
     'skjuta': {
         'all': ('skjut', 'skjuta', 'skjutande', 'skjutas', 'skjute', 'skjuten', 'skjutens', 'skjuter', 'skjutes', 'skjutet', 'skjutets', 'skjutit', 'skjutits', 'skjutna', 'skjutnas', 'skjutne', 'skjutnes', 'skjuts', 'sköt', 'sköte', 'sköto', 'skötos'),
@@ -626,6 +722,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('stjäler',),
         'pass': ('stals', 'stjälas', 'stjäles', 'stjäls', 'stulens', 'stules', 'stulets', 'stulits', 'stulnas', 'stulnes', 'stulos'),
     },
+    'svin': {
+        'all': ('svin', 'svinen', 'svinens', 'svinet', 'svinets', 'svins'),
+        'inf': ('svin',),
+        'pass': ('svinens', 'svinets', 'svins'),
+    },
     'sytyttää': {
         'all': ('sytytettiin', 'sytytettu', 'sytytetty', 'sytytettäessä', 'sytytettäisiin', 'sytytettäkoon', 'sytytettäköön', 'sytytettämän', 'sytytettäneen', 'sytytettävä', 'sytytetää', 'sytytetään', 'sytytimme', 'sytytit', 'sytytitte', 'sytytti', 'sytyttivät', 'sytyttäen', 'sytyttäessä', 'sytyttäis', 'sytyttäisi', 'sytyttäisimme', 'sytyttäisin', 'sytyttäisit', 'sytyttäisitte', 'sytyttäisivät', 'sytyttäkoon', 'sytyttäkoot', 'sytyttäkää', 'sytyttäkäämme', 'sytyttäköön', 'sytyttäkööt', 'sytyttämä', 'sytyttämällä', 'sytyttämän', 'sytyttämässä', 'sytyttämästä', 'sytyttämättä', 'sytyttämätön', 'sytyttämään', 'sytyttänee', 'sytyttänemme', 'sytyttänen', 'sytyttänet', 'sytyttänette', 'sytyttänevät', 'sytyttänut', 'sytyttänyt', 'sytyttävä', 'sytyttävät', 'sytyttää', 'sytyttääkseen', 'sytytä', 'sytytämme', 'sytytän', 'sytytät', 'sytytätte'),
         'imp': ('sytyttäkää', 'sytyttäkäämme', 'sytytä'),
@@ -634,6 +735,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('sytytettäneen', 'sytyttänee', 'sytyttänemme', 'sytyttänen', 'sytyttänet', 'sytyttänette', 'sytyttänevät'),
         'inf': ('sytytettämän', 'sytyttämällä', 'sytyttämän', 'sytyttämässä', 'sytyttämästä', 'sytyttämättä', 'sytyttämään', 'sytyttää', 'sytyttääkseen'),
         'pass': ('sytytettiin', 'sytytettäisiin', 'sytytettäköön', 'sytytettäneen', 'sytytetää', 'sytytetään'),
+    },
+    'syöpäläinen': {
+        'all': ('syöpäläinen', 'syöpäläiseen', 'syöpäläiseksi', 'syöpäläisella', 'syöpäläiselle', 'syöpäläisellä', 'syöpäläiselta', 'syöpäläiseltä', 'syöpäläisemme', 'syöpäläisen', 'syöpäläisena', 'syöpäläiseni', 'syöpäläisenne', 'syöpäläisensä', 'syöpäläisenä', 'syöpäläisesi', 'syöpäläisessa', 'syöpäläisessä', 'syöpäläisesta', 'syöpäläisestä', 'syöpäläiset', 'syöpäläisetta', 'syöpäläisettä', 'syöpäläisien', 'syöpäläisiin', 'syöpäläisiksi', 'syöpäläisille', 'syöpäläisillä', 'syöpäläisiltä', 'syöpäläisin', 'syöpäläisineen', 'syöpäläisinä', 'syöpäläisissä', 'syöpäläisistä', 'syöpäläisittä', 'syöpäläisiä', 'syöpäläista', 'syöpäläisten', 'syöpäläistä'),
     },
     'särkeä': {
         'all': ('särje', 'särjemme', 'särjen', 'särjet', 'särjette', 'särjettiin', 'särjettu', 'särjetty', 'särjettäisiin', 'särjettäkoon', 'särjettäneen', 'särjetää', 'särjetään', 'särjimme', 'särjit', 'särjitte', 'särkee', 'särkekoon', 'särkekoot', 'särkekää', 'särkekäämme', 'särkeköön', 'särkekööt', 'särkemä', 'särkemäisillään', 'särkemällä', 'särkemän', 'särkemässä', 'särkemästä', 'särkemättä', 'särkemätön', 'särkemään', 'särkenee', 'särkenemme', 'särkenen', 'särkenet', 'särkenette', 'särkenevät', 'särkenut', 'särkenyt', 'särkevä', 'särkevät', 'särkeä', 'särkeäkseen', 'särkien', 'särkiessä', 'särkis', 'särkisi', 'särkisimme', 'särkisin', 'särkisit', 'särkisitte', 'särkisivät', 'särkivät'),
@@ -668,6 +772,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('topple',),
         'pass': ('toppled',),
     },
+    'torakka': {
+        'all': ('torakaksi', 'torakalla', 'torakalle', 'torakalta', 'torakan', 'torakassa', 'torakasta', 'torakat', 'torakatta', 'torakka', 'torakkaa', 'torakkaan', 'torakkain', 'torakkamme', 'torakkana', 'torakkani', 'torakkanne', 'torakkansa', 'torakkasi', 'torakkoihin', 'torakkoina', 'torakkoineen', 'torakkoja', 'torakkojen', 'torakoiden', 'torakoihin', 'torakoiksi', 'torakoilla', 'torakoille', 'torakoilta', 'torakoin', 'torakoissa', 'torakoista', 'torakoita', 'torakoitta', 'torakoitten'),
+    },
     'torch': {
         'all': ('torch', 'torched', 'torches', 'torching'),
         'imp': ('torch',),
@@ -679,6 +786,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('trash',),
         'inf': ('trash',),
         'pass': ('trashed',),
+    },
+    'tuholainen': {
+        'all': ('tuholainen', 'tuholaiseen', 'tuholaiseksi', 'tuholaisella', 'tuholaiselle', 'tuholaiselta', 'tuholaisemme', 'tuholaisen', 'tuholaisena', 'tuholaiseni', 'tuholaisenne', 'tuholaisensa', 'tuholaisesi', 'tuholaisessa', 'tuholaisesta', 'tuholaiset', 'tuholaisetta', 'tuholaisia', 'tuholaisien', 'tuholaisiin', 'tuholaisiksi', 'tuholaisilla', 'tuholaisille', 'tuholaisilta', 'tuholaisin', 'tuholaisina', 'tuholaisineen', 'tuholaisissa', 'tuholaisista', 'tuholaisitta', 'tuholaista', 'tuholaisten'),
     },
     'tuhota': {
         'all': ('tuhoa', 'tuhoaa', 'tuhoais', 'tuhoaisi', 'tuhoaisimme', 'tuhoaisin', 'tuhoaisit', 'tuhoaisitte', 'tuhoaisivat', 'tuhoama', 'tuhoamaan', 'tuhoamaisillaan', 'tuhoamalla', 'tuhoaman', 'tuhoamassa', 'tuhoamasta', 'tuhoamaton', 'tuhoamatta', 'tuhoamme', 'tuhoan', 'tuhoat', 'tuhoatte', 'tuhoavat', 'tuhois', 'tuhoisi', 'tuhoisimme', 'tuhoisit', 'tuhoisitte', 'tuhoisivat', 'tuhonnee', 'tuhonnemme', 'tuhonnen', 'tuhonnet', 'tuhonnette', 'tuhonnevat', 'tuhonnut', 'tuhosi', 'tuhosimme', 'tuhosin', 'tuhosit', 'tuhositte', 'tuhosivat', 'tuhota', 'tuhotaa', 'tuhotaan', 'tuhotakseen', 'tuhoten', 'tuhotessa', 'tuhotkaa', 'tuhotkaamme', 'tuhotkoon', 'tuhotkoot', 'tuhottaessa', 'tuhottaisiin', 'tuhottakoon', 'tuhottaman', 'tuhottaneen', 'tuhottava', 'tuhottiin'),

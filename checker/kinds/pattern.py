@@ -11,6 +11,9 @@
     unless:                      # words that cancel a match when they stand in it or
       en: [not, never]           # up to `unless_before` words before it (negation)
     unless_before: 2             # (default 2)
+    context: group               # optional: a slot whose word must stand in the same sentence
+    context_sentences: 1         # or this many sentences before (default 1): "Mamuja tulee
+                                 # lisää. Ne on loisia." names the group, then calls it names
     regex:                       # optional regular expressions, refused if they could backtrack
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -22,6 +25,7 @@ number of words, so it is linear in the text; regex matches are cached per line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
@@ -30,12 +34,14 @@ from checker.text import line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_GAP = 5
+MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
 
 
 class Pattern(Kind):
     name = "pattern"
-    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before"})
+    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before", "context",
+                            "context_sentences"})
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
@@ -85,6 +91,12 @@ class Pattern(Kind):
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
+        self.context: str | None = params.raw("context")
+        if self.context is not None and self.context not in slot_langs:
+            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+        self.context_sentences = int(params.number("context_sentences", 1))
+        if self.context_sentences > MAX_CONTEXT_SENTENCES:
+            raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
@@ -130,8 +142,27 @@ class Pattern(Kind):
                 return True
         return False
 
+    def _context_starts(self, ctx: Context) -> list[int]:
+        """Where the words of the context slot start, in text order."""
+        wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
+        tokens = ctx.doc.tokens
+        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
+
+    def _in_context(self, ctx: Context, starts: list[int], first: int, last: int) -> bool:
+        """Whether a context word stands in the match's sentence or the sentences before it."""
+        sentences = ctx.doc.sentences
+        begin, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last].end
+        number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
+        window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
+        window_end = sentences[number][1] if sentences else end
+        i = bisect_left(starts, window_start)
+        return i < len(starts) and starts[i] < max(window_end, end)
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
+        context_starts = self._context_starts(ctx) if self.context else None
+        if context_starts is not None and not context_starts:
+            return
         for index, key in ctx.hits.get(self.rule_id, ()):
             for lang, elements in self.by_first.get(key, ()):
                 if not allowed_in(ctx, tokens[index].line, lang):
@@ -139,8 +170,11 @@ class Pattern(Kind):
                 if not self._fits(ctx, index, lang, elements[0]):
                     continue
                 last = self._match_from(ctx, index, lang, elements)
-                if last is not None and not self._cancelled(ctx, index, last, lang):
-                    yield Match(tokens[index].start, tokens[last].end)
+                if last is None or self._cancelled(ctx, index, last, lang):
+                    continue
+                if context_starts is not None and not self._in_context(ctx, context_starts, index, last):
+                    continue
+                yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
