@@ -45,6 +45,18 @@ RULES = """
     regex:
       fi: ['\\bvalehtel(?:et|ette)\\b']
 {m}
+  - id: hate.named-then
+    category: hate
+    severity: block
+    guideline: G5
+    kind: pattern
+    context: group
+    slots:
+      group: {en: [refugees]}
+      they: {en: [they]}
+      bad: {en: [vermin]}
+    patterns: {en: ["{they} are {bad}"]}
+{m}
   - id: bilingual.sv
     category: bilingual
     severity: warn
@@ -151,3 +163,11 @@ def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
     assert found(pack, "I think you are never lying") == []
     assert found(pack, "Never would you are lying be said") == []
     assert found(pack, "Never mind, we know it. You are lying") == [("accusation.you-lie", "You are lying")]
+
+
+def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before(pack) -> None:
+    hit = [("hate.named-then", "They are vermin")]
+    assert found(pack, "Refugees arrive in May. They are vermin.") == hit
+    assert found(pack, "They are vermin, the refugees.") == hit
+    assert found(pack, "They are vermin.") == []
+    assert found(pack, "Refugees arrive in May. Rats came too. They are vermin.") == []
