@@ -31,11 +31,29 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('avskum',),
         'pass': ('avskummets', 'avskums'),
     },
+    'balaclava': {
+        'all': ('balaclava', 'balaclavas'),
+        'imp': ('balaclava',),
+        'inf': ('balaclava',),
+    },
+    'basebollträ': {
+        'all': ('basebollträ', 'basebollträet', 'basebollträets', 'basebollträn', 'basebollträna', 'basebolltränas', 'basebollträns', 'basebollträr', 'basebollträs', 'basebollträt', 'basebollträts'),
+        'imp': ('basebollträ',),
+        'inf': ('basebollträ',),
+        'pres': ('basebollträr',),
+        'pass': ('basebollträets', 'basebolltränas', 'basebollträns', 'basebollträs', 'basebollträts'),
+    },
     'bash': {
         'all': ('bash', 'bashed', 'bashes', 'bashing'),
         'imp': ('bash',),
         'inf': ('bash',),
         'pass': ('bashed',),
+    },
+    'bat': {
+        'all': ('bat', 'bats', 'batted', 'batting'),
+        'imp': ('bat',),
+        'inf': ('bat',),
+        'pass': ('batted',),
     },
     'batter': {
         'all': ('batter', 'battered', 'battering', 'batters'),
@@ -49,12 +67,34 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('beat',),
         'pass': ('beaten',),
     },
+    'bensa': {
+        'all': ('bensa', 'bensaa', 'bensaan', 'bensain', 'bensaksi', 'bensalla', 'bensalle', 'bensalta', 'bensamme', 'bensan', 'bensana', 'bensani', 'bensanne', 'bensansa', 'bensasi', 'bensassa', 'bensasta', 'bensat', 'bensatta', 'bensoihin', 'bensoiksi', 'bensoilla', 'bensoille', 'bensoilta', 'bensoin', 'bensoina', 'bensoineen', 'bensoissa', 'bensoista', 'bensoitta', 'bensoja', 'bensojen'),
+    },
+    'bensiini': {
+        'all': ('bensiineiden', 'bensiineihin', 'bensiineiksi', 'bensiineille', 'bensiineillä', 'bensiineiltä', 'bensiinein', 'bensiineineen', 'bensiineinä', 'bensiineissä', 'bensiineistä', 'bensiineitten', 'bensiineittä', 'bensiineitä', 'bensiinejä', 'bensiini', 'bensiinien', 'bensiiniin', 'bensiiniksi', 'bensiinille', 'bensiinillä', 'bensiiniltä', 'bensiinimme', 'bensiinin', 'bensiinini', 'bensiininne', 'bensiininsä', 'bensiininä', 'bensiinisi', 'bensiinissä', 'bensiinistä', 'bensiinit', 'bensiinittä', 'bensiiniä'),
+    },
+    'bensin': {
+        'all': ('bensin', 'bensinen', 'bensinens', 'bensins'),
+        'inf': ('bensin',),
+        'pass': ('bensinens', 'bensins'),
+    },
+    'brick': {
+        'all': ('brick', 'bricked', 'bricking', 'bricks'),
+        'imp': ('brick',),
+        'inf': ('brick',),
+        'pass': ('bricked',),
+    },
     'bränna': {
         'all': ('bränd', 'brända', 'brändas', 'brände', 'bränds', 'bränn', 'bränna', 'brännan', 'brännande', 'brännans', 'brännas', 'brännen', 'bränner', 'brännor', 'brännorna', 'brännornas', 'brännors', 'bränns', 'bränt', 'bränts'),
         'imp': ('bränn',),
         'inf': ('bränna',),
         'pres': ('bränner',),
         'pass': ('brändas', 'bränds', 'brännans', 'brännas', 'brännornas', 'brännors', 'bränns', 'bränts'),
+    },
+    'bultsax': {
+        'all': ('bultsax', 'bultsaxar', 'bultsaxarna', 'bultsaxarnas', 'bultsaxars', 'bultsaxen', 'bultsaxens'),
+        'inf': ('bultsax',),
+        'pass': ('bultsaxarnas', 'bultsaxars', 'bultsaxens'),
     },
     'burn': {
         'all': ('burn', 'burned', 'burns', 'burnt'),
@@ -66,6 +106,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('cockroach', 'cockroaches'),
         'imp': ('cockroach',),
         'inf': ('cockroach',),
+    },
+    'crowbar': {
+        'all': ('crowbar', 'crowbarred', 'crowbarring', 'crowbars'),
+        'imp': ('crowbar',),
+        'inf': ('crowbar',),
+        'pass': ('crowbarred',),
     },
     'dent': {
         'all': ('dent', 'dented', 'denting', 'dents'),
@@ -138,6 +184,19 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('hakata', 'hakatakseen', 'hakattaman', 'hakkaamaan', 'hakkaamalla', 'hakkaaman', 'hakkaamassa', 'hakkaamasta', 'hakkaamatta'),
         'pass': ('hakata', 'hakataa', 'hakataan', 'hakattaisiin', 'hakattakoon', 'hakattaneen', 'hakattiin'),
     },
+    'hammare': {
+        'all': ('hammar', 'hammare', 'hammaren', 'hammarens', 'hammarer', 'hammares', 'hammarna', 'hammarnas', 'hamrarna', 'hamrarnas', 'hamrars'),
+        'imp': ('hammare',),
+        'inf': ('hammare',),
+        'pres': ('hammarer',),
+        'pass': ('hammarens', 'hammares', 'hammarnas', 'hamrarnas'),
+    },
+    'hammer': {
+        'all': ('hammer', 'hammered', 'hammering', 'hammers'),
+        'imp': ('hammer',),
+        'inf': ('hammer',),
+        'pass': ('hammered',),
+    },
     'hirttää': {
         'all': ('hirtettiin', 'hirtettu', 'hirtetty', 'hirtettäessä', 'hirtettäisiin', 'hirtettäkoon', 'hirtettäköön', 'hirtettämän', 'hirtettäneen', 'hirtettävä', 'hirtetää', 'hirtetään', 'hirtimme', 'hirtin', 'hirtit', 'hirtitte', 'hirtti', 'hirttivät', 'hirttäen', 'hirttäessä', 'hirttäis', 'hirttäisi', 'hirttäisimme', 'hirttäisin', 'hirttäisit', 'hirttäisitte', 'hirttäisivät', 'hirttäkoon', 'hirttäkoot', 'hirttäkää', 'hirttäkäämme', 'hirttäköön', 'hirttäkööt', 'hirttämä', 'hirttämäisillään', 'hirttämällä', 'hirttämän', 'hirttämässä', 'hirttämästä', 'hirttämättä', 'hirttämään', 'hirttänee', 'hirttänemme', 'hirttänen', 'hirttänet', 'hirttänette', 'hirttänevät', 'hirttänut', 'hirttänyt', 'hirttävä', 'hirttävät', 'hirttää', 'hirttääkseen', 'hirtä', 'hirtämme', 'hirtän', 'hirtät', 'hirtätte'),
         'imp': ('hirttäkää', 'hirttäkäämme', 'hirtä'),
@@ -146,6 +205,15 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('hirtettäneen', 'hirttänee', 'hirttänemme', 'hirttänen', 'hirttänet', 'hirttänette', 'hirttänevät'),
         'inf': ('hirtettämän', 'hirttämällä', 'hirttämän', 'hirttämässä', 'hirttämästä', 'hirttämättä', 'hirttämään', 'hirttää', 'hirttääkseen'),
         'pass': ('hirtettiin', 'hirtettäisiin', 'hirtettäköön', 'hirtettäneen', 'hirtetää', 'hirtetään'),
+    },
+    'hood': {
+        'all': ('hood', 'hooded', 'hooder', 'hoodest', 'hooding', 'hoods'),
+        'imp': ('hood',),
+        'inf': ('hood',),
+        'pass': ('hooded',),
+    },
+    'huppu': {
+        'all': ('huppu', 'huppua', 'huppuihin', 'huppuina', 'huppuineen', 'huppuja', 'huppujen', 'huppumme', 'huppun', 'huppuna', 'huppuni', 'huppunne', 'huppunsa', 'huppusi', 'huppuun', 'hupuiksi', 'hupuilla', 'hupuille', 'hupuilta', 'hupuin', 'hupuissa', 'hupuista', 'hupuitta', 'hupuksi', 'hupulla', 'hupulle', 'hupulta', 'hupun', 'hupussa', 'hupusta', 'huput', 'huputta'),
     },
     'jävel': {
         'all': ('jävel', 'jäveln', 'jävelns', 'jävels', 'jävlar', 'jävlarna', 'jävlarnas', 'jävlars'),
@@ -163,6 +231,13 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('kill',),
         'inf': ('kill',),
         'pass': ('killed',),
+    },
+    'kivi': {
+        'all': ('kivea', 'kiveen', 'kiveksi', 'kivella', 'kivelle', 'kivellä', 'kivelta', 'kiveltä', 'kivemme', 'kiven', 'kivena', 'kiveni', 'kivenne', 'kivensä', 'kivenä', 'kivesi', 'kivessa', 'kivessä', 'kivesta', 'kivestä', 'kivet', 'kivetta', 'kivettä', 'kiveä', 'kivi', 'kivien', 'kivier', 'kivierna', 'kiviernas', 'kiviers', 'kiviin', 'kiviksi', 'kiville', 'kivillä', 'kiviltä', 'kivin', 'kivine', 'kivineen', 'kivins', 'kivinä', 'kivir', 'kivis', 'kivissä', 'kivistä', 'kivittä', 'kiviä'),
+        'imp': ('kivi',),
+        'inf': ('kivi',),
+        'pres': ('kivir',),
+        'pass': ('kiviernas', 'kiviers', 'kivins', 'kivis'),
     },
     'kivittää': {
         'all': ('kivitettiin', 'kivitettu', 'kivitetty', 'kivitettäessä', 'kivitettäisiin', 'kivitettäkoon', 'kivitettäköön', 'kivitettämän', 'kivitettäneen', 'kivitettävä', 'kivitetää', 'kivitetään', 'kivitimme', 'kivitin', 'kivitit', 'kivititte', 'kivitti', 'kivittivät', 'kivittäen', 'kivittäessä', 'kivittäis', 'kivittäisi', 'kivittäisimme', 'kivittäisin', 'kivittäisit', 'kivittäisitte', 'kivittäisivät', 'kivittäkoon', 'kivittäkoot', 'kivittäkää', 'kivittäkäämme', 'kivittäköön', 'kivittäkööt', 'kivittämä', 'kivittämällä', 'kivittämän', 'kivittämässä', 'kivittämästä', 'kivittämättä', 'kivittämätön', 'kivittämään', 'kivittänee', 'kivittänemme', 'kivittänen', 'kivittänet', 'kivittänette', 'kivittänevät', 'kivittänut', 'kivittänyt', 'kivittävä', 'kivittävät', 'kivittää', 'kivittääkseen', 'kivitä', 'kivitämme', 'kivitän', 'kivität', 'kivitätte'),
@@ -186,6 +261,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('knife',),
         'pass': ('knifed',),
     },
+    'kniv': {
+        'all': ('knif', 'kniv', 'knivarna', 'knivarnas', 'knivars', 'kniven', 'knivens', 'knivs'),
+        'inf': ('kniv',),
+        'pass': ('knivarnas', 'knivens', 'knivs'),
+    },
     'knivhugga': {
         'all': ('knivhugg', 'knivhugga', 'knivhuggande', 'knivhuggas', 'knivhugge', 'knivhugger', 'knivhugges', 'knivhuggit', 'knivhuggits', 'knivhögg', 'knivhögge', 'knivhögges', 'knivhöggo', 'knivhöggos', 'knivhöggs'),
         'imp': ('knivhugg',),
@@ -199,6 +279,14 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('knycka',),
         'pres': ('knycker',),
         'pass': ('knyckas', 'knyckes', 'knycks', 'knycktas', 'knycktes', 'knyckts'),
+    },
+    'kofot': {
+        'all': ('kofot', 'kofotar', 'kofotarna', 'kofotarnas', 'kofotars', 'kofoten', 'kofotens', 'kofots', 'kofötter', 'kofötterna', 'kofötternas', 'kofötters'),
+        'inf': ('kofot',),
+        'pass': ('kofotarnas', 'kofotars', 'kofotens', 'kofots', 'kofötternas', 'kofötters'),
+    },
+    'kommandopipo': {
+        'all': ('kommandopipo', 'kommandopipoa', 'kommandopipoihin', 'kommandopipoiksi', 'kommandopipoilla', 'kommandopipoille', 'kommandopipoilta', 'kommandopipoin', 'kommandopipoina', 'kommandopipoissa', 'kommandopipoista', 'kommandopipoitta', 'kommandopipoja', 'kommandopipojen', 'kommandopipoksi', 'kommandopipolla', 'kommandopipolle', 'kommandopipolta', 'kommandopipomme', 'kommandopipon', 'kommandopipona', 'kommandopiponi', 'kommandopiponne', 'kommandopiponsa', 'kommandopipoon', 'kommandopiposi', 'kommandopipossa', 'kommandopiposta', 'kommandopipot', 'kommandopipotta'),
     },
     'krossa': {
         'all': ('kross', 'krossa', 'krossad', 'krossade', 'krossades', 'krossads', 'krossande', 'krossar', 'krossas', 'krossat', 'krossats', 'krosse', 'krosses'),
@@ -248,6 +336,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'lude': {
         'all': ('lude', 'ludetta', 'luteeksi', 'luteella', 'luteelle', 'luteelta', 'luteemme', 'luteen', 'luteena', 'luteeni', 'luteenne', 'luteensa', 'luteeseen', 'luteesi', 'luteessa', 'luteesta', 'luteet', 'luteetta', 'luteiden', 'luteisiin', 'luteita', 'luteitten'),
     },
+    'luva': {
+        'all': ('luv', 'luva', 'luvan', 'luvans', 'luvas', 'luve', 'luvor', 'luvorna', 'luvornas', 'luvors', 'luvs'),
+        'imp': ('luv',),
+        'inf': ('luva',),
+        'pass': ('luvans', 'luvas', 'luvornas', 'luvors', 'luvs'),
+    },
     'lynch': {
         'all': ('lynch', 'lynched', 'lynches', 'lynching', 'lynchs'),
         'imp': ('lynch',),
@@ -279,12 +373,40 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('lyödä', 'lyödäkseen', 'lyömällä', 'lyömän', 'lyömässä', 'lyömästä', 'lyömättä', 'lyömään', 'lyötämän'),
         'pass': ('lyödä', 'lyödää', 'lyödään', 'lyötiin', 'lyötäisiin', 'lyötäköön', 'lyötäneen'),
     },
+    'maalipurkki': {
+        'all': ('maalipurkeiksi', 'maalipurkeilla', 'maalipurkeille', 'maalipurkeilta', 'maalipurkein', 'maalipurkeissa', 'maalipurkeista', 'maalipurkeitta', 'maalipurkiksi', 'maalipurkilla', 'maalipurkille', 'maalipurkilta', 'maalipurkin', 'maalipurkissa', 'maalipurkista', 'maalipurkit', 'maalipurkitta', 'maalipurkkeihin', 'maalipurkkeina', 'maalipurkkeineen', 'maalipurkkeja', 'maalipurkki', 'maalipurkkia', 'maalipurkkien', 'maalipurkkiin', 'maalipurkkimme', 'maalipurkkina', 'maalipurkkini', 'maalipurkkinne', 'maalipurkkinsa', 'maalipurkkisi'),
+    },
+    'maila': {
+        'all': ('maila', 'mailaa', 'mailaan', 'mailad', 'mailade', 'mailades', 'mailads', 'mailain', 'mailaksi', 'mailalla', 'mailalle', 'mailalta', 'mailamme', 'mailan', 'mailana', 'mailande', 'mailani', 'mailanne', 'mailansa', 'mailar', 'mailas', 'mailasi', 'mailassa', 'mailasta', 'mailat', 'mailats', 'mailatta', 'mailoihin', 'mailoiksi', 'mailoilla', 'mailoille', 'mailoilta', 'mailoin', 'mailoina', 'mailoineen', 'mailoissa', 'mailoista', 'mailoitta', 'mailoja', 'mailojen'),
+        'imp': ('maila',),
+        'inf': ('maila',),
+        'pres': ('mailar',),
+        'pass': ('mailades', 'mailads', 'mailas', 'mailats'),
+    },
+    'marker': {
+        'all': ('marker', 'markered', 'markering', 'markers'),
+        'imp': ('marker',),
+        'inf': ('marker',),
+        'pass': ('markered',),
+    },
+    'mask': {
+        'all': ('mask', 'maskarna', 'maskarnas', 'maskars', 'masked', 'masken', 'maskens', 'masker', 'maskerna', 'maskernas', 'maskers', 'masking', 'masks'),
+        'imp': ('mask',),
+        'inf': ('mask',),
+        'pass': ('maskarnas', 'masked', 'maskens', 'maskernas', 'maskers', 'masks'),
+    },
     'misshandla': {
         'all': ('misshandla', 'misshandlad', 'misshandlade', 'misshandlades', 'misshandlads', 'misshandlande', 'misshandlar', 'misshandlas', 'misshandlat', 'misshandlats', 'misshandle', 'misshandlen', 'misshandles'),
         'imp': ('misshandla',),
         'inf': ('misshandla',),
         'pres': ('misshandlar',),
         'pass': ('misshandlades', 'misshandlads', 'misshandlas', 'misshandlats', 'misshandles'),
+    },
+    'molotovcocktail': {
+        'all': ('molotovcocktail', 'molotovcocktailein', 'molotovcocktaileina', 'molotovcocktaileja', 'molotovcocktailia', 'molotovcocktailien', 'molotovcocktailiin', 'molotovcocktailiksi', 'molotovcocktaililla', 'molotovcocktailille', 'molotovcocktaililta', 'molotovcocktailimme', 'molotovcocktailin', 'molotovcocktailina', 'molotovcocktailini', 'molotovcocktailinne', 'molotovcocktailinsa', 'molotovcocktailisi', 'molotovcocktailissa', 'molotovcocktailista', 'molotovcocktailit', 'molotovcocktailitta'),
+    },
+    'moukari': {
+        'all': ('moukareiden', 'moukareihin', 'moukareiksi', 'moukareilla', 'moukareille', 'moukareilta', 'moukarein', 'moukareina', 'moukareineen', 'moukareissa', 'moukareista', 'moukareita', 'moukareitta', 'moukareitten', 'moukareja', 'moukari', 'moukaria', 'moukarien', 'moukariin', 'moukariksi', 'moukarilla', 'moukarille', 'moukarilta', 'moukarimme', 'moukarin', 'moukarina', 'moukarini', 'moukarinne', 'moukarinsa', 'moukarisi', 'moukarissa', 'moukarista', 'moukarit', 'moukaritta'),
     },
     'moukaroida': {
         'all': ('moukaroi', 'moukaroida', 'moukaroidaa', 'moukaroidaan', 'moukaroidakseen', 'moukaroiden', 'moukaroidessa', 'moukaroikaa', 'moukaroikaamme', 'moukaroikoon', 'moukaroikoot', 'moukaroima', 'moukaroimaan', 'moukaroimalla', 'moukaroiman', 'moukaroimassa', 'moukaroimasta', 'moukaroimaton', 'moukaroimatta', 'moukaroimme', 'moukaroin', 'moukaroinee', 'moukaroinemme', 'moukaroinen', 'moukaroinet', 'moukaroinette', 'moukaroinevat', 'moukaroinut', 'moukarois', 'moukaroisi', 'moukaroisimme', 'moukaroisin', 'moukaroisit', 'moukaroisitte', 'moukaroisivat', 'moukaroit', 'moukaroitaessa', 'moukaroitaisiin', 'moukaroitakoon', 'moukaroitaman', 'moukaroitaneen', 'moukaroitava', 'moukaroitiin', 'moukaroitte', 'moukaroitu', 'moukaroiva', 'moukaroivat'),
@@ -337,6 +459,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('mörda',),
         'pres': ('mördar',),
         'pass': ('mördades', 'mördads', 'mördas', 'mördats', 'mördes'),
+    },
+    'naamio': {
+        'all': ('naamio', 'naamioihin', 'naamioiksi', 'naamioilla', 'naamioille', 'naamioilta', 'naamioina', 'naamioineen', 'naamioissa', 'naamioista', 'naamioita', 'naamioitta', 'naamioitten', 'naamioksi', 'naamiolla', 'naamiolle', 'naamiolta', 'naamiomme', 'naamion', 'naamiona', 'naamioni', 'naamionne', 'naamionsa', 'naamioon', 'naamiosi', 'naamiossa', 'naamiosta', 'naamiot', 'naamiota', 'naamiotta'),
     },
     'naarmuttaa': {
         'all': ('naarmuta', 'naarmutamme', 'naarmutan', 'naarmutat', 'naarmutatte', 'naarmutetaa', 'naarmutetaan', 'naarmutettaessa', 'naarmutettaisiin', 'naarmutettakoon', 'naarmutettaman', 'naarmutettaneen', 'naarmutettava', 'naarmutettiin', 'naarmutettu', 'naarmutimme', 'naarmutin', 'naarmutit', 'naarmutitte', 'naarmuttaa', 'naarmuttaakseen', 'naarmuttaen', 'naarmuttaessa', 'naarmuttais', 'naarmuttaisi', 'naarmuttaisimme', 'naarmuttaisin', 'naarmuttaisit', 'naarmuttaisitte', 'naarmuttaisivat', 'naarmuttakaa', 'naarmuttakaamme', 'naarmuttakoon', 'naarmuttakoot', 'naarmuttama', 'naarmuttamaan', 'naarmuttamalla', 'naarmuttaman', 'naarmuttamassa', 'naarmuttamasta', 'naarmuttamaton', 'naarmuttamatta', 'naarmuttanee', 'naarmuttanemme', 'naarmuttanen', 'naarmuttanet', 'naarmuttanette', 'naarmuttanevat', 'naarmuttanut', 'naarmuttava', 'naarmuttavat', 'naarmutti', 'naarmuttivat'),
@@ -404,6 +529,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'paska': {
         'all': ('paska', 'paskaa', 'paskaakaan', 'paskaan', 'paskain', 'paskaksi', 'paskalla', 'paskalle', 'paskalta', 'paskamme', 'paskan', 'paskana', 'paskani', 'paskanne', 'paskansa', 'paskasi', 'paskassa', 'paskasta', 'paskat', 'paskatta', 'paskempi', 'paskin', 'paskoihin', 'paskoiksi', 'paskoilla', 'paskoille', 'paskoilta', 'paskoina', 'paskoine', 'paskoineen', 'paskoissa', 'paskoista', 'paskoitta', 'paskoja', 'paskojen'),
     },
+    'pesäpallomaila': {
+        'all': ('pesäpallomaila', 'pesäpallomailaa', 'pesäpallomailaan', 'pesäpallomailain', 'pesäpallomailan', 'pesäpallomailana', 'pesäpallomailani', 'pesäpallomailasi', 'pesäpallomailat', 'pesäpallomailoin', 'pesäpallomailoja'),
+    },
     'piestä': {
         'all': ('piekse', 'pieksee', 'pieksemme', 'pieksemä', 'pieksemäisillään', 'pieksemällä', 'pieksemän', 'pieksemässä', 'pieksemästä', 'pieksemättä', 'pieksemätön', 'pieksemään', 'pieksen', 'piekset', 'pieksette', 'pieksevä', 'pieksevät', 'pieksis', 'pieksisi', 'pieksisimme', 'pieksisin', 'pieksisit', 'pieksisitte', 'pieksisivät', 'pieskoon', 'pieskoot', 'pieskää', 'pieskäämme', 'pieskö', 'piesköön', 'pieskööt', 'piesse', 'piessee', 'piesseet', 'piessemme', 'piessen', 'piesset', 'piessette', 'piessevät', 'piessut', 'piessyt', 'piesten', 'piestessä', 'piestiin', 'piestu', 'piesty', 'piestä', 'piestäessä', 'piestäis', 'piestäisi', 'piestäisiin', 'piestäkoon', 'piestäkseen', 'piestäkö', 'piestäköön', 'piestämän', 'piestäne', 'piestäneen', 'piestävä', 'piestää', 'piestään'),
         'imp': ('piekse', 'pieskää', 'pieskäämme'),
@@ -426,6 +554,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('plundrar',),
         'pass': ('plundrades', 'plundrads', 'plundras', 'plundrats', 'plundres'),
     },
+    'poliisi': {
+        'all': ('poliiseihin', 'poliiseiksi', 'poliiseilla', 'poliiseille', 'poliiseilta', 'poliisein', 'poliiseina', 'poliiseineen', 'poliiseissa', 'poliiseista', 'poliiseita', 'poliiseitta', 'poliiseja', 'poliisi', 'poliisia', 'poliisien', 'poliisiin', 'poliisiksi', 'poliisilla', 'poliisille', 'poliisilta', 'poliisin', 'poliisina', 'poliisini', 'poliisinne', 'poliisinsa', 'poliisisi', 'poliisissa', 'poliisista', 'poliisit', 'poliisitta'),
+    },
     'polttaa': {
         'all': ('polta', 'poltamme', 'poltan', 'poltat', 'poltatte', 'poltetaa', 'poltetaan', 'poltettaessa', 'poltettaisiin', 'poltettakoon', 'poltettaman', 'poltettaneen', 'poltettava', 'poltettiin', 'poltettu', 'poltimme', 'poltit', 'poltitte', 'polttaa', 'polttaakseen', 'polttaen', 'polttaessa', 'polttais', 'polttaisi', 'polttaisimme', 'polttaisin', 'polttaisit', 'polttaisitte', 'polttaisivat', 'polttakaa', 'polttakaamme', 'polttakoon', 'polttakoot', 'polttamaisillaan', 'polttamaton', 'polttanee', 'polttanemme', 'polttanen', 'polttanet', 'polttanette', 'polttanevat', 'poltti', 'polttivat'),
         'imp': ('polta', 'polttakaa', 'polttakaamme'),
@@ -434,6 +565,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('poltettaneen', 'polttanee', 'polttanemme', 'polttanen', 'polttanet', 'polttanette', 'polttanevat'),
         'inf': ('poltettaman', 'polttaa', 'polttaakseen'),
         'pass': ('poltetaa', 'poltetaan', 'poltettaisiin', 'poltettakoon', 'poltettaneen', 'poltettiin'),
+    },
+    'polttopullo': {
+        'all': ('polttopullo', 'polttopulloa', 'polttopulloihin', 'polttopulloiksi', 'polttopulloilla', 'polttopulloille', 'polttopulloilta', 'polttopulloin', 'polttopulloina', 'polttopulloineen', 'polttopulloissa', 'polttopulloista', 'polttopulloitta', 'polttopulloja', 'polttopullojen', 'polttopulloksi', 'polttopullolla', 'polttopullolle', 'polttopullolta', 'polttopullomme', 'polttopullon', 'polttopullona', 'polttopulloni', 'polttopullonne', 'polttopullonsa', 'polttopulloon', 'polttopullosi', 'polttopullossa', 'polttopullosta', 'polttopullot', 'polttopullotta'),
     },
     'potkia': {
         'all': ('potki', 'potkia', 'potkiakseen', 'potkien', 'potkiessa', 'potkii', 'potkikaa', 'potkikaamme', 'potkikoon', 'potkikoot', 'potkima', 'potkimaan', 'potkimaisillaan', 'potkimalla', 'potkiman', 'potkimassa', 'potkimasta', 'potkimaton', 'potkimatta', 'potkimme', 'potkin', 'potkinee', 'potkinemme', 'potkinen', 'potkinet', 'potkinette', 'potkinevat', 'potkinut', 'potkis', 'potkisi', 'potkisimme', 'potkisin', 'potkisit', 'potkisitte', 'potkisivat', 'potkit', 'potkitaa', 'potkitaan', 'potkittaessa', 'potkittaisiin', 'potkittakoon', 'potkittaman', 'potkittaneen', 'potkittava', 'potkitte', 'potkittiin', 'potkittu', 'potkiva', 'potkivat'),
@@ -481,6 +615,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('punkterar',),
         'pass': ('punkterades', 'punkterads', 'punkteras', 'punkterats', 'punkteres'),
     },
+    'puukko': {
+        'all': ('puukko', 'puukkoa', 'puukkoihin', 'puukkoina', 'puukkoineen', 'puukkoja', 'puukkojen', 'puukkomme', 'puukkon', 'puukkona', 'puukkoni', 'puukkonne', 'puukkonsa', 'puukkoon', 'puukkosi', 'puukoiksi', 'puukoilla', 'puukoille', 'puukoilta', 'puukoin', 'puukoissa', 'puukoista', 'puukoitta', 'puukoksi', 'puukolla', 'puukolle', 'puukolta', 'puukon', 'puukossa', 'puukosta', 'puukot', 'puukotta'),
+    },
     'puukottaa': {
         'all': ('puukota', 'puukotamme', 'puukotan', 'puukotat', 'puukotatte', 'puukotetaa', 'puukotetaan', 'puukotettaessa', 'puukotettaisiin', 'puukotettakoon', 'puukotettaman', 'puukotettaneen', 'puukotettava', 'puukotettiin', 'puukotettu', 'puukotimme', 'puukotin', 'puukotit', 'puukotitte', 'puukottaa', 'puukottaakseen', 'puukottaen', 'puukottaessa', 'puukottais', 'puukottaisi', 'puukottaisimme', 'puukottaisin', 'puukottaisit', 'puukottaisitte', 'puukottaisivat', 'puukottakaa', 'puukottakaamme', 'puukottakoon', 'puukottakoot', 'puukottama', 'puukottamaan', 'puukottamalla', 'puukottaman', 'puukottamassa', 'puukottamasta', 'puukottamaton', 'puukottamatta', 'puukottanee', 'puukottanemme', 'puukottanen', 'puukottanet', 'puukottanette', 'puukottanevat', 'puukottanut', 'puukottava', 'puukottavat', 'puukotti', 'puukottivat'),
         'imp': ('puukota', 'puukottakaa', 'puukottakaamme'),
@@ -512,6 +649,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('rat',),
         'inf': ('rat',),
         'pass': ('ratted',),
+    },
+    'rengasrauta': {
+        'all': ('rengasraudaksi', 'rengasraudalla', 'rengasraudalle', 'rengasraudalta', 'rengasraudan', 'rengasraudassa', 'rengasraudasta', 'rengasraudat', 'rengasraudatta', 'rengasraudoiksi', 'rengasraudoilla', 'rengasraudoille', 'rengasraudoilta', 'rengasraudoin', 'rengasraudoissa', 'rengasraudoista', 'rengasraudoitta', 'rengasrauta', 'rengasrautaa', 'rengasrautaan', 'rengasrautain', 'rengasrautamme', 'rengasrautana', 'rengasrautani', 'rengasrautanne', 'rengasrautansa', 'rengasrautasi', 'rengasrautoihin', 'rengasrautoina', 'rengasrautoineen', 'rengasrautoja', 'rengasrautojen'),
     },
     'repa': {
         'all': ('rep', 'repa', 'repad', 'repade', 'repades', 'repads', 'repan', 'repande', 'repans', 'repar', 'repas', 'repat', 'repats', 'repe', 'repor', 'reporna', 'repornas', 'repors', 'reps'),
@@ -551,6 +691,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('rob',),
         'pass': ('robbed', 'robs'),
     },
+    'rock': {
+        'all': ('rock', 'rockarna', 'rockarnas', 'rockars', 'rocked', 'rockeihin', 'rockeiksi', 'rockeilla', 'rockeille', 'rockeilta', 'rockein', 'rockeina', 'rockeineen', 'rockeissa', 'rockeista', 'rockeitta', 'rockeja', 'rocken', 'rockens', 'rocki', 'rockia', 'rockien', 'rockiin', 'rockiksi', 'rockilla', 'rockille', 'rockilta', 'rockimme', 'rockin', 'rockina', 'rocking', 'rockini', 'rockinne', 'rockinsa', 'rockisi', 'rockissa', 'rockista', 'rockit', 'rockitta', 'rocks'),
+        'imp': ('rock',),
+        'inf': ('rock',),
+        'pass': ('rockarnas', 'rocked', 'rockens'),
+    },
     'rotta': {
         'all': ('rotaksi', 'rotalla', 'rotalle', 'rotalta', 'rotan', 'rotassa', 'rotasta', 'rotat', 'rotatta', 'rotilta', 'rotista', 'rotitta', 'rotta', 'rottaa', 'rottaan', 'rottain', 'rottamme', 'rottana', 'rottani', 'rottanne', 'rottansa', 'rottasi', 'rottia', 'rottien', 'rottiin', 'rottina', 'rottineen'),
     },
@@ -578,6 +724,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('råna',),
         'pres': ('rånar',),
         'pass': ('rånades', 'rånads', 'rånas', 'rånats', 'rånes'),
+    },
+    'rånarluva': {
+        'all': ('rånarluva', 'rånarluvan', 'rånarluvans', 'rånarluvar', 'rånarluvas', 'rånarluve', 'rånarluvor', 'rånarluvorna', 'rånarluvornas', 'rånarluvors'),
+        'inf': ('rånarluva',),
+        'pres': ('rånarluvar',),
+        'pass': ('rånarluvans', 'rånarluvas', 'rånarluvornas', 'rånarluvors'),
     },
     'råtta': {
         'all': ('rått', 'råtta', 'råttan', 'råttans', 'råttas', 'råtte', 'råttor', 'råttorna', 'råttornas', 'råttors', 'råtts'),
@@ -649,6 +801,19 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('slash',),
         'pass': ('slasharnas', 'slashars', 'slashed', 'slashens', 'slashs'),
     },
+    'sledgehammer': {
+        'all': ('sledgehammer', 'sledgehammered', 'sledgehammering', 'sledgehammers'),
+        'imp': ('sledgehammer',),
+        'inf': ('sledgehammer',),
+        'pass': ('sledgehammered',),
+    },
+    'slägga': {
+        'all': ('slägg', 'slägga', 'släggad', 'släggade', 'släggades', 'släggads', 'släggan', 'släggande', 'släggans', 'släggar', 'släggas', 'släggat', 'släggats', 'slägge', 'släggen', 'slägges', 'släggor', 'släggorna', 'släggornas', 'släggors', 'släggs'),
+        'imp': ('slägga',),
+        'inf': ('slägga',),
+        'pres': ('släggar',),
+        'pass': ('släggades', 'släggads', 'släggans', 'släggas', 'släggats', 'slägges', 'släggornas', 'släggors', 'släggs'),
+    },
     'smash': {
         'all': ('smash', 'smasharna', 'smasharnas', 'smashars', 'smashed', 'smashen', 'smashens', 'smashes', 'smashing', 'smashs'),
         'imp': ('smash',),
@@ -662,6 +827,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('snor',),
         'pass': ('snoddas', 'snoddes', 'snotts'),
     },
+    'sorkkarauta': {
+        'all': ('sorkkaraudaksi', 'sorkkaraudalla', 'sorkkaraudalle', 'sorkkaraudalta', 'sorkkaraudan', 'sorkkaraudassa', 'sorkkaraudasta', 'sorkkaraudat', 'sorkkaraudatta', 'sorkkaraudoiksi', 'sorkkaraudoilla', 'sorkkaraudoille', 'sorkkaraudoilta', 'sorkkaraudoin', 'sorkkaraudoissa', 'sorkkaraudoista', 'sorkkaraudoitta', 'sorkkarauta', 'sorkkarautaa', 'sorkkarautaan', 'sorkkarautain', 'sorkkarautamme', 'sorkkarautana', 'sorkkarautani', 'sorkkarautanne', 'sorkkarautansa', 'sorkkarautasi', 'sorkkarautoihin', 'sorkkarautoina', 'sorkkarautoineen', 'sorkkarautoja', 'sorkkarautojen'),
+    },
     'sotkea': {
         'all': ('sotke', 'sotkea', 'sotkeakseen', 'sotkee', 'sotkekaa', 'sotkekaamme', 'sotkekoon', 'sotkekoot', 'sotkema', 'sotkemaan', 'sotkemaisillaan', 'sotkemalla', 'sotkeman', 'sotkemassa', 'sotkemasta', 'sotkematon', 'sotkematta', 'sotkemme', 'sotken', 'sotkenee', 'sotkenemme', 'sotkenen', 'sotkenet', 'sotkenette', 'sotkenevat', 'sotkenut', 'sotket', 'sotketa', 'sotketaa', 'sotketaan', 'sotkettaessa', 'sotkettaisiin', 'sotkettakoon', 'sotkettaman', 'sotkettaneen', 'sotkettava', 'sotkette', 'sotkettiin', 'sotkettu', 'sotkeva', 'sotkevat', 'sotki', 'sotkien', 'sotkiessa', 'sotkimme', 'sotkis', 'sotkisi', 'sotkisimme', 'sotkisin', 'sotkisit', 'sotkisitte', 'sotkisivat', 'sotkit', 'sotkitte', 'sotkivat'),
         'imp': ('sotke', 'sotkekaa', 'sotkekaamme'),
@@ -670,6 +838,13 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('sotkenee', 'sotkenemme', 'sotkenen', 'sotkenet', 'sotkenette', 'sotkenevat', 'sotkettaneen'),
         'inf': ('sotkea', 'sotkeakseen', 'sotkemaan', 'sotkemalla', 'sotkeman', 'sotkemassa', 'sotkemasta', 'sotkematta', 'sotkettaman'),
         'pass': ('sotketa', 'sotketaa', 'sotketaan', 'sotkettaisiin', 'sotkettakoon', 'sotkettaneen', 'sotkettiin'),
+    },
+    'spray': {
+        'all': ('spray', 'sprayed', 'sprayen', 'sprayens', 'sprayer', 'sprayerna', 'sprayernas', 'sprayers', 'sprayhin', 'sprayhyn', 'sprayiden', 'sprayihin', 'sprayiksi', 'sprayilla', 'sprayille', 'sprayillä', 'sprayilta', 'sprayiltä', 'sprayin', 'sprayina', 'sprayineen', 'spraying', 'sprayinä', 'sprayissa', 'sprayissä', 'sprayista', 'sprayistä', 'sprayita', 'sprayitta', 'sprayitten', 'sprayittä', 'sprayitä', 'sprayksi', 'spraylla', 'spraylle', 'sprayllä', 'spraylta', 'sprayltä', 'spraymme', 'sprayn', 'sprayna', 'sprayni', 'spraynne', 'spraynsa', 'spraynsä', 'spraynä', 'sprayr', 'sprays', 'spraysi', 'sprayssa', 'sprayssä', 'spraysta', 'spraystä', 'sprayt', 'sprayta', 'spraytta', 'sprayttä', 'spraytä'),
+        'imp': ('spray',),
+        'inf': ('spray',),
+        'pres': ('sprayr',),
+        'pass': ('sprayed', 'sprayens', 'sprayernas', 'sprayers', 'sprays'),
     },
     'sprayata': {
         'all': ('sprayaa', 'sprayaamme', 'sprayaan', 'sprayaat', 'sprayaatte', 'sprayaava', 'sprayaavat', 'sprayaisi', 'sprayaisimme', 'sprayaisin', 'sprayaisit', 'sprayaisitte', 'sprayaisivat', 'sprayannee', 'sprayannemme', 'sprayannen', 'sprayannet', 'sprayannette', 'sprayannevat', 'sprayannut', 'sprayasi', 'sprayasimme', 'sprayasin', 'sprayasit', 'sprayasitte', 'sprayasivat', 'sprayata', 'sprayataa', 'sprayataan', 'sprayatakseen', 'sprayaten', 'sprayatessa', 'sprayatkaa', 'sprayatkaamme', 'sprayatkoon', 'sprayatkoot', 'sprayattaessa', 'sprayattaisiin', 'sprayattakoon', 'sprayattaman', 'sprayattaneen', 'sprayattava', 'sprayattiin', 'sprayattu', 'spraykaa', 'spraykaama', 'spraykaamaan', 'spraykaamalla', 'spraykaaman', 'spraykaamassa', 'spraykaamasta', 'spraykaamaton', 'spraykaamatta', 'spraykaaminen', 'spraykaamista', 'spraykaamme', 'spraykaan', 'spraykaat', 'spraykaatte', 'spraykaavat', 'spraykais', 'spraykaisi', 'spraykaisimme', 'spraykaisin', 'spraykaisit', 'spraykaisitte', 'spraykaisivat', 'spraykasi', 'spraykasimme', 'spraykasin', 'spraykasit', 'spraykasitte', 'spraykasivat'),
@@ -680,6 +855,22 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('sprayata', 'sprayatakseen', 'sprayattaman', 'spraykaamaan', 'spraykaamalla', 'spraykaaman', 'spraykaamassa', 'spraykaamasta', 'spraykaamatta'),
         'pass': ('sprayata', 'sprayataa', 'sprayataan', 'sprayattaisiin', 'sprayattakoon', 'sprayattaneen', 'sprayattiin'),
     },
+    'sprayburk': {
+        'all': ('sprayburk', 'sprayburkar', 'sprayburkarna', 'sprayburkarnas', 'sprayburkars', 'sprayburken', 'sprayburkens', 'sprayburks'),
+        'inf': ('sprayburk',),
+        'pass': ('sprayburkarnas', 'sprayburkars', 'sprayburkens', 'sprayburks'),
+    },
+    'sprayfärg': {
+        'all': ('sprayfärg', 'sprayfärgen', 'sprayfärgens', 'sprayfärger', 'sprayfärgerna', 'sprayfärgernas', 'sprayfärgers', 'sprayfärgs'),
+        'inf': ('sprayfärg',),
+        'pass': ('sprayfärgens', 'sprayfärgernas', 'sprayfärgers', 'sprayfärgs'),
+    },
+    'spraymaali': {
+        'all': ('spraymaaleihin', 'spraymaaleiksi', 'spraymaaleilla', 'spraymaaleille', 'spraymaaleilta', 'spraymaalein', 'spraymaaleina', 'spraymaaleineen', 'spraymaaleissa', 'spraymaaleista', 'spraymaaleitta', 'spraymaaleja', 'spraymaali', 'spraymaalia', 'spraymaalien', 'spraymaaliin', 'spraymaaliksi', 'spraymaalilla', 'spraymaalille', 'spraymaalilta', 'spraymaalimme', 'spraymaalin', 'spraymaalina', 'spraymaalini', 'spraymaalinne', 'spraymaalinsa', 'spraymaalisi', 'spraymaalissa', 'spraymaalista', 'spraymaalit', 'spraymaalitta'),
+    },
+    'spraypurkki': {
+        'all': ('spraypurkeiksi', 'spraypurkeilla', 'spraypurkeille', 'spraypurkeilta', 'spraypurkein', 'spraypurkeissa', 'spraypurkeista', 'spraypurkeitta', 'spraypurkiksi', 'spraypurkilla', 'spraypurkille', 'spraypurkilta', 'spraypurkin', 'spraypurkissa', 'spraypurkista', 'spraypurkit', 'spraypurkitta', 'spraypurkkeihin', 'spraypurkkeina', 'spraypurkkeja', 'spraypurkki', 'spraypurkkia', 'spraypurkkien', 'spraypurkkiin', 'spraypurkkimme', 'spraypurkkina', 'spraypurkkini', 'spraypurkkinne', 'spraypurkkinsa', 'spraypurkkisi'),
+    },
     'spreijata': {
         'all': ('spreijaa', 'spreijaama', 'spreijaamaan', 'spreijaamalla', 'spreijaaman', 'spreijaamassa', 'spreijaamasta', 'spreijaamaton', 'spreijaamatta', 'spreijaaminen', 'spreijaamista', 'spreijaamme', 'spreijaan', 'spreijaat', 'spreijaatte', 'spreijaava', 'spreijaavat', 'spreijais', 'spreijaisi', 'spreijaisimme', 'spreijaisin', 'spreijaisit', 'spreijaisitte', 'spreijaisivat', 'spreijannee', 'spreijannemme', 'spreijannen', 'spreijannet', 'spreijannette', 'spreijannevat', 'spreijannut', 'spreijasi', 'spreijasimme', 'spreijasin', 'spreijasit', 'spreijasitte', 'spreijasivat', 'spreijata', 'spreijataa', 'spreijataan', 'spreijatakseen', 'spreijaten', 'spreijatessa', 'spreijatkaa', 'spreijatkaamme', 'spreijatkoon', 'spreijatkoot', 'spreijattaessa', 'spreijattaisiin', 'spreijattakoon', 'spreijattaman', 'spreijattaneen', 'spreijattava', 'spreijattiin', 'spreijattu'),
         'imp': ('spreijaa', 'spreijatkaa', 'spreijatkaamme'),
@@ -689,12 +880,22 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('spreijaamaan', 'spreijaamalla', 'spreijaaman', 'spreijaamassa', 'spreijaamasta', 'spreijaamatta', 'spreijata', 'spreijatakseen', 'spreijattaman'),
         'pass': ('spreijata', 'spreijataa', 'spreijataan', 'spreijattaisiin', 'spreijattakoon', 'spreijattaneen', 'spreijattiin'),
     },
+    'sprej': {
+        'all': ('sprej', 'sprejen', 'sprejens', 'sprejer', 'sprejerna', 'sprejernas', 'sprejers', 'sprejs'),
+        'inf': ('sprej',),
+        'pass': ('sprejens', 'sprejernas', 'sprejers', 'sprejs'),
+    },
     'spreja': {
         'all': ('sprej', 'spreja', 'sprejad', 'sprejade', 'sprejades', 'sprejads', 'sprejande', 'sprejar', 'sprejas', 'sprejat', 'sprejats'),
         'imp': ('spreja',),
         'inf': ('spreja',),
         'pres': ('sprejar',),
         'pass': ('sprejades', 'sprejads', 'sprejas', 'sprejats'),
+    },
+    'sprejburk': {
+        'all': ('sprejburk', 'sprejburkar', 'sprejburkarna', 'sprejburkarnas', 'sprejburkars', 'sprejburken', 'sprejburkens', 'sprejburks'),
+        'inf': ('sprejburk',),
+        'pass': ('sprejburkarnas', 'sprejburkars', 'sprejburkens', 'sprejburks'),
     },
     'spöa': {
         'all': ('spö', 'spöa', 'spöad', 'spöade', 'spöades', 'spöads', 'spöande', 'spöar', 'spöas', 'spöat', 'spöats', 'spöe', 'spöen', 'spöes'),
@@ -715,12 +916,23 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('steal',),
         'pass': ('stolen',),
     },
+    'sten': {
+        'all': ('sten', 'stenar', 'stenarna', 'stenarnas', 'stenars', 'stenen', 'stenens', 'stens'),
+        'inf': ('sten',),
+        'pass': ('stenarnas', 'stenars', 'stenens', 'stens'),
+    },
     'stjäla': {
         'all': ('stal', 'stals', 'stjäl', 'stjäla', 'stjälande', 'stjälas', 'stjäle', 'stjälen', 'stjäler', 'stjäles', 'stjäls', 'stule', 'stulen', 'stulens', 'stules', 'stulet', 'stulets', 'stulit', 'stulits', 'stulna', 'stulnas', 'stulne', 'stulnes', 'stulo', 'stulos'),
         'imp': ('stjäl',),
         'inf': ('stjäla',),
         'pres': ('stjäler',),
         'pass': ('stals', 'stjälas', 'stjäles', 'stjäls', 'stulens', 'stules', 'stulets', 'stulits', 'stulnas', 'stulnes', 'stulos'),
+    },
+    'stone': {
+        'all': ('stone', 'stoned', 'stones', 'stoning'),
+        'imp': ('stone',),
+        'inf': ('stone',),
+        'pass': ('stoned',),
     },
     'svin': {
         'all': ('svin', 'svinen', 'svinens', 'svinet', 'svinets', 'svins'),
@@ -735,6 +947,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('sytytettäneen', 'sytyttänee', 'sytyttänemme', 'sytyttänen', 'sytyttänet', 'sytyttänette', 'sytyttänevät'),
         'inf': ('sytytettämän', 'sytyttämällä', 'sytyttämän', 'sytyttämässä', 'sytyttämästä', 'sytyttämättä', 'sytyttämään', 'sytyttää', 'sytyttääkseen'),
         'pass': ('sytytettiin', 'sytytettäisiin', 'sytytettäköön', 'sytytettäneen', 'sytytetää', 'sytytetään'),
+    },
+    'sytytysneste': {
+        'all': ('sytytysneste', 'sytytysnesteeksi', 'sytytysnesteelle', 'sytytysnesteellä', 'sytytysnesteeltä', 'sytytysnesteemme', 'sytytysnesteen', 'sytytysnesteeni', 'sytytysnesteenne', 'sytytysnesteensä', 'sytytysnesteenä', 'sytytysnesteesi', 'sytytysnesteessä', 'sytytysnesteestä', 'sytytysnesteet', 'sytytysnesteettä', 'sytytysnesteiden', 'sytytysnesteihin', 'sytytysnesteiksi', 'sytytysnesteille', 'sytytysnesteillä', 'sytytysnesteiltä', 'sytytysnestein', 'sytytysnesteinä', 'sytytysnesteissä', 'sytytysnesteistä', 'sytytysnesteittä', 'sytytysnesteitä', 'sytytysnestettä'),
     },
     'syöpäläinen': {
         'all': ('syöpäläinen', 'syöpäläiseen', 'syöpäläiseksi', 'syöpäläisella', 'syöpäläiselle', 'syöpäläisellä', 'syöpäläiselta', 'syöpäläiseltä', 'syöpäläisemme', 'syöpäläisen', 'syöpäläisena', 'syöpäläiseni', 'syöpäläisenne', 'syöpäläisensä', 'syöpäläisenä', 'syöpäläisesi', 'syöpäläisessa', 'syöpäläisessä', 'syöpäläisesta', 'syöpäläisestä', 'syöpäläiset', 'syöpäläisetta', 'syöpäläisettä', 'syöpäläisien', 'syöpäläisiin', 'syöpäläisiksi', 'syöpäläisille', 'syöpäläisillä', 'syöpäläisiltä', 'syöpäläisin', 'syöpäläisineen', 'syöpäläisinä', 'syöpäläisissä', 'syöpäläisistä', 'syöpäläisittä', 'syöpäläisiä', 'syöpäläista', 'syöpäläisten', 'syöpäläistä'),
@@ -808,6 +1023,20 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('tuhria', 'tuhriakseen', 'tuhrimaan', 'tuhrimalla', 'tuhriman', 'tuhrimassa', 'tuhrimasta', 'tuhrimatta', 'tuhrittaman'),
         'pass': ('tuhritaa', 'tuhritaan', 'tuhrittaisiin', 'tuhrittakoon', 'tuhrittaneen', 'tuhrittiin'),
     },
+    'tusch': {
+        'all': ('tusch', 'tuschen', 'tuschens', 'tuschet', 'tuschets', 'tuschs'),
+        'inf': ('tusch',),
+        'pass': ('tuschens', 'tuschets', 'tuschs'),
+    },
+    'tussi': {
+        'all': ('tusseihin', 'tusseiksi', 'tusseilla', 'tusseille', 'tusseilta', 'tussein', 'tusseina', 'tusseineen', 'tusseissa', 'tusseista', 'tusseitta', 'tusseja', 'tussi', 'tussia', 'tussien', 'tussiin', 'tussiksi', 'tussilla', 'tussille', 'tussilta', 'tussimme', 'tussin', 'tussina', 'tussini', 'tussinne', 'tussinsa', 'tussisi', 'tussissa', 'tussista', 'tussit', 'tussitta', 'tušši'),
+    },
+    'tändvätska': {
+        'all': ('tändvätska', 'tändvätskan', 'tändvätskans', 'tändvätskar', 'tändvätskas', 'tändvätske', 'tändvätskor', 'tändvätskorna', 'tändvätskornas', 'tändvätskors'),
+        'inf': ('tändvätska',),
+        'pres': ('tändvätskar',),
+        'pass': ('tändvätskans', 'tändvätskas', 'tändvätskornas', 'tändvätskors'),
+    },
     'töhriä': {
         'all': ('töhri', 'töhrien', 'töhriessä', 'töhrii', 'töhrikää', 'töhrikäämme', 'töhriköön', 'töhrikööt', 'töhrimme', 'töhrimä', 'töhrimäisillään', 'töhrimällä', 'töhrimän', 'töhrimässä', 'töhrimästä', 'töhrimättä', 'töhrimätön', 'töhrimään', 'töhrin', 'töhrinee', 'töhrinemme', 'töhrinen', 'töhrinet', 'töhrinette', 'töhrinevät', 'töhrinyt', 'töhris', 'töhrisi', 'töhrisimme', 'töhrisin', 'töhrisit', 'töhrisitte', 'töhrisivät', 'töhrit', 'töhritte', 'töhrittiin', 'töhritty', 'töhrittäessä', 'töhrittäisiin', 'töhrittäköön', 'töhrittämän', 'töhrittäneen', 'töhrittävä', 'töhritää', 'töhritään', 'töhrivä', 'töhrivät', 'töhriä', 'töhriäkseen'),
         'imp': ('töhri', 'töhrikää', 'töhrikäämme'),
@@ -816,6 +1045,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('töhrinee', 'töhrinemme', 'töhrinen', 'töhrinet', 'töhrinette', 'töhrinevät', 'töhrittäneen'),
         'inf': ('töhrimällä', 'töhrimän', 'töhrimässä', 'töhrimästä', 'töhrimättä', 'töhrimään', 'töhrittämän', 'töhriä', 'töhriäkseen'),
         'pass': ('töhrittiin', 'töhrittäisiin', 'töhrittäköön', 'töhrittäneen', 'töhritää', 'töhritään'),
+    },
+    'vakt': {
+        'all': ('vakt', 'vakten', 'vaktens', 'vakter', 'vakterna', 'vakternas', 'vakters', 'vakts'),
+        'inf': ('vakt',),
+        'pass': ('vaktens', 'vakternas', 'vakters', 'vakts'),
     },
     'vandalise': {
         'all': ('vandalise', 'vandalised', 'vandalises', 'vandalising'),
@@ -853,6 +1087,15 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('varastanee', 'varastanemme', 'varastanen', 'varastanet', 'varastanette', 'varastanevat', 'varastettaneen'),
         'inf': ('varastaa', 'varastaakseen', 'varastettaman'),
         'pass': ('varastetaa', 'varastetaan', 'varastettaisiin', 'varastettakoon', 'varastettaneen', 'varastettiin'),
+    },
+    'vartija': {
+        'all': ('vartija', 'vartijaa', 'vartijaan', 'vartijain', 'vartijaksi', 'vartijalla', 'vartijalle', 'vartijalta', 'vartijamme', 'vartijan', 'vartijana', 'vartijani', 'vartijanne', 'vartijansa', 'vartijasi', 'vartijassa', 'vartijasta', 'vartijat', 'vartijatta', 'vartijoiden', 'vartijoihin', 'vartijoiksi', 'vartijoilla', 'vartijoille', 'vartijoilta', 'vartijoin', 'vartijoina', 'vartijoineen', 'vartijoissa', 'vartijoista', 'vartijoita', 'vartijoitta', 'vartijoitten'),
+    },
+    'vasara': {
+        'all': ('vasara', 'vasaraa', 'vasaraan', 'vasarain', 'vasaraksi', 'vasaralla', 'vasaralle', 'vasaralta', 'vasaramme', 'vasaran', 'vasarana', 'vasarani', 'vasaranne', 'vasaransa', 'vasarasi', 'vasarassa', 'vasarasta', 'vasarat', 'vasaratta', 'vasarin', 'vasaroihin', 'vasaroiksi', 'vasaroilla', 'vasaroille', 'vasaroilta', 'vasaroina', 'vasaroineen', 'vasaroissa', 'vasaroista', 'vasaroita', 'vasaroitta', 'vasaroitten'),
+    },
+    'veitsi': {
+        'all': ('veisten', 'veitseen', 'veitseksi', 'veitselle', 'veitsellä', 'veitseltä', 'veitsemme', 'veitsen', 'veitseni', 'veitsenne', 'veitsensä', 'veitsenä', 'veitsesi', 'veitsessä', 'veitsestä', 'veitset', 'veitsettä', 'veitsi', 'veitsien', 'veitsiin', 'veitsiksi', 'veitsille', 'veitsillä', 'veitsiltä', 'veitsin', 'veitsineen', 'veitsinä', 'veitsissä', 'veitsistä', 'veitsittä', 'veitsiä'),
     },
     'viillellä': {
         'all': ('viillelkoon', 'viillelkoot', 'viillelkää', 'viillelkäämme', 'viillelköön', 'viillelkööt', 'viillellee', 'viillellemme', 'viillellen', 'viillellessä', 'viillellet', 'viillellette', 'viillellevät', 'viillellyt', 'viillellä', 'viillelläkseen', 'viillellää', 'viillellään', 'viilleltiin', 'viilleltu', 'viillelty', 'viilleltäessä', 'viilleltäisiin', 'viilleltäkoon', 'viilleltäköön', 'viilleltämän', 'viilleltäneen', 'viilleltävä', 'viiltele', 'viiltelee', 'viilteleminen', 'viiltelemistä', 'viiltelemme', 'viiltelemä', 'viiltelemällä', 'viiltelemän', 'viiltelemässä', 'viiltelemästä', 'viiltelemättä', 'viiltelemätön', 'viiltelemään', 'viiltelen', 'viiltelet', 'viiltelette', 'viiltelevä', 'viiltelevät', 'viilteli', 'viiltelimme', 'viiltelin', 'viiltelis', 'viiltelisi', 'viiltelisimme', 'viiltelisin', 'viiltelisit', 'viiltelisitte', 'viiltelisivät', 'viiltelit', 'viiltelitte', 'viiltelivät'),

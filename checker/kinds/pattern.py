@@ -11,9 +11,11 @@
     unless:                      # words that cancel a match when they stand in it or
       en: [not, never]           # up to `unless_before` words before it (negation)
     unless_before: 2             # (default 2)
+    unless_after: 0              # and up to this many words after it, in its sentence (default 0)
     context: group               # optional: a slot whose word must stand in the same sentence
-    context_sentences: 1         # or this many sentences before (default 1): "Mamuja tulee
-                                 # lisää. Ne on loisia." names the group, then calls it names
+    context_sentences: 1         # or at most this many sentences before or after (default 1):
+                                 # "Mamuja tulee lisää. Ne on loisia." names the group, then
+                                 # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
     regex:                       # optional regular expressions, refused if they could backtrack
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -30,7 +32,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
 from checker.regexsafe import UnsafeRegex, compile_safe
-from checker.text import line_cache
+from checker.text import SENTENCE_END_RE, line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_GAP = 5
@@ -40,7 +42,7 @@ UNLESS = "unless"
 
 class Pattern(Kind):
     name = "pattern"
-    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before", "context",
+    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before", "unless_after", "context",
                             "context_sentences"})
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -100,6 +102,9 @@ class Pattern(Kind):
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
+        self.unless_after = int(params.number("unless_after", 0))
+        if self.unless_after > MAX_GAP:
+            raise params.error("unless_after", f"'unless_after' may be at most {MAX_GAP}")
         self.regexes: list[tuple[str, re.Pattern[str]]] = []
         for lang, items in params.per_language("regex", required=False).items():
             for text, line in items:
@@ -133,11 +138,17 @@ class Pattern(Kind):
         return position
 
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
-        """Whether an `unless` word stands in the match or just before it, on its line."""
-        line = ctx.doc.tokens[first].line
-        for index in range(max(0, first - self.unless_before), last + 1):
+        """Whether an `unless` word stands in the match, just before it or (with `unless_after`)
+        just after it in its sentence, on its line."""
+        tokens = ctx.doc.tokens
+        line = tokens[first].line
+        after = last
+        while after < min(last + self.unless_after, len(tokens) - 1) and tokens[after + 1].line == line \
+                and not SENTENCE_END_RE.search(ctx.doc.text, tokens[after].end, tokens[after + 1].start):
+            after += 1
+        for index in range(max(0, first - self.unless_before), after + 1):
             keys = ctx.token_keys.get(index, ())
-            if ctx.doc.tokens[index].line == line and (
+            if tokens[index].line == line and (
                     (self.rule_id, UNLESS, lang) in keys or (self.rule_id, UNLESS, "any") in keys):
                 return True
         return False
@@ -149,12 +160,12 @@ class Pattern(Kind):
         return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
 
     def _in_context(self, ctx: Context, starts: list[int], first: int, last: int) -> bool:
-        """Whether a context word stands in the match's sentence or the sentences before it."""
+        """Whether a context word stands in the match's sentence or the sentences around it."""
         sentences = ctx.doc.sentences
         begin, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last].end
         number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
         window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
-        window_end = sentences[number][1] if sentences else end
+        window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
         i = bisect_left(starts, window_start)
         return i < len(starts) and starts[i] < max(window_end, end)
 

@@ -165,9 +165,10 @@ def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
     assert found(pack, "Never mind, we know it. You are lying") == [("accusation.you-lie", "You are lying")]
 
 
-def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before(pack) -> None:
+def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:
     hit = [("hate.named-then", "They are vermin")]
     assert found(pack, "Refugees arrive in May. They are vermin.") == hit
     assert found(pack, "They are vermin, the refugees.") == hit
     assert found(pack, "They are vermin.") == []
+    assert found(pack, "They are vermin. I mean the refugees.") == hit
     assert found(pack, "Refugees arrive in May. Rats came too. They are vermin.") == []
