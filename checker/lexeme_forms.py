@@ -157,6 +157,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('förstör',),
         'pass': ('förstöras', 'förstördas', 'förstörs'),
     },
+    'graviditet': {
+        'all': ('graviditet', 'graviditeten', 'graviditetens', 'graviditeter', 'graviditeterna', 'graviditeternas', 'graviditeters', 'graviditets'),
+        'inf': ('graviditet',),
+        'pass': ('graviditetens', 'graviditeternas', 'graviditeters', 'graviditets'),
+    },
     'hajotella': {
         'all': ('hajotelkaa', 'hajotelkaamme', 'hajotelkoon', 'hajotelkoot', 'hajotella', 'hajotellaa', 'hajotellaan', 'hajotellakseen', 'hajotellee', 'hajotellemme', 'hajotellen', 'hajotellessa', 'hajotellet', 'hajotellette', 'hajotellevat', 'hajotellut', 'hajoteltaessa', 'hajoteltaisiin', 'hajoteltakoon', 'hajoteltaman', 'hajoteltaneen', 'hajoteltava', 'hajoteltiin', 'hajoteltu', 'hajottele', 'hajottelee', 'hajottelema', 'hajottelemaan', 'hajottelemalla', 'hajotteleman', 'hajottelemassa', 'hajottelemasta', 'hajottelematon', 'hajottelematta', 'hajotteleminen', 'hajottelemista', 'hajottelemme', 'hajottelen', 'hajottelet', 'hajottelette', 'hajotteleva', 'hajottelevat', 'hajotteli', 'hajottelimme', 'hajottelin', 'hajottelis', 'hajottelisi', 'hajottelisimme', 'hajottelisin', 'hajottelisit', 'hajottelisitte', 'hajottelisivat', 'hajottelit', 'hajottelitte', 'hajottelivat'),
         'imp': ('hajotelkaa', 'hajotelkaamme', 'hajottele'),
@@ -643,6 +648,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('raapinee', 'raapinemme', 'raapinen', 'raapinet', 'raapinette', 'raapinevat', 'raavittaneen'),
         'inf': ('raapia', 'raapiakseen', 'raapimaan', 'raapimalla', 'raapiman', 'raapimassa', 'raapimasta', 'raapimatta', 'raavittaman'),
         'pass': ('raavitaa', 'raavitaan', 'raavittaisiin', 'raavittakoon', 'raavittaneen', 'raavittiin'),
+    },
+    'raskaus': {
+        'all': ('raskaudeksi', 'raskaudella', 'raskaudelle', 'raskaudelta', 'raskauden', 'raskaudessa', 'raskaudesta', 'raskaudet', 'raskaudetta', 'raskauksia', 'raskauksien', 'raskauksiin', 'raskauksiksi', 'raskauksilla', 'raskauksille', 'raskauksilta', 'raskauksin', 'raskauksina', 'raskauksineen', 'raskauksissa', 'raskauksista', 'raskauksitta', 'raskaus', 'raskauteen', 'raskautemme', 'raskautena', 'raskauteni', 'raskautenne', 'raskautensa', 'raskautesi', 'raskautta'),
     },
     'rat': {
         'all': ('rat', 'rats', 'ratted', 'ratting'),

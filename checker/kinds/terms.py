@@ -10,6 +10,9 @@
       sv: [skitur]
     include:                                          # a published word list, whole words
       en: better-profanity
+    titles:                                           # works: a capitalized or quoted term in
+      fi: [elokuva*, kirja*, näytelmä*]               # their sentence or the one before is a
+      en: [film*, book*, movie*]                      # title ("Danten näytelmä ... Helvetti")
 
 A term list fires only on lines written in its language (see languages.py), so Swedish
 "fan" stays quiet in "big fan of the club". See lexicon.py for the word patterns.
@@ -17,12 +20,24 @@ A term list fires only on lines written in its language (see languages.py), so S
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError
+from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
 from checker.kinds.phrases import Phrases
+
+TITLE = "title"
+QUOTES = "\"'”“«»„‘’"
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    """Whether only spaces, quotes or punctuation stand between a sentence end and `index`."""
+    i = index
+    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in ".!?\n":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n"
 
 
 @lru_cache(maxsize=None)
@@ -37,7 +52,7 @@ WORDLISTS: dict[str, Callable[[], tuple[str, ...]]] = {"better-profanity": bette
 
 class Terms(Kind):
     name = "terms"
-    parameters = frozenset({"terms", "except", "include"})
+    parameters = frozenset({"terms", "except", "include", "titles"})
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
@@ -48,6 +63,10 @@ class Terms(Kind):
                     raise RuleError(line, f"unknown word list {name!r}; known: {', '.join(WORDLISTS)}")
                 lists.setdefault(lang, []).extend((word, line) for word in WORDLISTS[name]())
         self.phrases = Phrases(self.rule_id, lists, build)
+        self.has_titles = params.has("titles")
+        for lang, items in params.per_language("titles", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, TITLE, lang), line)
         self.exceptions = {
             lang: {word.lower() for word, _ in items}
             for lang, items in params.per_language("except", required=False).items()
@@ -56,11 +75,36 @@ class Terms(Kind):
     def _excepted(self, lang: str, word: str) -> bool:
         return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
 
+    def _title_words(self, ctx: Context) -> list[int]:
+        """Where the words naming a work (film, book, play) start, in text order."""
+        tokens = ctx.doc.tokens
+        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ())
+                      if key[1] == TITLE and allowed_in(ctx, tokens[index].line, key[2]))
+
+    def _a_title(self, ctx: Context, starts: list[int], first: int) -> bool:
+        """Whether the term at token `first` is written as a title (capitalized inside its
+        sentence, or in quotes) with a word for a work in its sentence or the one before."""
+        doc, token = ctx.doc, ctx.doc.tokens[first]
+        word = doc.text[token.start:token.end]
+        quoted = token.start > 0 and doc.text[token.start - 1] in QUOTES
+        capitalized = word[:1].isupper() and not word.isupper() and not _starts_sentence(doc.text, token.start)
+        if not (quoted or capitalized):
+            return False
+        sentences = doc.sentences
+        number = max(bisect_right(sentences, (token.start, len(doc.text) + 1)) - 1, 0)
+        window = sentences[max(0, number - 1)][0] if sentences else 0
+        i = bisect_left(starts, window)
+        return i < len(starts) and starts[i] < token.start
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
+        title_words = self._title_words(ctx) if self.has_titles else []
         for lang, first, last in self.phrases.find(ctx):
-            if not self._excepted(lang, tokens[first].lower):
-                yield Match(tokens[first].start, tokens[last].end)
+            if self._excepted(lang, tokens[first].lower):
+                continue
+            if title_words and self._a_title(ctx, title_words, first):
+                continue
+            yield Match(tokens[first].start, tokens[last].end)
         joined = ctx.doc.joined_tokens
         for lang, index in self.phrases.find_joined(ctx):
             if not self._excepted(lang, joined[index].lower):
