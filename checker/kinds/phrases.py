@@ -13,8 +13,10 @@ TAG = "phrase"
 class Phrases:
     """A rule's word and phrase lists; a phrase is word patterns separated by spaces."""
 
-    def __init__(self, rule_id: str, lists: dict[str, list[tuple[str, int]]], build: Build) -> None:
+    def __init__(self, rule_id: str, lists: dict[str, list[tuple[str, int]]], build: Build,
+                 tag: str = TAG) -> None:
         self.rule_id = rule_id
+        self.tag = tag
         self.sizes: dict[tuple[str, int], int] = {}   # (lang, entry) -> number of words
         for lang, items in lists.items():
             for entry, (phrase, line) in enumerate(items):
@@ -22,21 +24,21 @@ class Phrases:
                 if not words:
                     raise RuleError(line, "an empty term")
                 for position, word in enumerate(words):
-                    build.add_word(word, (rule_id, TAG, lang, entry, position), line)
+                    build.add_word(word, (rule_id, tag, lang, entry, position), line)
                 self.sizes[(lang, entry)] = len(words)
 
     def find(self, ctx: Context) -> Iterator[tuple[str, int, int]]:
         """(language, first token, last token) of every phrase standing in the text."""
         tokens = ctx.doc.tokens
         for index, key in ctx.hits.get(self.rule_id, ()):
-            if key[1] != TAG or key[4] != 0:
+            if key[1] != self.tag or key[4] != 0:
                 continue
             _, _, lang, entry, _ = key
             if not allowed_in(ctx, tokens[index].line, lang):
                 continue
             last = index + self.sizes[(lang, entry)] - 1
             if last < len(tokens) and all(
-                    (self.rule_id, TAG, lang, entry, k) in ctx.token_keys.get(index + k, ())
+                    (self.rule_id, self.tag, lang, entry, k) in ctx.token_keys.get(index + k, ())
                     for k in range(1, last - index + 1)):
                 yield lang, index, last
 
@@ -44,7 +46,7 @@ class Phrases:
         """(language, index into doc.joined_tokens) of single words written apart ("p a s k a")."""
         joined = ctx.doc.joined_tokens
         for index, key in ctx.joined_hits.get(self.rule_id, ()):
-            if key[1] != TAG or key[4] != 0:
+            if key[1] != self.tag or key[4] != 0:
                 continue
             _, _, lang, entry, _ = key
             if self.sizes[(lang, entry)] == 1 and allowed_in(ctx, joined[index].line, lang):

@@ -6,8 +6,9 @@
       sv: [jävl*, "*jävel"]
       en: [fuck*]
       any: [wtf]                                      # every language
-    except:                                           # whole words that must never fire
-      sv: [skitur]
+    except:                                           # whole words that must never fire, and
+      sv: [skitur]                                    # phrases a term inside never fires in
+      en: ["blue tit", "cum laude"]
     include:                                          # a published word list, whole words
       en: better-profanity
     titles:                                           # works: a capitalized or quoted term in
@@ -29,6 +30,7 @@ from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, a
 from checker.kinds.phrases import Phrases
 
 TITLE = "title"
+EXCEPT = "except"
 QUOTES = "\"'”“«»„‘’"
 
 
@@ -67,10 +69,12 @@ class Terms(Kind):
         for lang, items in params.per_language("titles", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, TITLE, lang), line)
-        self.exceptions = {
-            lang: {word.lower() for word, _ in items}
-            for lang, items in params.per_language("except", required=False).items()
-        }
+        excepted = params.per_language("except", required=False)
+        self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()}
+                           for lang, items in excepted.items()}
+        phrases = {lang: [(word, line) for word, line in items if " " in word.strip()]
+                   for lang, items in excepted.items()}
+        self.except_phrases = Phrases(self.rule_id, {k: v for k, v in phrases.items() if v}, build, tag=EXCEPT)
 
     def _excepted(self, lang: str, word: str) -> bool:
         return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
@@ -99,8 +103,9 @@ class Terms(Kind):
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         title_words = self._title_words(ctx) if self.has_titles else []
+        shielded = {index for _, first, last in self.except_phrases.find(ctx) for index in range(first, last + 1)}
         for lang, first, last in self.phrases.find(ctx):
-            if self._excepted(lang, tokens[first].lower):
+            if self._excepted(lang, tokens[first].lower) or first in shielded:
                 continue
             if title_words and self._a_title(ctx, title_words, first):
                 continue
