@@ -38,6 +38,8 @@ CENSORED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}{{1,3}}\*{{2,}}(?![\w*])")
 JOIN_SEPARATORS = frozenset(".-·")
 SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
 RUN_RE = re.compile(r"(.)\1{2,}")
+# A web address: with a scheme, starting www., or a domain name followed by a path.
+LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s<>\"]*", re.I)
 NEWLINE_RE = re.compile("\n")
 ASTRAL_RE = re.compile(r"[\U00010000-\U0010FFFF]")
 
@@ -318,6 +320,19 @@ class Document:
         if self.text[start:].strip():
             spans.append(_strip_span(self.text, start, len(self.text)))
         return spans
+
+    @cached_property
+    def links(self) -> list[tuple[int, int]]:
+        """(start, end) of every web address, in text order."""
+        return [m.span() for m in LINK_RE.finditer(self.text)]
+
+    def in_link(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a web address (someone else's words in its slug)."""
+        links = self.links
+        if not links:
+            return False
+        i = bisect_left(links, (start + 1,)) - 1
+        return i >= 0 and links[i][0] <= start and end <= links[i][1]
 
     @cached_property
     def _token_starts(self) -> list[int]:

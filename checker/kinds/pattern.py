@@ -20,6 +20,7 @@
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
 Every element must be on the same line as the first, and a regex matches within one line.
+Nothing inside a web address matches: its slug is someone else's words.
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
 number of words, so it is linear in the text; regex matches are cached per line.
 """
@@ -185,14 +186,16 @@ class Pattern(Kind):
                     continue
                 if context_starts is not None and not self._in_context(ctx, context_starts, index, last):
                     continue
-                yield Match(tokens[index].start, tokens[last].end)
+                if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
+                    yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
                 for lang, regex in self.regexes:
                     if allowed_in(ctx, number, lang):
                         for start, end in _regex_in_line(regex, line_text):
-                            yield Match(line_start + start, line_start + end)
+                            if not doc.in_link(line_start + start, line_start + end):
+                                yield Match(line_start + start, line_start + end)
 
 
 @line_cache

@@ -11,6 +11,8 @@
       en: ["blue tit", "cum laude"]
     include:                                          # a published word list, whole words
       en: better-profanity
+    links: skip                                       # terms inside a web address: skip (the
+                                                      # default), or only them ("only")
     titles:                                           # works: a capitalized or quoted term in
       fi: [elokuva*, kirja*, näytelmä*]               # their sentence or the one before is a
       en: [film*, book*, movie*]                      # title ("Danten näytelmä ... Helvetti")
@@ -54,7 +56,7 @@ WORDLISTS: dict[str, Callable[[], tuple[str, ...]]] = {"better-profanity": bette
 
 class Terms(Kind):
     name = "terms"
-    parameters = frozenset({"terms", "except", "include", "titles"})
+    parameters = frozenset({"terms", "except", "include", "titles", "links"})
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
@@ -65,6 +67,9 @@ class Terms(Kind):
                     raise RuleError(line, f"unknown word list {name!r}; known: {', '.join(WORDLISTS)}")
                 lists.setdefault(lang, []).extend((word, line) for word in WORDLISTS[name]())
         self.phrases = Phrases(self.rule_id, lists, build)
+        self.links = params.raw("links", "skip")
+        if self.links not in ("skip", "only"):
+            raise params.error("links", "'links' must be skip or only")
         self.has_titles = params.has("titles")
         for lang, items in params.per_language("titles", required=False).items():
             for word, line in items:
@@ -104,13 +109,19 @@ class Terms(Kind):
         tokens = ctx.doc.tokens
         title_words = self._title_words(ctx) if self.has_titles else []
         shielded = {index for _, first, last in self.except_phrases.find(ctx) for index in range(first, last + 1)}
+        only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
             if self._excepted(lang, tokens[first].lower) or first in shielded:
                 continue
             if title_words and self._a_title(ctx, title_words, first):
                 continue
-            yield Match(tokens[first].start, tokens[last].end)
+            start, end = tokens[first].start, tokens[last].end
+            if ctx.doc.in_link(start, end) == only_links:
+                yield Match(start, end)
+        if only_links:
+            return
         joined = ctx.doc.joined_tokens
         for lang, index in self.phrases.find_joined(ctx):
-            if not self._excepted(lang, joined[index].lower):
+            if not self._excepted(lang, joined[index].lower) and not ctx.doc.in_link(joined[index].start,
+                                                                                      joined[index].end):
                 yield Match(joined[index].start, joined[index].end)
