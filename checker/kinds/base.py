@@ -80,6 +80,7 @@ class Organization:
     name: dict[str, str] = field(default_factory=dict)
     email_domains: tuple[str, ...] = ()
     phone_numbers: tuple[str, ...] = ()
+    ibans: tuple[str, ...] = ()                 # the organization's own bank accounts
     timezone: str = "Europe/Helsinki"
     working_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
     response_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
