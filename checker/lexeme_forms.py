@@ -10,6 +10,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('ampune', 'ampunee', 'ampunemme', 'ampunen', 'ampunet', 'ampunette', 'ampunevat'),
         'inf': ('ampua', 'ampuakseen', 'ampumaan', 'ampumalla', 'ampuman', 'ampumassa', 'ampumasta', 'ampumatta'),
     },
+    'anslag': {
+        'all': ('anslag', 'anslagen', 'anslagens', 'anslaget', 'anslagets', 'anslags'),
+        'inf': ('anslag',),
+        'pass': ('anslagens', 'anslagets', 'anslags'),
+    },
     'apa': {
         'all': ('ap', 'apa', 'apade', 'apan', 'apande', 'apans', 'apar', 'apas', 'apat', 'ape', 'apen', 'apor', 'aporna', 'apornas', 'apors', 'aps'),
         'imp': ('apa',),
@@ -26,10 +31,37 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'apina': {
         'all': ('apina', 'apinaa', 'apinaan', 'apinain', 'apinaksi', 'apinalla', 'apinalle', 'apinalta', 'apinamme', 'apinan', 'apinana', 'apinani', 'apinanne', 'apinansa', 'apinasi', 'apinassa', 'apinasta', 'apinat', 'apinatta', 'apinoihin', 'apinoiksi', 'apinoilla', 'apinoille', 'apinoilta', 'apinoina', 'apinoineen', 'apinoissa', 'apinoista', 'apinoita', 'apinoitta', 'apinoitten'),
     },
+    'appiukko': {
+        'all': ('appiukko', 'appiukkoa', 'appiukkoihin', 'appiukkoina', 'appiukkoineen', 'appiukkoja', 'appiukkojen', 'appiukkomme', 'appiukkon', 'appiukkona', 'appiukkoni', 'appiukkonne', 'appiukkonsa', 'appiukkoon', 'appiukkosi', 'appiukoiksi', 'appiukoilla', 'appiukoille', 'appiukoilta', 'appiukoin', 'appiukoissa', 'appiukoista', 'appiukoitta', 'appiukoksi', 'appiukolla', 'appiukolle', 'appiukolta', 'appiukon', 'appiukossa', 'appiukosta', 'appiukot', 'appiukotta'),
+    },
+    'approval': {
+        'all': ('approval', 'approvals'),
+        'imp': ('approval',),
+        'inf': ('approval',),
+    },
+    'audit': {
+        'all': ('audit', 'auditar', 'auditarna', 'auditarnas', 'auditars', 'audited', 'auditen', 'auditens', 'auditing', 'audits'),
+        'imp': ('audit',),
+        'inf': ('audit',),
+        'pass': ('auditarnas', 'auditars', 'audited', 'auditens', 'audits'),
+    },
     'avskum': {
         'all': ('avskum', 'avskummet', 'avskummets', 'avskums'),
         'inf': ('avskum',),
         'pass': ('avskummets', 'avskums'),
+    },
+    'avtal': {
+        'all': ('avtal', 'avtalen', 'avtalens', 'avtalet', 'avtalets', 'avtals'),
+        'inf': ('avtal',),
+        'pass': ('avtalens', 'avtalets', 'avtals'),
+    },
+    'avustus': {
+        'all': ('avustukseen', 'avustukseksi', 'avustuksella', 'avustukselle', 'avustukselta', 'avustuksemme', 'avustuksen', 'avustuksena', 'avustukseni', 'avustuksenne', 'avustuksensa', 'avustuksesi', 'avustuksessa', 'avustuksesta', 'avustukset', 'avustuksetta', 'avustuksia', 'avustuksien', 'avustuksiin', 'avustuksiksi', 'avustuksilla', 'avustuksille', 'avustuksilta', 'avustuksin', 'avustuksina', 'avustuksineen', 'avustuksissa', 'avustuksista', 'avustuksitta', 'avustus', 'avustusta', 'avustusten'),
+    },
+    'backhander': {
+        'all': ('backhander', 'backhanders'),
+        'imp': ('backhander',),
+        'inf': ('backhander',),
     },
     'balaclava': {
         'all': ('balaclava', 'balaclavas'),
@@ -78,11 +110,36 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('bensin',),
         'pass': ('bensinens', 'bensins'),
     },
+    'beslut': {
+        'all': ('beslut', 'besluts'),
+        'inf': ('beslut',),
+        'pass': ('besluts',),
+    },
+    'beställning': {
+        'all': ('beställning', 'beställningar', 'beställningarna', 'beställningarnas', 'beställningars', 'beställningen', 'beställningens', 'beställnings'),
+        'inf': ('beställning',),
+        'pass': ('beställningarnas', 'beställningars', 'beställningens', 'beställnings'),
+    },
+    'bidrag': {
+        'all': ('bidrag', 'bidragen', 'bidragens', 'bidraget', 'bidragets', 'bidrags'),
+        'inf': ('bidrag',),
+        'pass': ('bidragens', 'bidragets', 'bidrags'),
+    },
     'brick': {
         'all': ('brick', 'bricked', 'bricking', 'bricks'),
         'imp': ('brick',),
         'inf': ('brick',),
         'pass': ('bricked',),
+    },
+    'broder': {
+        'all': ('broder', 'brodern', 'broderns', 'broders', 'bröder', 'bröderna', 'brödernas', 'bröders'),
+        'inf': ('broder',),
+        'pass': ('broderns', 'broders', 'brödernas', 'bröders'),
+    },
+    'bror': {
+        'all': ('bror', 'brorn', 'brorns', 'brors'),
+        'inf': ('bror',),
+        'pass': ('brorns', 'brors'),
     },
     'bränna': {
         'all': ('bränd', 'brända', 'brändas', 'brände', 'bränds', 'bränn', 'bränna', 'brännan', 'brännande', 'brännans', 'brännas', 'brännen', 'bränner', 'brännor', 'brännorna', 'brännornas', 'brännors', 'bränns', 'bränt', 'bränts'),
@@ -90,6 +147,15 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('bränna',),
         'pres': ('bränner',),
         'pass': ('brändas', 'bränds', 'brännans', 'brännas', 'brännornas', 'brännors', 'bränns', 'bränts'),
+    },
+    'budget': {
+        'all': ('budget', 'budgetar', 'budgetarna', 'budgetarnas', 'budgetars', 'budgeted', 'budgeten', 'budgetens', 'budgeter', 'budgeterna', 'budgeternas', 'budgeters', 'budgeting', 'budgets'),
+        'imp': ('budget',),
+        'inf': ('budget',),
+        'pass': ('budgetarnas', 'budgetars', 'budgeted', 'budgetens', 'budgeternas', 'budgeters', 'budgets'),
+    },
+    'budjetti': {
+        'all': ('budjeteiksi', 'budjeteilla', 'budjeteille', 'budjeteilta', 'budjetein', 'budjeteissa', 'budjeteista', 'budjeteitta', 'budjetiksi', 'budjetilla', 'budjetille', 'budjetilta', 'budjetin', 'budjetissa', 'budjetista', 'budjetit', 'budjetitta', 'budjetteihin', 'budjetteina', 'budjetteineen', 'budjetteja', 'budjetti', 'budjettia', 'budjettien', 'budjettiin', 'budjettimme', 'budjettina', 'budjettini', 'budjettinne', 'budjettinsa', 'budjettisi'),
     },
     'bultsax': {
         'all': ('bultsax', 'bultsaxar', 'bultsaxarna', 'bultsaxarnas', 'bultsaxars', 'bultsaxen', 'bultsaxens'),
@@ -102,16 +168,50 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('burn',),
         'pass': ('burned',),
     },
+    'byggherre': {
+        'all': ('byggherrar', 'byggherrarna', 'byggherrarnas', 'byggherrars', 'byggherre', 'byggherren', 'byggherrens', 'byggherrer', 'byggherres'),
+        'imp': ('byggherre',),
+        'inf': ('byggherre',),
+        'pres': ('byggherrer',),
+        'pass': ('byggherrarnas', 'byggherrars', 'byggherrens', 'byggherres'),
+    },
+    'bygglov': {
+        'all': ('bygglov', 'byggloven', 'bygglovens', 'bygglovet', 'bygglovets', 'bygglovs'),
+        'inf': ('bygglov',),
+        'pass': ('bygglovens', 'bygglovets', 'bygglovs'),
+    },
     'cockroach': {
         'all': ('cockroach', 'cockroaches'),
         'imp': ('cockroach',),
         'inf': ('cockroach',),
+    },
+    'company': {
+        'all': ('companied', 'companies', "companies'", 'company', "company's", 'companying'),
+        'imp': ('company',),
+        'inf': ('company',),
+        'pass': ('companied',),
+    },
+    'contract': {
+        'all': ('contract', "contract's", 'contracted', 'contracting', 'contracts', "contracts'"),
+        'imp': ('contract',),
+        'inf': ('contract',),
+        'pass': ('contracted',),
+    },
+    'contractor': {
+        'all': ('contractor', 'contractors'),
+        'imp': ('contractor',),
+        'inf': ('contractor',),
     },
     'crowbar': {
         'all': ('crowbar', 'crowbarred', 'crowbarring', 'crowbars'),
         'imp': ('crowbar',),
         'inf': ('crowbar',),
         'pass': ('crowbarred',),
+    },
+    'deal': {
+        'all': ('deal', 'dealing', 'deals', 'dealt'),
+        'imp': ('deal',),
+        'inf': ('deal',),
     },
     'dent': {
         'all': ('dent', 'dented', 'denting', 'dents'),
@@ -124,6 +224,16 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('destroy',),
         'inf': ('destroy',),
         'pass': ('destroyed',),
+    },
+    'developer': {
+        'all': ('developer', 'developers'),
+        'imp': ('developer',),
+        'inf': ('developer',),
+    },
+    'dispens': {
+        'all': ('dispans', 'dispens', 'dispensen', 'dispensens', 'dispenser', 'dispenserna', 'dispensernas', 'dispensers'),
+        'inf': ('dispens',),
+        'pass': ('dispensens', 'dispensernas', 'dispensers'),
     },
     'döda': {
         'all': ('döda', 'dödad', 'dödade', 'dödades', 'dödads', 'dödande', 'dödar', 'dödas', 'dödat', 'dödats'),
@@ -138,17 +248,80 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('egg',),
         'pass': ('eggarnas', 'egged', 'eggens', 'eggs'),
     },
+    'entreprenör': {
+        'all': ('entreprenör', 'entreprenören', 'entreprenörens', 'entreprenörer', 'entreprenörerna', 'entreprenörernas', 'entreprenörers', 'entreprenörs'),
+        'inf': ('entreprenör',),
+        'pass': ('entreprenörens', 'entreprenörernas', 'entreprenörers', 'entreprenörs'),
+    },
+    'envelope': {
+        'all': ('envelope', 'enveloped', 'envelopes', 'enveloping'),
+        'imp': ('envelope',),
+        'inf': ('envelope',),
+        'pass': ('enveloped',),
+    },
+    'evenemang': {
+        'all': ('evenemang', 'evenemangen', 'evenemangens', 'evenemanget', 'evenemangets', 'evenemangs'),
+        'inf': ('evenemang',),
+        'pass': ('evenemangens', 'evenemangets', 'evenemangs'),
+    },
+    'event': {
+        'all': ('event', 'eventen', 'eventens', 'eventet', 'eventets', 'events'),
+        'imp': ('event',),
+        'inf': ('event',),
+        'pass': ('eventens', 'eventets', 'events'),
+    },
+    'favor': {
+        'all': ('favor', 'favored', 'favoring', 'favors'),
+        'imp': ('favor',),
+        'inf': ('favor',),
+        'pass': ('favored',),
+    },
+    'favour': {
+        'all': ('favour', 'favoured', 'favouring', 'favours'),
+        'imp': ('favour',),
+        'inf': ('favour',),
+        'pass': ('favoured',),
+    },
     'firebomb': {
         'all': ('firebomb', 'firebombed', 'firebombing', 'firebombs'),
         'imp': ('firebomb',),
         'inf': ('firebomb',),
         'pass': ('firebombed',),
     },
+    'firm': {
+        'all': ('firm', 'firmed', 'firmer', 'firmest', 'firming', 'firms'),
+        'imp': ('firm',),
+        'inf': ('firm',),
+        'pass': ('firmed',),
+    },
+    'firma': {
+        'all': ('firma', 'firmaa', 'firmaan', 'firmain', 'firmaksi', 'firmalla', 'firmalle', 'firmalta', 'firmamme', 'firman', 'firmana', 'firmani', 'firmanne', 'firmans', 'firmansa', 'firmar', 'firmas', 'firmasi', 'firmassa', 'firmasta', 'firmat', 'firmatta', 'firmoihin', 'firmoiksi', 'firmoilla', 'firmoille', 'firmoilta', 'firmoin', 'firmoina', 'firmoineen', 'firmoissa', 'firmoista', 'firmoitta', 'firmoja', 'firmojen', 'firmor', 'firmorna', 'firmornas', 'firmors'),
+        'inf': ('firma',),
+        'pres': ('firmar',),
+        'pass': ('firmans', 'firmas', 'firmornas', 'firmors'),
+    },
     'fitta': {
         'all': ('fitt', 'fitta', 'fittan', 'fittans', 'fittas', 'fitte', 'fittor', 'fittorna', 'fittornas', 'fittors', 'fitts'),
         'imp': ('fitt',),
         'inf': ('fitta',),
         'pass': ('fittans', 'fittas', 'fittornas', 'fittors', 'fitts'),
+    },
+    'freebie': {
+        'all': ('freebie', 'freebies'),
+        'imp': ('freebie',),
+        'inf': ('freebie',),
+    },
+    'fru': {
+        'all': ('fru', 'fruar', 'fruarna', 'fruarnas', 'fruars', 'frun', 'fruns', 'frur', 'frus'),
+        'imp': ('fru',),
+        'inf': ('fru',),
+        'pres': ('frur',),
+        'pass': ('fruarnas', 'fruars', 'fruns', 'frus'),
+    },
+    'företag': {
+        'all': ('företag', 'företagen', 'företagens', 'företaget', 'företagets', 'företags'),
+        'inf': ('företag',),
+        'pass': ('företagens', 'företagets', 'företags'),
     },
     'förstöra': {
         'all': ('förstör', 'förstöra', 'förstörande', 'förstöras', 'förstörd', 'förstörda', 'förstördas', 'förstöre', 'förstören', 'förstörs', 'förstört'),
@@ -157,10 +330,33 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('förstör',),
         'pass': ('förstöras', 'förstördas', 'förstörs'),
     },
+    'gentjänst': {
+        'all': ('gentjänst', 'gentjänsten', 'gentjänstens', 'gentjänster', 'gentjänsterna', 'gentjänsternas', 'gentjänsters', 'gentjänsts'),
+        'inf': ('gentjänst',),
+        'pass': ('gentjänstens', 'gentjänsternas', 'gentjänsters', 'gentjänsts'),
+    },
+    'gift': {
+        'all': ('gift', 'gifta', 'giftare', 'giftares', 'giftas', 'giftast', 'giftaste', 'giftastes', 'giftasts', 'gifte', 'gifted', 'gifter', 'gifterna', 'gifternas', 'gifters', 'gifting', 'gifts'),
+        'imp': ('gift',),
+        'inf': ('gift',),
+        'pass': ('giftares', 'giftas', 'giftastes', 'giftasts', 'gifted', 'gifternas', 'gifters'),
+    },
+    'grant': {
+        'all': ('grant', 'granted', 'granting', 'grants'),
+        'imp': ('grant',),
+        'inf': ('grant',),
+        'pass': ('granted',),
+    },
     'graviditet': {
         'all': ('graviditet', 'graviditeten', 'graviditetens', 'graviditeter', 'graviditeterna', 'graviditeternas', 'graviditeters', 'graviditets'),
         'inf': ('graviditet',),
         'pass': ('graviditetens', 'graviditeternas', 'graviditeters', 'graviditets'),
+    },
+    'gåva': {
+        'all': ('gåfva', 'gåfwa', 'gåv', 'gåva', 'gåvan', 'gåvans', 'gåvas', 'gåve', 'gåvo', 'gåvor', 'gåvorna', 'gåvornas', 'gåvors', 'gåvs'),
+        'imp': ('gåv',),
+        'inf': ('gåva',),
+        'pass': ('gåvans', 'gåvas', 'gåvornas', 'gåvors', 'gåvs'),
     },
     'hajotella': {
         'all': ('hajotelkaa', 'hajotelkaamme', 'hajotelkoon', 'hajotelkoot', 'hajotella', 'hajotellaa', 'hajotellaan', 'hajotellakseen', 'hajotellee', 'hajotellemme', 'hajotellen', 'hajotellessa', 'hajotellet', 'hajotellette', 'hajotellevat', 'hajotellut', 'hajoteltaessa', 'hajoteltaisiin', 'hajoteltakoon', 'hajoteltaman', 'hajoteltaneen', 'hajoteltava', 'hajoteltiin', 'hajoteltu', 'hajottele', 'hajottelee', 'hajottelema', 'hajottelemaan', 'hajottelemalla', 'hajotteleman', 'hajottelemassa', 'hajottelemasta', 'hajottelematon', 'hajottelematta', 'hajotteleminen', 'hajottelemista', 'hajottelemme', 'hajottelen', 'hajottelet', 'hajottelette', 'hajotteleva', 'hajottelevat', 'hajotteli', 'hajottelimme', 'hajottelin', 'hajottelis', 'hajottelisi', 'hajottelisimme', 'hajottelisin', 'hajottelisit', 'hajottelisitte', 'hajottelisivat', 'hajottelit', 'hajottelitte', 'hajottelivat'),
@@ -202,6 +398,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('hammer',),
         'pass': ('hammered',),
     },
+    'hankinta': {
+        'all': ('hankinnaksi', 'hankinnalla', 'hankinnalle', 'hankinnalta', 'hankinnan', 'hankinnassa', 'hankinnasta', 'hankinnat', 'hankinnatta', 'hankinnoiksi', 'hankinnoilla', 'hankinnoille', 'hankinnoilta', 'hankinnoin', 'hankinnoissa', 'hankinnoista', 'hankinnoitta', 'hankinta', 'hankintaa', 'hankintaan', 'hankintain', 'hankintamme', 'hankintana', 'hankintani', 'hankintanne', 'hankintansa', 'hankintasi', 'hankintoihin', 'hankintoina', 'hankintoineen', 'hankintoja', 'hankintojen'),
+    },
     'hirttää': {
         'all': ('hirtettiin', 'hirtettu', 'hirtetty', 'hirtettäessä', 'hirtettäisiin', 'hirtettäkoon', 'hirtettäköön', 'hirtettämän', 'hirtettäneen', 'hirtettävä', 'hirtetää', 'hirtetään', 'hirtimme', 'hirtin', 'hirtit', 'hirtitte', 'hirtti', 'hirttivät', 'hirttäen', 'hirttäessä', 'hirttäis', 'hirttäisi', 'hirttäisimme', 'hirttäisin', 'hirttäisit', 'hirttäisitte', 'hirttäisivät', 'hirttäkoon', 'hirttäkoot', 'hirttäkää', 'hirttäkäämme', 'hirttäköön', 'hirttäkööt', 'hirttämä', 'hirttämäisillään', 'hirttämällä', 'hirttämän', 'hirttämässä', 'hirttämästä', 'hirttämättä', 'hirttämään', 'hirttänee', 'hirttänemme', 'hirttänen', 'hirttänet', 'hirttänette', 'hirttänevät', 'hirttänut', 'hirttänyt', 'hirttävä', 'hirttävät', 'hirttää', 'hirttääkseen', 'hirtä', 'hirtämme', 'hirtän', 'hirtät', 'hirtätte'),
         'imp': ('hirttäkää', 'hirttäkäämme', 'hirtä'),
@@ -220,6 +419,23 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'huppu': {
         'all': ('huppu', 'huppua', 'huppuihin', 'huppuina', 'huppuineen', 'huppuja', 'huppujen', 'huppumme', 'huppun', 'huppuna', 'huppuni', 'huppunne', 'huppunsa', 'huppusi', 'huppuun', 'hupuiksi', 'hupuilla', 'hupuille', 'hupuilta', 'hupuin', 'hupuissa', 'hupuista', 'hupuitta', 'hupuksi', 'hupulla', 'hupulle', 'hupulta', 'hupun', 'hupussa', 'hupusta', 'huput', 'huputta'),
     },
+    'inbrott': {
+        'all': ('inbrott', 'inbrotten', 'inbrottens', 'inbrottet', 'inbrottets', 'inbrotts'),
+        'inf': ('inbrott',),
+        'pass': ('inbrottens', 'inbrottets', 'inbrotts'),
+    },
+    'inträde': {
+        'all': ('inträde', 'inträden', 'inträdena', 'inträdenas', 'inträdens', 'inträder', 'inträdes', 'inträdet', 'inträdets'),
+        'imp': ('inträde',),
+        'inf': ('inträde',),
+        'pres': ('inträder',),
+        'pass': ('inträdenas', 'inträdens', 'inträdes', 'inträdets'),
+    },
+    'investigation': {
+        'all': ('investigation', 'investigations'),
+        'imp': ('investigation',),
+        'inf': ('investigation',),
+    },
     'jävel': {
         'all': ('jävel', 'jäveln', 'jävelns', 'jävels', 'jävlar', 'jävlarna', 'jävlarnas', 'jävlars'),
         'inf': ('jävel',),
@@ -231,11 +447,34 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kackerlacka',),
         'pass': ('kackerlackans', 'kackerlackas', 'kackerlackornas', 'kackerlackors', 'kackerlacks'),
     },
+    'kassa': {
+        'all': ('kassa', 'kassaa', 'kassaan', 'kassain', 'kassaksi', 'kassalla', 'kassalle', 'kassalta', 'kassamme', 'kassan', 'kassana', 'kassani', 'kassanne', 'kassans', 'kassansa', 'kassar', 'kassas', 'kassasi', 'kassassa', 'kassasta', 'kassat', 'kassatta', 'kasse', 'kassoihin', 'kassoiksi', 'kassoilla', 'kassoille', 'kassoilta', 'kassoin', 'kassoina', 'kassoineen', 'kassoissa', 'kassoista', 'kassoitta', 'kassoja', 'kassojen', 'kassor', 'kassorna', 'kassornas', 'kassors', 'kaßa'),
+        'inf': ('kassa',),
+        'pres': ('kassar',),
+        'pass': ('kassans', 'kassas', 'kassornas', 'kassors'),
+    },
+    'kaveri': {
+        'all': ('kavereiden', 'kavereihin', 'kavereiksi', 'kavereilla', 'kavereille', 'kavereilta', 'kaverein', 'kavereina', 'kavereineen', 'kavereissa', 'kavereista', 'kavereita', 'kavereitta', 'kavereitten', 'kavereja', 'kaveri', 'kaveria', 'kaverien', 'kaveriin', 'kaveriksi', 'kaverilla', 'kaverille', 'kaverilta', 'kaverimme', 'kaverin', 'kaverina', 'kaverini', 'kaverinne', 'kaverinsa', 'kaverisi', 'kaverissa', 'kaverista', 'kaverit', 'kaveritta'),
+    },
+    'kestitys': {
+        'all': ('kestitykseen', 'kestitykseksi', 'kestitykselle', 'kestityksellä', 'kestitykseltä', 'kestityksemme', 'kestityksen', 'kestitykseni', 'kestityksenne', 'kestityksensä', 'kestityksenä', 'kestityksesi', 'kestityksessä', 'kestityksestä', 'kestitykset', 'kestityksettä', 'kestityksien', 'kestityksiin', 'kestityksiksi', 'kestityksille', 'kestityksillä', 'kestityksiltä', 'kestityksin', 'kestityksineen', 'kestityksinä', 'kestityksissä', 'kestityksistä', 'kestityksittä', 'kestityksiä', 'kestitys', 'kestitysten', 'kestitystä'),
+    },
+    'kickback': {
+        'all': ('kickback', 'kickbacks'),
+        'imp': ('kickback',),
+        'inf': ('kickback',),
+    },
     'kill': {
         'all': ('kill', 'killed', 'killing', 'kills'),
         'imp': ('kill',),
         'inf': ('kill',),
         'pass': ('killed',),
+    },
+    'kilpailutus': {
+        'all': ('kilpailutukseen', 'kilpailutukseksi', 'kilpailutuksella', 'kilpailutukselle', 'kilpailutukselta', 'kilpailutuksemme', 'kilpailutuksen', 'kilpailutuksena', 'kilpailutukseni', 'kilpailutuksenne', 'kilpailutuksensa', 'kilpailutuksesi', 'kilpailutuksessa', 'kilpailutuksesta', 'kilpailutukset', 'kilpailutuksetta', 'kilpailutuksia', 'kilpailutuksien', 'kilpailutuksiin', 'kilpailutuksiksi', 'kilpailutuksilla', 'kilpailutuksille', 'kilpailutuksilta', 'kilpailutuksin', 'kilpailutuksina', 'kilpailutuksineen', 'kilpailutuksissa', 'kilpailutuksista', 'kilpailutuksitta', 'kilpailutus', 'kilpailutusta', 'kilpailutusten'),
+    },
+    'kirjekuori': {
+        'all': ('kirjekuoreen', 'kirjekuoreksi', 'kirjekuorella', 'kirjekuorelle', 'kirjekuorelta', 'kirjekuoremme', 'kirjekuoren', 'kirjekuorena', 'kirjekuoreni', 'kirjekuorenne', 'kirjekuorensa', 'kirjekuoresi', 'kirjekuoressa', 'kirjekuoresta', 'kirjekuoret', 'kirjekuoretta', 'kirjekuori', 'kirjekuoria', 'kirjekuorien', 'kirjekuoriin', 'kirjekuoriksi', 'kirjekuorilla', 'kirjekuorille', 'kirjekuorilta', 'kirjekuorin', 'kirjekuorina', 'kirjekuorineen', 'kirjekuorissa', 'kirjekuorista', 'kirjekuoritta', 'kirjekuorta', 'kirjekuorten'),
     },
     'kivi': {
         'all': ('kivea', 'kiveen', 'kiveksi', 'kivella', 'kivelle', 'kivellä', 'kivelta', 'kiveltä', 'kivemme', 'kiven', 'kivena', 'kiveni', 'kivenne', 'kivensä', 'kivenä', 'kivesi', 'kivessa', 'kivessä', 'kivesta', 'kivestä', 'kivet', 'kivetta', 'kivettä', 'kiveä', 'kivi', 'kivien', 'kivier', 'kivierna', 'kiviernas', 'kiviers', 'kiviin', 'kiviksi', 'kiville', 'kivillä', 'kiviltä', 'kivin', 'kivine', 'kivineen', 'kivins', 'kivinä', 'kivir', 'kivis', 'kivissä', 'kivistä', 'kivittä', 'kiviä'),
@@ -293,12 +532,25 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'kommandopipo': {
         'all': ('kommandopipo', 'kommandopipoa', 'kommandopipoihin', 'kommandopipoiksi', 'kommandopipoilla', 'kommandopipoille', 'kommandopipoilta', 'kommandopipoin', 'kommandopipoina', 'kommandopipoissa', 'kommandopipoista', 'kommandopipoitta', 'kommandopipoja', 'kommandopipojen', 'kommandopipoksi', 'kommandopipolla', 'kommandopipolle', 'kommandopipolta', 'kommandopipomme', 'kommandopipon', 'kommandopipona', 'kommandopiponi', 'kommandopiponne', 'kommandopiponsa', 'kommandopipoon', 'kommandopiposi', 'kommandopipossa', 'kommandopiposta', 'kommandopipot', 'kommandopipotta'),
     },
+    'kompis': {
+        'all': ('kompis', 'kompisar', 'kompisarna', 'kompisarnas', 'kompisars', 'kompisen', 'kompisens'),
+        'inf': ('kompis',),
+        'pass': ('kompisarnas', 'kompisars', 'kompisens'),
+    },
+    'kontrakt': {
+        'all': ('kontrakt', 'kontrakten', 'kontraktens', 'kontraktet', 'kontraktets', 'kontrakts'),
+        'inf': ('kontrakt',),
+        'pass': ('kontraktens', 'kontraktets', 'kontrakts'),
+    },
     'krossa': {
         'all': ('kross', 'krossa', 'krossad', 'krossade', 'krossades', 'krossads', 'krossande', 'krossar', 'krossas', 'krossat', 'krossats', 'krosse', 'krosses'),
         'imp': ('krossa',),
         'inf': ('krossa',),
         'pres': ('krossar',),
         'pass': ('krossades', 'krossads', 'krossas', 'krossats', 'krosses'),
+    },
+    'kuoret': {
+        'all': ('kuoret', 'kuoreteihin', 'kuoreteiksi', 'kuoreteilla', 'kuoreteille', 'kuoreteilta', 'kuoretein', 'kuoreteina', 'kuoreteineen', 'kuoreteissa', 'kuoreteista', 'kuoreteitta', 'kuoreteja', 'kuoreti', 'kuoretia', 'kuoretien', 'kuoretiin', 'kuoretiksi', 'kuoretilla', 'kuoretille', 'kuoretilta', 'kuoretimme', 'kuoretin', 'kuoretina', 'kuoretini', 'kuoretinne', 'kuoretinsa', 'kuoretisi', 'kuoretissa', 'kuoretista', 'kuoretit', 'kuoretitta'),
     },
     'kuristaa': {
         'all': ('kurista', 'kuristaa', 'kuristaakseen', 'kuristaen', 'kuristaessa', 'kuristais', 'kuristaisi', 'kuristaisimme', 'kuristaisin', 'kuristaisit', 'kuristaisitte', 'kuristaisivat', 'kuristakaa', 'kuristakaamme', 'kuristakoon', 'kuristakoot', 'kuristama', 'kuristamaan', 'kuristamalla', 'kuristaman', 'kuristamassa', 'kuristamasta', 'kuristamaton', 'kuristamatta', 'kuristamme', 'kuristan', 'kuristanee', 'kuristanemme', 'kuristanen', 'kuristanet', 'kuristanette', 'kuristanevat', 'kuristanut', 'kuristat', 'kuristatte', 'kuristavat', 'kuristetaa', 'kuristetaan', 'kuristettaessa', 'kuristettaisiin', 'kuristettakoon', 'kuristettaman', 'kuristettaneen', 'kuristettava', 'kuristettiin', 'kuristettu', 'kuristi', 'kuristimme', 'kuristit', 'kuristitte', 'kuristivat'),
@@ -309,6 +561,19 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kuristaa', 'kuristaakseen', 'kuristamaan', 'kuristamalla', 'kuristaman', 'kuristamassa', 'kuristamasta', 'kuristamatta', 'kuristettaman'),
         'pass': ('kuristetaa', 'kuristetaan', 'kuristettaisiin', 'kuristettakoon', 'kuristettaneen', 'kuristettiin'),
     },
+    'kusin': {
+        'all': ('kusin', 'kusinen', 'kusinens', 'kusiner', 'kusinerna', 'kusinernas', 'kusiners', 'kusins'),
+        'inf': ('kusin',),
+        'pass': ('kusinens', 'kusinernas', 'kusiners', 'kusins'),
+    },
+    'kuvert': {
+        'all': ('kuvert', 'kuverten', 'kuvertens', 'kuvertet', 'kuvertets', 'kuverts'),
+        'inf': ('kuvert',),
+        'pass': ('kuvertens', 'kuvertets', 'kuverts'),
+    },
+    'kädenojennus': {
+        'all': ('kädenojennukseen', 'kädenojennuksen', 'kädenojennuksena', 'kädenojennukseni', 'kädenojennuksesi', 'kädenojennukset', 'kädenojennuksia', 'kädenojennuksien', 'kädenojennuksiin', 'kädenojennuksin', 'kädenojennuksina', 'kädenojennus', 'kädenojennusta', 'kädenojennusten'),
+    },
     'kähveltää': {
         'all': ('kähvellettiin', 'kähvelletty', 'kähvellettäessä', 'kähvellettäisiin', 'kähvellettäköön', 'kähvellettämän', 'kähvellettäneen', 'kähvellettävä', 'kähvelletää', 'kähvelletään', 'kähvellä', 'kähvellämme', 'kähvellän', 'kähvellät', 'kähvellätte', 'kähvelsi', 'kähvelsimme', 'kähvelsin', 'kähvelsit', 'kähvelsitte', 'kähvelsivät', 'kähveltäen', 'kähveltäessä', 'kähveltäis', 'kähveltäisi', 'kähveltäisimme', 'kähveltäisin', 'kähveltäisit', 'kähveltäisitte', 'kähveltäisivät', 'kähveltäkoon', 'kähveltäkoot', 'kähveltäkää', 'kähveltäkäämme', 'kähveltäköön', 'kähveltäkööt', 'kähveltämä', 'kähveltämällä', 'kähveltämän', 'kähveltämässä', 'kähveltämästä', 'kähveltämättä', 'kähveltämätön', 'kähveltämään', 'kähveltänee', 'kähveltänemme', 'kähveltänen', 'kähveltänet', 'kähveltänette', 'kähveltänevät', 'kähveltänut', 'kähveltänyt', 'kähveltävä', 'kähveltävät', 'kähveltää', 'kähveltääkseen'),
         'imp': ('kähvellä', 'kähveltäkää', 'kähveltäkäämme'),
@@ -318,11 +583,29 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kähvellettämän', 'kähveltämällä', 'kähveltämän', 'kähveltämässä', 'kähveltämästä', 'kähveltämättä', 'kähveltämään', 'kähveltää', 'kähveltääkseen'),
         'pass': ('kähvellettiin', 'kähvellettäisiin', 'kähvellettäköön', 'kähvellettäneen', 'kähvelletää', 'kähvelletään'),
     },
+    'lahja': {
+        'all': ('lahja', 'lahjaa', 'lahjaan', 'lahjain', 'lahjaksi', 'lahjalla', 'lahjalle', 'lahjalta', 'lahjamme', 'lahjan', 'lahjana', 'lahjani', 'lahjanne', 'lahjansa', 'lahjasi', 'lahjassa', 'lahjasta', 'lahjat', 'lahjatta', 'lahjoihin', 'lahjoiksi', 'lahjoilla', 'lahjoille', 'lahjoilta', 'lahjoin', 'lahjoina', 'lahjoineen', 'lahjoissa', 'lahjoista', 'lahjoitta', 'lahjoja', 'lahjojen'),
+    },
+    'lanko': {
+        'all': ('langoille', 'langoin', 'langoksi', 'langolla', 'langolle', 'langolta', 'langon', 'langossa', 'langot', 'langotta', 'lanko', 'lankoa', 'lankoihin', 'lankoineen', 'lankojen', 'lankomme', 'lankon', 'lankona', 'lankoni', 'lankonne', 'lankonsa', 'lankoon', 'lankosi'),
+    },
     'leech': {
         'all': ('leech', 'leeched', 'leeches', 'leeching'),
         'imp': ('leech',),
         'inf': ('leech',),
         'pass': ('leeched',),
+    },
+    'licence': {
+        'all': ('licence', 'licenced', 'licences', 'licencing'),
+        'imp': ('licence',),
+        'inf': ('licence',),
+        'pass': ('licenced',),
+    },
+    'license': {
+        'all': ('license', 'licensed', 'licenses', 'licensing'),
+        'imp': ('license',),
+        'inf': ('license',),
+        'pass': ('licensed',),
     },
     'locust': {
         'all': ('locust', 'locusts'),
@@ -340,6 +623,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     'lude': {
         'all': ('lude', 'ludetta', 'luteeksi', 'luteella', 'luteelle', 'luteelta', 'luteemme', 'luteen', 'luteena', 'luteeni', 'luteenne', 'luteensa', 'luteeseen', 'luteesi', 'luteessa', 'luteesta', 'luteet', 'luteetta', 'luteiden', 'luteisiin', 'luteita', 'luteitten'),
+    },
+    'lupa': {
+        'all': ('lupa', 'lupaa', 'lupaan', 'lupain', 'lupamme', 'lupana', 'lupanne', 'lupansa', 'lupia', 'lupien', 'lupiin', 'lupina', 'lupineen', 'luvaksi', 'luvalla', 'luvalle', 'luvalta', 'luvan', 'luvassa', 'luvasta', 'luvat', 'luvatta', 'luviksi', 'luvilla', 'luville', 'luvilta', 'luvin', 'luvissa', 'luvista', 'luvitta'),
     },
     'luva': {
         'all': ('luv', 'luva', 'luvan', 'luvans', 'luvas', 'luve', 'luvor', 'luvorna', 'luvornas', 'luvors', 'luvs'),
@@ -449,6 +735,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('murskaamaan', 'murskaamalla', 'murskaaman', 'murskaamassa', 'murskaamasta', 'murskaamatta', 'murskata', 'murskatakseen', 'murskattaman'),
         'pass': ('murskata', 'murskataa', 'murskataan', 'murskattaisiin', 'murskattakoon', 'murskattaneen', 'murskattiin'),
     },
+    'murto': {
+        'all': ('murroiksi', 'murroilla', 'murroille', 'murroilta', 'murroin', 'murroissa', 'murroista', 'murroitta', 'murroksi', 'murrolla', 'murrolle', 'murrolta', 'murron', 'murrossa', 'murrot', 'murrotta', 'murto', 'murtoa', 'murtoihin', 'murtoina', 'murtoineen', 'murtoja', 'murtojen', 'murtomme', 'murton', 'murtona', 'murtoni', 'murtonne', 'murtonsa', 'murtoon', 'murtosi'),
+    },
     'mätkiä': {
         'all': ('mätki', 'mätkien', 'mätkiessä', 'mätkii', 'mätkikää', 'mätkikäämme', 'mätkiköön', 'mätkikööt', 'mätkiminen', 'mätkimistä', 'mätkimme', 'mätkimä', 'mätkimäisillään', 'mätkimällä', 'mätkimän', 'mätkimässä', 'mätkimästä', 'mätkimättä', 'mätkimätön', 'mätkimään', 'mätkin', 'mätkinee', 'mätkinemme', 'mätkinen', 'mätkinet', 'mätkinette', 'mätkinevät', 'mätkinyt', 'mätkis', 'mätkisi', 'mätkisimme', 'mätkisin', 'mätkisit', 'mätkisitte', 'mätkisivät', 'mätkit', 'mätkitte', 'mätkittiin', 'mätkitty', 'mätkittäessä', 'mätkittäisiin', 'mätkittäköön', 'mätkittämän', 'mätkittäneen', 'mätkittävä', 'mätkitää', 'mätkitään', 'mätkivä', 'mätkivät', 'mätkiä', 'mätkiäkseen'),
         'imp': ('mätki', 'mätkikää', 'mätkikäämme'),
@@ -457,6 +746,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('mätkinee', 'mätkinemme', 'mätkinen', 'mätkinet', 'mätkinette', 'mätkinevät', 'mätkittäneen'),
         'inf': ('mätkimällä', 'mätkimän', 'mätkimässä', 'mätkimästä', 'mätkimättä', 'mätkimään', 'mätkittämän', 'mätkiä', 'mätkiäkseen'),
         'pass': ('mätkittiin', 'mätkittäisiin', 'mätkittäköön', 'mätkittäneen', 'mätkitää', 'mätkitään'),
+    },
+    'määräraha': {
+        'all': ('määräraha', 'määrärahaa', 'määrärahaan', 'määrärahain', 'määrärahaksi', 'määrärahalla', 'määrärahalle', 'määrärahalta', 'määrärahamme', 'määrärahan', 'määrärahana', 'määrärahani', 'määrärahanne', 'määrärahansa', 'määrärahasi', 'määrärahassa', 'määrärahasta', 'määrärahat', 'määrärahatta', 'määrärahoihin', 'määrärahoiksi', 'määrärahoilla', 'määrärahoille', 'määrärahoilta', 'määrärahoin', 'määrärahoina', 'määrärahoineen', 'määrärahoissa', 'määrärahoista', 'määrärahoitta', 'määrärahoja', 'määrärahojen'),
     },
     'mörda': {
         'all': ('mörd', 'mörda', 'mördad', 'mördade', 'mördades', 'mördads', 'mördande', 'mördar', 'mördas', 'mördat', 'mördats', 'mörde', 'mörden', 'mördes'),
@@ -477,6 +769,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('naarmutettaman', 'naarmuttaa', 'naarmuttaakseen', 'naarmuttamaan', 'naarmuttamalla', 'naarmuttaman', 'naarmuttamassa', 'naarmuttamasta', 'naarmuttamatta'),
         'pass': ('naarmutetaa', 'naarmutetaan', 'naarmutettaisiin', 'naarmutettakoon', 'naarmutettaneen', 'naarmutettiin'),
     },
+    'neuvonta': {
+        'all': ('neuvonnaksi', 'neuvonnalla', 'neuvonnalle', 'neuvonnalta', 'neuvonnan', 'neuvonnassa', 'neuvonnasta', 'neuvonnat', 'neuvonnatta', 'neuvonnoiksi', 'neuvonnoilla', 'neuvonnoille', 'neuvonnoilta', 'neuvonnoin', 'neuvonnoissa', 'neuvonnoista', 'neuvonnoitta', 'neuvonta', 'neuvontaa', 'neuvontaan', 'neuvontain', 'neuvontamme', 'neuvontana', 'neuvontani', 'neuvontanne', 'neuvontansa', 'neuvontasi', 'neuvontoihin', 'neuvontoina', 'neuvontoineen', 'neuvontoja', 'neuvontojen'),
+    },
     'nick': {
         'all': ('nick', 'nickarna', 'nickarnas', 'nickars', 'nicked', 'nicken', 'nickens', 'nicket', 'nickets', 'nicking', 'nicks'),
         'imp': ('nick',),
@@ -495,6 +790,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('ohyra',),
         'pres': ('ohyrar',),
         'pass': ('ohyrans', 'ohyras'),
+    },
+    'order': {
+        'all': ('order', 'ordered', 'ordering', 'ordern', 'orderna', 'ordernas', 'orderns', 'orders', 'ordrar', 'ordrarna', 'ordrarnas', 'ordrars'),
+        'imp': ('order',),
+        'inf': ('order',),
+        'pass': ('ordered', 'ordernas', 'orderns', 'orders', 'ordrarnas', 'ordrars'),
     },
     'pahoinpidellä': {
         'all': ('pahoinpidelkää', 'pahoinpidelköön', 'pahoinpidelkööt', 'pahoinpidellee', 'pahoinpidellemme', 'pahoinpidellen', 'pahoinpidellessä', 'pahoinpidellet', 'pahoinpidellette', 'pahoinpidellevät', 'pahoinpidellyt', 'pahoinpidellä', 'pahoinpidellää', 'pahoinpidellään', 'pahoinpideltiin', 'pahoinpidelty', 'pahoinpideltämän', 'pahoinpideltävä', 'pahoinpitele', 'pahoinpitelee', 'pahoinpitelemme', 'pahoinpitelemä', 'pahoinpitelemän', 'pahoinpitelemään', 'pahoinpitelen', 'pahoinpitelet', 'pahoinpitelette', 'pahoinpitelevä', 'pahoinpitelevät', 'pahoinpiteli', 'pahoinpitelimme', 'pahoinpitelin', 'pahoinpitelis', 'pahoinpitelisi', 'pahoinpitelisin', 'pahoinpitelisit', 'pahoinpitelit', 'pahoinpitelitte', 'pahoinpitelivät', 'pähoinpidelkoon', 'pähoinpidelkoot', 'pähoinpidelkää', 'pähoinpideltiin', 'pähoinpideltu', 'pähoinpideltävä', 'pähoinpitele', 'pähoinpitelee', 'pähoinpitelemme', 'pähoinpitelen', 'pähoinpitelet', 'pähoinpitelette', 'pähoinpitelevä', 'pähoinpitelevät', 'pähoinpiteli', 'pähoinpitelimme', 'pähoinpitelin', 'pähoinpitelisi', 'pähoinpitelisin', 'pähoinpitelisit', 'pähoinpitelit', 'pähoinpitelitte', 'pähoinpitelivät'),
@@ -521,6 +822,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('pajar',),
         'pass': ('pajades', 'pajads', 'pajas', 'pajats', 'pajes'),
     },
+    'palvelus': {
+        'all': ('palvelukseen', 'palvelukseksi', 'palveluksella', 'palvelukselle', 'palvelukselta', 'palveluksemme', 'palveluksen', 'palveluksena', 'palvelukseni', 'palveluksensa', 'palveluksesi', 'palveluksessa', 'palveluksesta', 'palvelukset', 'palveluksetta', 'palveluksia', 'palveluksien', 'palveluksiin', 'palveluksiksi', 'palveluksilla', 'palveluksille', 'palveluksilta', 'palveluksin', 'palveluksina', 'palveluksineen', 'palveluksissa', 'palveluksista', 'palveluksitta', 'palvelus', 'palvelusta', 'palvelusten'),
+    },
     'parasit': {
         'all': ('parasit', 'parasiten', 'parasitens', 'parasiter', 'parasiterna', 'parasiternas', 'parasiters', 'parasits'),
         'inf': ('parasit',),
@@ -531,8 +835,19 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('parasite',),
         'inf': ('parasite',),
     },
+    'parkering': {
+        'all': ('parkering', 'parkeringar', 'parkeringarna', 'parkeringarnas', 'parkeringars', 'parkeringen', 'parkeringens', 'parkerings'),
+        'inf': ('parkering',),
+        'pass': ('parkeringarnas', 'parkeringars', 'parkeringens', 'parkerings'),
+    },
     'paska': {
         'all': ('paska', 'paskaa', 'paskaakaan', 'paskaan', 'paskain', 'paskaksi', 'paskalla', 'paskalle', 'paskalta', 'paskamme', 'paskan', 'paskana', 'paskani', 'paskanne', 'paskansa', 'paskasi', 'paskassa', 'paskasta', 'paskat', 'paskatta', 'paskempi', 'paskin', 'paskoihin', 'paskoiksi', 'paskoilla', 'paskoille', 'paskoilta', 'paskoina', 'paskoine', 'paskoineen', 'paskoissa', 'paskoista', 'paskoitta', 'paskoja', 'paskojen'),
+    },
+    'permit': {
+        'all': ('permit', 'permits', 'permitted', 'permitting'),
+        'imp': ('permit',),
+        'inf': ('permit',),
+        'pass': ('permitted',),
     },
     'pesäpallomaila': {
         'all': ('pesäpallomaila', 'pesäpallomailaa', 'pesäpallomailaan', 'pesäpallomailain', 'pesäpallomailan', 'pesäpallomailana', 'pesäpallomailani', 'pesäpallomailasi', 'pesäpallomailat', 'pesäpallomailoin', 'pesäpallomailoja'),
@@ -559,8 +874,27 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('plundrar',),
         'pass': ('plundrades', 'plundrads', 'plundras', 'plundrats', 'plundres'),
     },
+    'plånbok': {
+        'all': ('plånbok', 'plånboken', 'plånbokens', 'plånboks', 'plånböcker', 'plånböckerna', 'plånböckernas', 'plånböckers'),
+        'inf': ('plånbok',),
+        'pass': ('plånbokens', 'plånboks', 'plånböckernas', 'plånböckers'),
+    },
+    'pocket': {
+        'all': ('pocket', 'pocketar', 'pocketarna', 'pocketarnas', 'pocketars', 'pocketed', 'pocketen', 'pocketens', 'pocketing', 'pockets'),
+        'imp': ('pocket',),
+        'inf': ('pocket',),
+        'pass': ('pocketarnas', 'pocketars', 'pocketed', 'pocketens', 'pockets'),
+    },
+    'poikkeuslupa': {
+        'all': ('poikkeuslupa', 'poikkeuslupaa', 'poikkeuslupaan', 'poikkeuslupain', 'poikkeuslupamme', 'poikkeuslupana', 'poikkeuslupani', 'poikkeuslupanne', 'poikkeuslupansa', 'poikkeuslupasi', 'poikkeuslupia', 'poikkeuslupien', 'poikkeuslupiin', 'poikkeuslupina', 'poikkeuslupineen', 'poikkeusluvaksi', 'poikkeusluvalla', 'poikkeusluvalle', 'poikkeusluvalta', 'poikkeusluvan', 'poikkeusluvassa', 'poikkeusluvasta', 'poikkeusluvat', 'poikkeusluvatta', 'poikkeusluviksi', 'poikkeusluvilla', 'poikkeusluville', 'poikkeusluvilta', 'poikkeusluvin', 'poikkeusluvissa', 'poikkeusluvista', 'poikkeusluvitta'),
+    },
     'poliisi': {
         'all': ('poliiseihin', 'poliiseiksi', 'poliiseilla', 'poliiseille', 'poliiseilta', 'poliisein', 'poliiseina', 'poliiseineen', 'poliiseissa', 'poliiseista', 'poliiseita', 'poliiseitta', 'poliiseja', 'poliisi', 'poliisia', 'poliisien', 'poliisiin', 'poliisiksi', 'poliisilla', 'poliisille', 'poliisilta', 'poliisin', 'poliisina', 'poliisini', 'poliisinne', 'poliisinsa', 'poliisisi', 'poliisissa', 'poliisista', 'poliisit', 'poliisitta'),
+    },
+    'polis': {
+        'all': ('poliiksi', 'poliilla', 'poliille', 'poliilta', 'poliimme', 'poliin', 'poliina', 'poliini', 'poliinne', 'poliinsa', 'poliiseen', 'poliisi', 'poliissa', 'poliista', 'poliitta', 'polikseen', 'polikseksi', 'poliksella', 'polikselle', 'polikselta', 'poliksemme', 'poliksen', 'poliksena', 'polikseni', 'poliksenne', 'poliksensa', 'poliksesi', 'poliksessa', 'poliksesta', 'polikset', 'poliksetta', 'poliksia', 'poliksien', 'poliksiin', 'poliksiksi', 'poliksilla', 'poliksille', 'poliksilta', 'poliksin', 'poliksina', 'poliksineen', 'poliksissa', 'poliksista', 'poliksitta', 'polis', 'polisen', 'polisens', 'poliser', 'poliserna', 'polisernas', 'polisers', 'polista', 'polisten'),
+        'inf': ('polis',),
+        'pass': ('polisens', 'polisernas', 'polisers'),
     },
     'polttaa': {
         'all': ('polta', 'poltamme', 'poltan', 'poltat', 'poltatte', 'poltetaa', 'poltetaan', 'poltettaessa', 'poltettaisiin', 'poltettakoon', 'poltettaman', 'poltettaneen', 'poltettava', 'poltettiin', 'poltettu', 'poltimme', 'poltit', 'poltitte', 'polttaa', 'polttaakseen', 'polttaen', 'polttaessa', 'polttais', 'polttaisi', 'polttaisimme', 'polttaisin', 'polttaisit', 'polttaisitte', 'polttaisivat', 'polttakaa', 'polttakaamme', 'polttakoon', 'polttakoot', 'polttamaisillaan', 'polttamaton', 'polttanee', 'polttanemme', 'polttanen', 'polttanet', 'polttanette', 'polttanevat', 'poltti', 'polttivat'),
@@ -632,6 +966,15 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('puukotettaman', 'puukottaa', 'puukottaakseen', 'puukottamaan', 'puukottamalla', 'puukottaman', 'puukottamassa', 'puukottamasta', 'puukottamatta'),
         'pass': ('puukotetaa', 'puukotetaan', 'puukotettaisiin', 'puukotettakoon', 'puukotettaneen', 'puukotettiin'),
     },
+    'pysäköinti': {
+        'all': ('pysäköinneiksi', 'pysäköinneille', 'pysäköinneillä', 'pysäköinneiltä', 'pysäköinnein', 'pysäköinneissä', 'pysäköinneistä', 'pysäköinneittä', 'pysäköinniksi', 'pysäköinnilla', 'pysäköinnille', 'pysäköinnillä', 'pysäköinnilta', 'pysäköinniltä', 'pysäköinnin', 'pysäköinnissa', 'pysäköinnissä', 'pysäköinnista', 'pysäköinnistä', 'pysäköinnit', 'pysäköinnitta', 'pysäköinnittä', 'pysäköinteihin', 'pysäköinteineen', 'pysäköinteinä', 'pysäköintejä', 'pysäköinti', 'pysäköintia', 'pysäköintien', 'pysäköintiin', 'pysäköintimme', 'pysäköintina', 'pysäköintini', 'pysäköintinne', 'pysäköintinsä', 'pysäköintinä', 'pysäköintisi', 'pysäköintiä'),
+    },
+    'pääsy': {
+        'all': ('pääsy', 'pääsya', 'pääsyihin', 'pääsyiksi', 'pääsyille', 'pääsyillä', 'pääsyiltä', 'pääsyin', 'pääsyineen', 'pääsyinä', 'pääsyissä', 'pääsyistä', 'pääsyittä', 'pääsyjen', 'pääsyjä', 'pääsyksi', 'pääsylla', 'pääsylle', 'pääsyllä', 'pääsylta', 'pääsyltä', 'pääsymme', 'pääsyn', 'pääsyna', 'pääsyni', 'pääsynne', 'pääsynsä', 'pääsynä', 'pääsysi', 'pääsyssa', 'pääsyssä', 'pääsysta', 'pääsystä', 'pääsyt', 'pääsytta', 'pääsyttä', 'pääsyä'),
+    },
+    'päätös': {
+        'all': ('päätökseen', 'päätökseksi', 'päätöksella', 'päätökselle', 'päätöksellä', 'päätökselta', 'päätökseltä', 'päätöksemme', 'päätöksen', 'päätöksena', 'päätökseni', 'päätöksenne', 'päätöksensä', 'päätöksenä', 'päätöksesi', 'päätöksessa', 'päätöksessä', 'päätöksesta', 'päätöksestä', 'päätökset', 'päätöksetta', 'päätöksettä', 'päätöksien', 'päätöksiin', 'päätöksiksi', 'päätöksille', 'päätöksillä', 'päätöksiltä', 'päätöksin', 'päätöksineen', 'päätöksinä', 'päätöksissä', 'päätöksistä', 'päätöksittä', 'päätöksiä', 'päätös', 'päätösta', 'päätösten', 'päätöstä'),
+    },
     'pölliä': {
         'all': ('pölli', 'pöllien', 'pölliessä', 'pöllii', 'pöllikää', 'pöllikäämme', 'pölliköön', 'pöllikööt', 'pölliminen', 'pöllimistä', 'pöllimme', 'pöllimä', 'pöllimäisillään', 'pöllimällä', 'pöllimän', 'pöllimässä', 'pöllimästä', 'pöllimättä', 'pöllimätön', 'pöllimään', 'pöllin', 'pöllinee', 'pöllinemme', 'pöllinen', 'pöllinet', 'pöllinette', 'pöllinevät', 'pöllinyt', 'pöllis', 'pöllisi', 'pöllisimme', 'pöllisin', 'pöllisit', 'pöllisitte', 'pöllisivät', 'pöllit', 'pöllitte', 'pöllittiin', 'pöllitty', 'pöllittäessä', 'pöllittäisiin', 'pöllittäköön', 'pöllittämän', 'pöllittäneen', 'pöllittävä', 'pöllitään', 'pöllivä', 'pöllivät', 'pölliä', 'pölliäkseen'),
         'imp': ('pölli', 'pöllikää', 'pöllikäämme'),
@@ -648,6 +991,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('raapinee', 'raapinemme', 'raapinen', 'raapinet', 'raapinette', 'raapinevat', 'raavittaneen'),
         'inf': ('raapia', 'raapiakseen', 'raapimaan', 'raapimalla', 'raapiman', 'raapimassa', 'raapimasta', 'raapimatta', 'raavittaman'),
         'pass': ('raavitaa', 'raavitaan', 'raavittaisiin', 'raavittakoon', 'raavittaneen', 'raavittiin'),
+    },
+    'rakennuslupa': {
+        'all': ('rakennuslupa', 'rakennuslupaa', 'rakennuslupaan', 'rakennuslupain', 'rakennuslupamme', 'rakennuslupana', 'rakennuslupani', 'rakennuslupanne', 'rakennuslupansa', 'rakennuslupasi', 'rakennuslupia', 'rakennuslupien', 'rakennuslupiin', 'rakennuslupina', 'rakennuslupineen', 'rakennusluvaksi', 'rakennusluvalla', 'rakennusluvalle', 'rakennusluvalta', 'rakennusluvan', 'rakennusluvassa', 'rakennusluvasta', 'rakennusluvat', 'rakennusluvatta', 'rakennusluviksi', 'rakennusluvilla', 'rakennusluville', 'rakennusluvilta', 'rakennusluvin', 'rakennusluvissa', 'rakennusluvista', 'rakennusluvitta'),
+    },
+    'rakennuttaja': {
+        'all': ('rakennuttaja', 'rakennuttajaa', 'rakennuttajaan', 'rakennuttajain', 'rakennuttajaksi', 'rakennuttajalla', 'rakennuttajalle', 'rakennuttajalta', 'rakennuttajamme', 'rakennuttajan', 'rakennuttajana', 'rakennuttajani', 'rakennuttajanne', 'rakennuttajansa', 'rakennuttajasi', 'rakennuttajassa', 'rakennuttajasta', 'rakennuttajat', 'rakennuttajatta', 'rakennuttajia', 'rakennuttajien', 'rakennuttajiin', 'rakennuttajiksi', 'rakennuttajilla', 'rakennuttajille', 'rakennuttajilta', 'rakennuttajin', 'rakennuttajina', 'rakennuttajineen', 'rakennuttajissa', 'rakennuttajista', 'rakennuttajitta'),
     },
     'raskaus': {
         'all': ('raskaudeksi', 'raskaudella', 'raskaudelle', 'raskaudelta', 'raskauden', 'raskaudessa', 'raskaudesta', 'raskaudet', 'raskaudetta', 'raskauksia', 'raskauksien', 'raskauksiin', 'raskauksiksi', 'raskauksilla', 'raskauksille', 'raskauksilta', 'raskauksin', 'raskauksina', 'raskauksineen', 'raskauksissa', 'raskauksista', 'raskauksitta', 'raskaus', 'raskauteen', 'raskautemme', 'raskautena', 'raskauteni', 'raskautenne', 'raskautensa', 'raskautesi', 'raskautta'),
@@ -676,6 +1025,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('repinee', 'repinemme', 'repinen', 'repinet', 'repinette', 'repinevät', 'revittäneen'),
         'inf': ('repimällä', 'repimän', 'repimässä', 'repimästä', 'repimättä', 'repimään', 'repiä', 'repiäkseen'),
         'pass': ('revittiin', 'revittäisiin', 'revittäneen', 'revitää', 'revitään'),
+    },
+    'revision': {
+        'all': ('revision', 'revisioned', 'revisionen', 'revisionens', 'revisioner', 'revisionerna', 'revisionernas', 'revisioners', 'revisioning', 'revisions'),
+        'imp': ('revision',),
+        'inf': ('revision',),
+        'pass': ('revisioned', 'revisionens', 'revisionernas', 'revisioners', 'revisions'),
     },
     'rikkoa': {
         'all': ('rikkoa', 'rikkoakseen', 'rikkoen', 'rikkoessa', 'rikkoi', 'rikkois', 'rikkoisi', 'rikkoisimme', 'rikkoisin', 'rikkoisit', 'rikkoisitte', 'rikkoisivat', 'rikkoivat', 'rikkokaa', 'rikkokaamme', 'rikkokoon', 'rikkokoot', 'rikkoma', 'rikkomaan', 'rikkomaisillaan', 'rikkomalla', 'rikkoman', 'rikkomassa', 'rikkomasta', 'rikkomatta', 'rikkonee', 'rikkonemme', 'rikkonen', 'rikkonet', 'rikkonette', 'rikkonevat', 'rikkonut', 'rikkoo', 'rikkova', 'rikkovat', 'riko', 'rikoimme', 'rikoit', 'rikoitte', 'rikomme', 'rikon', 'rikot', 'rikotaa', 'rikotaan', 'rikottaisiin', 'rikottaneen', 'rikotte', 'rikottiin', 'rikottu'),
@@ -726,6 +1081,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('räjäytettämän', 'räjäyttämällä', 'räjäyttämän', 'räjäyttämässä', 'räjäyttämästä', 'räjäyttämättä', 'räjäyttämään', 'räjäyttää', 'räjäyttääkseen'),
         'pass': ('räjäytettiin', 'räjäytettäisiin', 'räjäytettäköön', 'räjäytettäneen', 'räjäytetää', 'räjäytetään'),
     },
+    'rådgivning': {
+        'all': ('rådgivning', 'rådgivningar', 'rådgivningarna', 'rådgivningarnas', 'rådgivningars', 'rådgivningen', 'rådgivningens', 'rådgivnings'),
+        'inf': ('rådgivning',),
+        'pass': ('rådgivningarnas', 'rådgivningars', 'rådgivningens', 'rådgivnings'),
+    },
     'råna': {
         'all': ('rån', 'råna', 'rånad', 'rånade', 'rånades', 'rånads', 'rånande', 'rånar', 'rånas', 'rånat', 'rånats', 'råne', 'rånes'),
         'imp': ('råna',),
@@ -766,6 +1126,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('scratch',),
         'inf': ('scratch',),
         'pass': ('scratched',),
+    },
+    'selvitys': {
+        'all': ('selvitykseen', 'selvitykseksi', 'selvityksella', 'selvitykselle', 'selvityksellä', 'selvitykselta', 'selvitykseltä', 'selvityksemme', 'selvityksen', 'selvityksena', 'selvitykseni', 'selvityksenne', 'selvityksensä', 'selvityksenä', 'selvityksesi', 'selvityksessa', 'selvityksessä', 'selvityksesta', 'selvityksestä', 'selvitykset', 'selvityksetta', 'selvityksettä', 'selvityksien', 'selvityksiin', 'selvityksiksi', 'selvityksille', 'selvityksillä', 'selvityksiltä', 'selvityksin', 'selvityksineen', 'selvityksinä', 'selvityksissä', 'selvityksistä', 'selvityksittä', 'selvityksiä', 'selvitys', 'selvitysta', 'selvitysten', 'selvitystä'),
+    },
+    'serkku': {
+        'all': ('serkku', 'serkkua', 'serkkuihin', 'serkkuina', 'serkkuineen', 'serkkuja', 'serkkujen', 'serkkumme', 'serkkun', 'serkkuna', 'serkkuni', 'serkkunne', 'serkkunsa', 'serkkusi', 'serkkuun', 'serkuiksi', 'serkuilla', 'serkuille', 'serkuilta', 'serkuin', 'serkuissa', 'serkuista', 'serkuitta', 'serkuksi', 'serkulla', 'serkulle', 'serkulta', 'serkun', 'serkussa', 'serkut', 'serkutta'),
     },
     'shoot': {
         'all': ('shoot', 'shooting', 'shoots', 'shotten'),
@@ -834,6 +1200,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('sno',),
         'pres': ('snor',),
         'pass': ('snoddas', 'snoddes', 'snotts'),
+    },
+    'sopimus': {
+        'all': ('sopimukseen', 'sopimukseksi', 'sopimuksella', 'sopimukselle', 'sopimukselta', 'sopimuksemme', 'sopimuksen', 'sopimuksena', 'sopimukseni', 'sopimuksenne', 'sopimuksensa', 'sopimuksesi', 'sopimuksessa', 'sopimuksesta', 'sopimukset', 'sopimuksetta', 'sopimuksia', 'sopimuksien', 'sopimuksiin', 'sopimuksiksi', 'sopimuksilla', 'sopimuksille', 'sopimuksilta', 'sopimuksin', 'sopimuksina', 'sopimuksineen', 'sopimuksissa', 'sopimuksista', 'sopimuksitta', 'sopimus', 'sopimusta', 'sopimusten'),
     },
     'sorkkarauta': {
         'all': ('sorkkaraudaksi', 'sorkkaraudalla', 'sorkkaraudalle', 'sorkkaraudalta', 'sorkkaraudan', 'sorkkaraudassa', 'sorkkaraudasta', 'sorkkaraudat', 'sorkkaraudatta', 'sorkkaraudoiksi', 'sorkkaraudoilla', 'sorkkaraudoille', 'sorkkaraudoilta', 'sorkkaraudoin', 'sorkkaraudoissa', 'sorkkaraudoista', 'sorkkaraudoitta', 'sorkkarauta', 'sorkkarautaa', 'sorkkarautaan', 'sorkkarautain', 'sorkkarautamme', 'sorkkarautana', 'sorkkarautani', 'sorkkarautanne', 'sorkkarautansa', 'sorkkarautasi', 'sorkkarautoihin', 'sorkkarautoina', 'sorkkarautoineen', 'sorkkarautoja', 'sorkkarautojen'),
@@ -942,10 +1311,31 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('stone',),
         'pass': ('stoned',),
     },
+    'stöld': {
+        'all': ('stöld', 'stölden', 'stöldens', 'stölder', 'stölderna', 'stöldernas', 'stölders', 'stölds'),
+        'inf': ('stöld',),
+        'pass': ('stöldens', 'stöldernas', 'stölders', 'stölds'),
+    },
+    'subsidy': {
+        'all': ('subsidied', 'subsidies', 'subsidy', 'subsidying'),
+        'imp': ('subsidy',),
+        'inf': ('subsidy',),
+        'pass': ('subsidied',),
+    },
     'svin': {
         'all': ('svin', 'svinen', 'svinens', 'svinet', 'svinets', 'svins'),
         'inf': ('svin',),
         'pass': ('svinens', 'svinets', 'svins'),
+    },
+    'svåger': {
+        'all': ('svåger', 'svågern', 'svågerns', 'svågers', 'svågrar', 'svågrarna', 'svågrarnas', 'svågrars'),
+        'inf': ('svåger',),
+        'pass': ('svågerns', 'svågers', 'svågrarnas', 'svågrars'),
+    },
+    'sweetener': {
+        'all': ('sweetener', 'sweeteners'),
+        'imp': ('sweetener',),
+        'inf': ('sweetener',),
     },
     'sytyttää': {
         'all': ('sytytettiin', 'sytytettu', 'sytytetty', 'sytytettäessä', 'sytytettäisiin', 'sytytettäkoon', 'sytytettäköön', 'sytytettämän', 'sytytettäneen', 'sytytettävä', 'sytytetää', 'sytytetään', 'sytytimme', 'sytytit', 'sytytitte', 'sytytti', 'sytyttivät', 'sytyttäen', 'sytyttäessä', 'sytyttäis', 'sytyttäisi', 'sytyttäisimme', 'sytyttäisin', 'sytyttäisit', 'sytyttäisitte', 'sytyttäisivät', 'sytyttäkoon', 'sytyttäkoot', 'sytyttäkää', 'sytyttäkäämme', 'sytyttäköön', 'sytyttäkööt', 'sytyttämä', 'sytyttämällä', 'sytyttämän', 'sytyttämässä', 'sytyttämästä', 'sytyttämättä', 'sytyttämätön', 'sytyttämään', 'sytyttänee', 'sytyttänemme', 'sytyttänen', 'sytyttänet', 'sytyttänette', 'sytyttänevät', 'sytyttänut', 'sytyttänyt', 'sytyttävä', 'sytyttävät', 'sytyttää', 'sytyttääkseen', 'sytytä', 'sytytämme', 'sytytän', 'sytytät', 'sytytätte'),
@@ -971,6 +1361,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('särkemällä', 'särkemän', 'särkemässä', 'särkemästä', 'särkemättä', 'särkemään', 'särkeä', 'särkeäkseen'),
         'pass': ('särjettiin', 'särjettäisiin', 'särjettäneen', 'särjetää', 'särjetään'),
     },
+    'tapahtuma': {
+        'all': ('tapahtuma', 'tapahtumaa', 'tapahtumaan', 'tapahtumaksi', 'tapahtumalla', 'tapahtumalle', 'tapahtumalta', 'tapahtuman', 'tapahtumana', 'tapahtumassa', 'tapahtumasta', 'tapahtumat', 'tapahtumatta', 'tapahtumia', 'tapahtumien', 'tapahtumiin', 'tapahtumiksi', 'tapahtumilla', 'tapahtumille', 'tapahtumilta', 'tapahtumin', 'tapahtumina', 'tapahtumineen', 'tapahtumissa', 'tapahtumista', 'tapahtumitta'),
+    },
     'tappaa': {
         'all': ('tapa', 'tapan', 'tapat', 'tapatte', 'tapeta', 'tapetaa', 'tapetaan', 'tapettaessa', 'tapettaisiin', 'tapettakoon', 'tapettaman', 'tapettaneen', 'tapettava', 'tapoimme', 'tapoin', 'tapoit', 'tapoitte', 'tappaa', 'tappaakseen', 'tappaen', 'tappaessa', 'tappais', 'tappaisi', 'tappaisimme', 'tappaisin', 'tappaisit', 'tappaisitte', 'tappaisivat', 'tappakaa', 'tappakaamme', 'tappakoon', 'tappakoot', 'tappama', 'tappamaan', 'tappamaisillaan', 'tappamalla', 'tappaman', 'tappamassa', 'tappamasta', 'tappamaton', 'tappamatta', 'tappanee', 'tappaneet', 'tappanemme', 'tappanen', 'tappanet', 'tappanette', 'tappanevat', 'tappoi', 'tappoivat'),
         'imp': ('tapa', 'tappakaa', 'tappakaamme'),
@@ -980,6 +1373,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('tapettaman', 'tappaa', 'tappaakseen', 'tappamaan', 'tappamalla', 'tappaman', 'tappamassa', 'tappamasta', 'tappamatta'),
         'pass': ('tapeta', 'tapetaa', 'tapetaan', 'tapettaisiin', 'tapettakoon', 'tapettaneen'),
     },
+    'tarkastus': {
+        'all': ('tarkastukseen', 'tarkastukseksi', 'tarkastuksella', 'tarkastukselle', 'tarkastukselta', 'tarkastuksemme', 'tarkastuksen', 'tarkastuksena', 'tarkastukseni', 'tarkastuksenne', 'tarkastuksensa', 'tarkastuksesi', 'tarkastuksessa', 'tarkastuksesta', 'tarkastukset', 'tarkastuksetta', 'tarkastuksia', 'tarkastuksien', 'tarkastuksiin', 'tarkastuksiksi', 'tarkastuksilla', 'tarkastuksille', 'tarkastuksilta', 'tarkastuksin', 'tarkastuksina', 'tarkastuksineen', 'tarkastuksissa', 'tarkastuksista', 'tarkastuksitta', 'tarkastus', 'tarkastusta', 'tarkastusten'),
+    },
     'teloittaa': {
         'all': ('teloita', 'teloitamme', 'teloitan', 'teloitat', 'teloitatte', 'teloitetaa', 'teloitetaan', 'teloitettaessa', 'teloitettaisiin', 'teloitettakoon', 'teloitettaman', 'teloitettaneen', 'teloitettiin', 'teloitettu', 'teloitimme', 'teloitin', 'teloitit', 'teloititte', 'teloittaa', 'teloittaakseen', 'teloittaen', 'teloittaessa', 'teloittais', 'teloittaisi', 'teloittaisimme', 'teloittaisin', 'teloittaisit', 'teloittaisitte', 'teloittaisivat', 'teloittakaa', 'teloittakaamme', 'teloittakoon', 'teloittakoot', 'teloittama', 'teloittamaan', 'teloittamalla', 'teloittaman', 'teloittamassa', 'teloittamasta', 'teloittamaton', 'teloittamatta', 'teloittanee', 'teloittanemme', 'teloittanen', 'teloittanet', 'teloittanette', 'teloittanevat', 'teloittanut', 'teloittava', 'teloittavat', 'teloitti', 'teloittivat'),
         'imp': ('teloita', 'teloittakaa', 'teloittakaamme'),
@@ -988,6 +1384,28 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('teloitettaneen', 'teloittanee', 'teloittanemme', 'teloittanen', 'teloittanet', 'teloittanette', 'teloittanevat'),
         'inf': ('teloitettaman', 'teloittaa', 'teloittaakseen', 'teloittamaan', 'teloittamalla', 'teloittaman', 'teloittamassa', 'teloittamasta', 'teloittamatta'),
         'pass': ('teloitetaa', 'teloitetaan', 'teloitettaisiin', 'teloitettakoon', 'teloitettaneen', 'teloitettiin'),
+    },
+    'tender': {
+        'all': ('tender', 'tendered', 'tenderer', 'tenderest', 'tendering', 'tendern', 'tenderns', 'tenders', 'tendrar', 'tendrarna', 'tendrarnas', 'tendrars'),
+        'imp': ('tender',),
+        'inf': ('tender',),
+        'pass': ('tendered', 'tenderns', 'tenders', 'tendrarnas', 'tendrars'),
+    },
+    'tilaus': {
+        'all': ('tilaukseen', 'tilaukseksi', 'tilauksella', 'tilaukselle', 'tilaukselta', 'tilauksemme', 'tilauksen', 'tilauksena', 'tilaukseni', 'tilauksenne', 'tilauksensa', 'tilauksesi', 'tilauksessa', 'tilauksesta', 'tilaukset', 'tilauksetta', 'tilauksia', 'tilauksien', 'tilauksiin', 'tilauksiksi', 'tilauksilla', 'tilauksille', 'tilauksilta', 'tilauksin', 'tilauksina', 'tilauksineen', 'tilauksissa', 'tilauksista', 'tilauksitta', 'tilaus', 'tilausta', 'tilausten'),
+    },
+    'tillstånd': {
+        'all': ('tillstånd', 'tillstånden', 'tillståndens', 'tillståndet', 'tillståndets', 'tillstånds'),
+        'inf': ('tillstånd',),
+        'pass': ('tillståndens', 'tillståndets', 'tillstånds'),
+    },
+    'tomt': {
+        'all': ('tomt', 'tomter', 'tomterna', 'tomternas', 'tomters', 'tomts'),
+        'inf': ('tomt',),
+        'pass': ('tomternas', 'tomters', 'tomts'),
+    },
+    'tontti': {
+        'all': ('tonteiksi', 'tonteilla', 'tonteille', 'tonteilta', 'tontein', 'tonteissa', 'tonteista', 'tonteitta', 'tontiksi', 'tontilla', 'tontille', 'tontilta', 'tontin', 'tontissa', 'tontista', 'tontit', 'tontitta', 'tontteihin', 'tontteina', 'tontteineen', 'tontteja', 'tontti', 'tonttia', 'tonttien', 'tonttiin', 'tonttimme', 'tonttina', 'tonttini', 'tonttinne', 'tonttinsa', 'tonttisi'),
     },
     'topple': {
         'all': ('topple', 'toppled', 'topples', 'toppling'),
@@ -1031,6 +1449,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('tuhria', 'tuhriakseen', 'tuhrimaan', 'tuhrimalla', 'tuhriman', 'tuhrimassa', 'tuhrimasta', 'tuhrimatta', 'tuhrittaman'),
         'pass': ('tuhritaa', 'tuhritaan', 'tuhrittaisiin', 'tuhrittakoon', 'tuhrittaneen', 'tuhrittiin'),
     },
+    'tuki': {
+        'all': ('tueksi', 'tuella', 'tuelle', 'tuelta', 'tuen', 'tuessa', 'tuesta', 'tuetta', 'tuiksi', 'tuilla', 'tuille', 'tuilta', 'tuin', 'tuissa', 'tuista', 'tuitta', 'tukeen', 'tukemme', 'tukena', 'tukeni', 'tukenne', 'tukensa', 'tukesi', 'tuki', 'tukia', 'tukiin', 'tukina', 'tukineen'),
+    },
     'tusch': {
         'all': ('tusch', 'tuschen', 'tuschens', 'tuschet', 'tuschets', 'tuschs'),
         'inf': ('tusch',),
@@ -1053,6 +1474,25 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('töhrinee', 'töhrinemme', 'töhrinen', 'töhrinet', 'töhrinette', 'töhrinevät', 'töhrittäneen'),
         'inf': ('töhrimällä', 'töhrimän', 'töhrimässä', 'töhrimästä', 'töhrimättä', 'töhrimään', 'töhrittämän', 'töhriä', 'töhriäkseen'),
         'pass': ('töhrittiin', 'töhrittäisiin', 'töhrittäköön', 'töhrittäneen', 'töhritää', 'töhritään'),
+    },
+    'upphandling': {
+        'all': ('upphandling', 'upphandlingar', 'upphandlingarna', 'upphandlingarnas', 'upphandlingars', 'upphandlingen', 'upphandlingens', 'upphandlings'),
+        'inf': ('upphandling',),
+        'pass': ('upphandlingarnas', 'upphandlingars', 'upphandlingens', 'upphandlings'),
+    },
+    'urakka': {
+        'all': ('urakaksi', 'urakalla', 'urakalle', 'urakalta', 'urakan', 'urakassa', 'urakasta', 'urakat', 'urakatta', 'urakka', 'urakkaa', 'urakkaan', 'urakkain', 'urakkamme', 'urakkana', 'urakkani', 'urakkanne', 'urakkansa', 'urakkasi', 'urakkoihin', 'urakkoina', 'urakkoineen', 'urakkoja', 'urakkojen', 'urakoihin', 'urakoiksi', 'urakoilla', 'urakoille', 'urakoilta', 'urakoissa', 'urakoista', 'urakoita', 'urakoitta', 'urakoitten'),
+    },
+    'urakoitsija': {
+        'all': ('urakoitsija', 'urakoitsijaa', 'urakoitsijaan', 'urakoitsijain', 'urakoitsijaksi', 'urakoitsijalla', 'urakoitsijalle', 'urakoitsijalta', 'urakoitsijamme', 'urakoitsijan', 'urakoitsijana', 'urakoitsijani', 'urakoitsijanne', 'urakoitsijansa', 'urakoitsijasi', 'urakoitsijassa', 'urakoitsijasta', 'urakoitsijat', 'urakoitsijatta', 'urakoitsijoiden', 'urakoitsijoihin', 'urakoitsijoiksi', 'urakoitsijoilla', 'urakoitsijoille', 'urakoitsijoilta', 'urakoitsijoin', 'urakoitsijoina', 'urakoitsijoineen', 'urakoitsijoissa', 'urakoitsijoista', 'urakoitsijoita', 'urakoitsijoitta', 'urakoitsijoitten'),
+    },
+    'utredning': {
+        'all': ('utredning', 'utredningar', 'utredningarna', 'utredningarnas', 'utredningars', 'utredningen', 'utredningens', 'utrednings'),
+        'inf': ('utredning',),
+        'pass': ('utredningarnas', 'utredningars', 'utredningens', 'utrednings'),
+    },
+    'vaimo': {
+        'all': ('vaimo', 'vaimoa', 'vaimoihin', 'vaimoiksi', 'vaimoilla', 'vaimoille', 'vaimoilta', 'vaimoin', 'vaimoina', 'vaimoineen', 'vaimoinemme', 'vaimoineni', 'vaimoinenne', 'vaimoinesi', 'vaimoissa', 'vaimoista', 'vaimoitta', 'vaimoja', 'vaimojen', 'vaimoksi', 'vaimolla', 'vaimolle', 'vaimolta', 'vaimomme', 'vaimon', 'vaimona', 'vaimonne', 'vaimonsa', 'vaimoon', 'vaimosi', 'vaimossa', 'vaimosta', 'vaimot', 'vaimotta'),
     },
     'vakt': {
         'all': ('vakt', 'vakten', 'vaktens', 'vakter', 'vakterna', 'vakternas', 'vakters', 'vakts'),
@@ -1096,14 +1536,26 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('varastaa', 'varastaakseen', 'varastettaman'),
         'pass': ('varastetaa', 'varastetaan', 'varastettaisiin', 'varastettakoon', 'varastettaneen', 'varastettiin'),
     },
+    'varkaus': {
+        'all': ('varkaudeksi', 'varkaudella', 'varkaudelle', 'varkaudelta', 'varkauden', 'varkaudessa', 'varkaudesta', 'varkaudet', 'varkaudetta', 'varkauksia', 'varkauksien', 'varkauksiin', 'varkauksiksi', 'varkauksilla', 'varkauksille', 'varkauksilta', 'varkauksin', 'varkauksina', 'varkauksineen', 'varkauksissa', 'varkauksista', 'varkauksitta', 'varkaus', 'varkauteen', 'varkautemme', 'varkautena', 'varkauteni', 'varkautenne', 'varkautensa', 'varkautesi', 'varkautta'),
+    },
     'vartija': {
         'all': ('vartija', 'vartijaa', 'vartijaan', 'vartijain', 'vartijaksi', 'vartijalla', 'vartijalle', 'vartijalta', 'vartijamme', 'vartijan', 'vartijana', 'vartijani', 'vartijanne', 'vartijansa', 'vartijasi', 'vartijassa', 'vartijasta', 'vartijat', 'vartijatta', 'vartijoiden', 'vartijoihin', 'vartijoiksi', 'vartijoilla', 'vartijoille', 'vartijoilta', 'vartijoin', 'vartijoina', 'vartijoineen', 'vartijoissa', 'vartijoista', 'vartijoita', 'vartijoitta', 'vartijoitten'),
     },
     'vasara': {
         'all': ('vasara', 'vasaraa', 'vasaraan', 'vasarain', 'vasaraksi', 'vasaralla', 'vasaralle', 'vasaralta', 'vasaramme', 'vasaran', 'vasarana', 'vasarani', 'vasaranne', 'vasaransa', 'vasarasi', 'vasarassa', 'vasarasta', 'vasarat', 'vasaratta', 'vasarin', 'vasaroihin', 'vasaroiksi', 'vasaroilla', 'vasaroille', 'vasaroilta', 'vasaroina', 'vasaroineen', 'vasaroissa', 'vasaroista', 'vasaroita', 'vasaroitta', 'vasaroitten'),
     },
+    'vastapalvelus': {
+        'all': ('vastapalveluksen', 'vastapalvelukset', 'vastapalveluksia', 'vastapalveluksin', 'vastapalvelus', 'vastapalvelusta', 'vastapalvelusten'),
+    },
     'veitsi': {
         'all': ('veisten', 'veitseen', 'veitseksi', 'veitselle', 'veitsellä', 'veitseltä', 'veitsemme', 'veitsen', 'veitseni', 'veitsenne', 'veitsensä', 'veitsenä', 'veitsesi', 'veitsessä', 'veitsestä', 'veitset', 'veitsettä', 'veitsi', 'veitsien', 'veitsiin', 'veitsiksi', 'veitsille', 'veitsillä', 'veitsiltä', 'veitsin', 'veitsineen', 'veitsinä', 'veitsissä', 'veitsistä', 'veitsittä', 'veitsiä'),
+    },
+    'veli': {
+        'all': ('veleihin', 'veleiksi', 'veleille', 'veleillä', 'veleiltä', 'velein', 'veleineen', 'veleinä', 'veleissä', 'veleistä', 'veleittä', 'velejä', 'veli', 'velia', 'velien', 'veliin', 'veliksi', 'velilla', 'velille', 'velillä', 'velilta', 'veliltä', 'velimme', 'velin', 'velina', 'velini', 'velinne', 'velinsä', 'velinä', 'velisi', 'velissa', 'velissä', 'velista', 'velistä', 'velit', 'velitta', 'velittä', 'veliä', 'veljeen', 'veljeksi', 'veljelle', 'veljellä', 'veljeltä', 'veljemme', 'veljen', 'veljeni', 'veljenne', 'veljensä', 'veljenä', 'veljesi', 'veljessä', 'veljet', 'veljettä', 'veljeä', 'veljien', 'veljiin', 'veljiksi', 'veljille', 'veljillä', 'veljiltä', 'veljin', 'veljineen', 'veljinä', 'veljissä', 'veljistä', 'veljittä', 'veljiä'),
+    },
+    'veroraha': {
+        'all': ('veroraha', 'verorahaa', 'verorahaan', 'verorahain', 'verorahaksi', 'verorahalla', 'verorahalle', 'verorahalta', 'verorahamme', 'verorahan', 'verorahana', 'verorahani', 'verorahanne', 'verorahansa', 'verorahasi', 'verorahassa', 'verorahasta', 'verorahat', 'verorahatta', 'verorahoihin', 'verorahoiksi', 'verorahoilla', 'verorahoille', 'verorahoilta', 'verorahoin', 'verorahoina', 'verorahoineen', 'verorahoissa', 'verorahoista', 'verorahoitta', 'verorahoja', 'verorahojen'),
     },
     'viillellä': {
         'all': ('viillelkoon', 'viillelkoot', 'viillelkää', 'viillelkäämme', 'viillelköön', 'viillelkööt', 'viillellee', 'viillellemme', 'viillellen', 'viillellessä', 'viillellet', 'viillellette', 'viillellevät', 'viillellyt', 'viillellä', 'viillelläkseen', 'viillellää', 'viillellään', 'viilleltiin', 'viilleltu', 'viillelty', 'viilleltäessä', 'viilleltäisiin', 'viilleltäkoon', 'viilleltäköön', 'viilleltämän', 'viilleltäneen', 'viilleltävä', 'viiltele', 'viiltelee', 'viilteleminen', 'viiltelemistä', 'viiltelemme', 'viiltelemä', 'viiltelemällä', 'viiltelemän', 'viiltelemässä', 'viiltelemästä', 'viiltelemättä', 'viiltelemätön', 'viiltelemään', 'viiltelen', 'viiltelet', 'viiltelette', 'viiltelevä', 'viiltelevät', 'viilteli', 'viiltelimme', 'viiltelin', 'viiltelis', 'viiltelisi', 'viiltelisimme', 'viiltelisin', 'viiltelisit', 'viiltelisitte', 'viiltelisivät', 'viiltelit', 'viiltelitte', 'viiltelivät'),
@@ -1132,6 +1584,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('vohkia', 'vohkiakseen', 'vohkimaan', 'vohkimalla', 'vohkiman', 'vohkimassa', 'vohkimasta', 'vohkimatta', 'vohkittaman'),
         'pass': ('vohkitaa', 'vohkitaan', 'vohkittaisiin', 'vohkittakoon', 'vohkittaneen', 'vohkittiin'),
     },
+    'voitelu': {
+        'all': ('voitelu', 'voitelua', 'voiteluiden', 'voiteluihin', 'voiteluiksi', 'voiteluilla', 'voiteluille', 'voiteluilta', 'voiteluin', 'voiteluina', 'voiteluineen', 'voiteluissa', 'voiteluista', 'voiteluita', 'voiteluitta', 'voiteluitten', 'voiteluja', 'voitelujen', 'voiteluksi', 'voitelulla', 'voitelulle', 'voitelulta', 'voitelumme', 'voitelun', 'voiteluna', 'voiteluni', 'voitelunne', 'voitelunsa', 'voitelusi', 'voitelussa', 'voitelusta', 'voitelut', 'voitelutta', 'voiteluun'),
+    },
     'välta': {
         'all': ('vält', 'välta', 'vältad', 'vältade', 'vältades', 'vältads', 'vältan', 'vältande', 'vältans', 'vältar', 'vältas', 'vältat', 'vältats', 'välte', 'välter', 'vältes', 'vältor', 'vältorna', 'vältornas', 'vältors', 'välts'),
         'imp': ('välta',),
@@ -1144,5 +1599,8 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('wreck',),
         'inf': ('wreck',),
         'pass': ('wrecked',),
+    },
+    'yritys': {
+        'all': ('yritykseen', 'yritykseksi', 'yrityksella', 'yritykselle', 'yrityksellä', 'yritykselta', 'yritykseltä', 'yrityksemme', 'yrityksen', 'yrityksena', 'yritykseni', 'yrityksenne', 'yrityksensä', 'yrityksenä', 'yrityksesi', 'yrityksessa', 'yrityksessä', 'yrityksesta', 'yrityksestä', 'yritykset', 'yrityksetta', 'yrityksettä', 'yrityksien', 'yrityksiin', 'yrityksiksi', 'yrityksille', 'yrityksillä', 'yrityksiltä', 'yrityksin', 'yrityksineen', 'yrityksinä', 'yrityksissä', 'yrityksistä', 'yrityksittä', 'yrityksiä', 'yritys', 'yritysta', 'yritysten', 'yritystä'),
     },
 }

@@ -63,9 +63,10 @@ class _Layer:
 def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     """The generated forms of a lexeme with a tag ("" for every form)."""
     entry = FORMS.get(lemma)
-    if entry is None:
-        raise PatternError(f"{lemma + '~'!r}: no forms generated for this lemma; add it to a rule "
-                           "and run `python -m checker.lexemegen`")
+    if not entry:
+        raise PatternError(f"{lemma + '~'!r}: no forms generated for this lemma (the resources do not "
+                           "know it, or `python -m checker.lexemegen` has not run since it was added); "
+                           "use a stem such as 'word*' instead")
     forms = entry.get(tag or "all")
     if forms is None:
         raise PatternError(f"{lemma}~{tag}: the lemma has no forms tagged {tag!r} "
