@@ -115,6 +115,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('beslut',),
         'pass': ('besluts',),
     },
+    'besparing': {
+        'all': ('besparing', 'besparingar', 'besparingarna', 'besparingarnas', 'besparingars', 'besparingen', 'besparingens', 'besparings'),
+        'inf': ('besparing',),
+        'pass': ('besparingarnas', 'besparingars', 'besparingens', 'besparings'),
+    },
     'beställning': {
         'all': ('beställning', 'beställningar', 'beställningarna', 'beställningarnas', 'beställningars', 'beställningen', 'beställningens', 'beställnings'),
         'inf': ('beställning',),
@@ -235,6 +240,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('dispens',),
         'pass': ('dispensens', 'dispensernas', 'dispensers'),
     },
+    'dum': {
+        'all': ('dum', 'dumma', 'dummare', 'dummares', 'dummas', 'dummast', 'dummaste', 'dummastes', 'dummasts', 'dumme', 'dummes', 'dums', 'dumt', 'dumts'),
+        'inf': ('dum',),
+        'pass': ('dummares', 'dummas', 'dummastes', 'dummasts', 'dummes', 'dums', 'dumts'),
+    },
     'döda': {
         'all': ('döda', 'dödad', 'dödade', 'dödades', 'dödads', 'dödande', 'dödar', 'dödas', 'dödat', 'dödats'),
         'imp': ('döda',),
@@ -242,11 +252,19 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('dödar',),
         'pass': ('dödades', 'dödads', 'dödas', 'dödats'),
     },
+    'eduskunta': {
+        'all': ('eduskunnaksi', 'eduskunnalla', 'eduskunnalle', 'eduskunnalta', 'eduskunnan', 'eduskunnassa', 'eduskunnasta', 'eduskunnat', 'eduskunnatta', 'eduskunniksi', 'eduskunnilla', 'eduskunnille', 'eduskunnilta', 'eduskunnin', 'eduskunnissa', 'eduskunnista', 'eduskunnitta', 'eduskunta', 'eduskuntaa', 'eduskuntaan', 'eduskuntain', 'eduskuntamme', 'eduskuntana', 'eduskuntani', 'eduskuntanne', 'eduskuntansa', 'eduskuntasi', 'eduskuntia', 'eduskuntien', 'eduskuntiin', 'eduskuntina', 'eduskuntineen'),
+    },
     'egg': {
         'all': ('egg', 'eggarna', 'eggarnas', 'eggars', 'egged', 'eggen', 'eggens', 'egging', 'eggs'),
         'imp': ('egg',),
         'inf': ('egg',),
         'pass': ('eggarnas', 'egged', 'eggens', 'eggs'),
+    },
+    'enkät': {
+        'all': ('enkät', 'enkäten', 'enkätens', 'enkäter', 'enkäterna', 'enkäternas', 'enkäters', 'enkäts'),
+        'inf': ('enkät',),
+        'pass': ('enkätens', 'enkäternas', 'enkäters', 'enkäts'),
     },
     'entreprenör': {
         'all': ('entreprenör', 'entreprenören', 'entreprenörens', 'entreprenörer', 'entreprenörerna', 'entreprenörernas', 'entreprenörers', 'entreprenörs'),
@@ -258,6 +276,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('envelope',),
         'inf': ('envelope',),
         'pass': ('enveloped',),
+    },
+    'epäonnistunut': {
+        'all': ('epäonnistuneeksi', 'epäonnistuneella', 'epäonnistuneelle', 'epäonnistuneelta', 'epäonnistuneempi', 'epäonnistuneen', 'epäonnistuneena', 'epäonnistuneessa', 'epäonnistuneesta', 'epäonnistuneet', 'epäonnistuneetta', 'epäonnistuneiden', 'epäonnistuneiksi', 'epäonnistuneilla', 'epäonnistuneille', 'epäonnistuneilta', 'epäonnistunein', 'epäonnistuneina', 'epäonnistuneine', 'epäonnistuneissa', 'epäonnistuneista', 'epäonnistuneita', 'epäonnistuneitta', 'epäonnistunut', 'epäonnistunutta'),
     },
     'evenemang': {
         'all': ('evenemang', 'evenemangen', 'evenemangens', 'evenemanget', 'evenemangets', 'evenemangs'),
@@ -281,6 +302,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('favour',),
         'inf': ('favour',),
         'pass': ('favoured',),
+    },
+    'finansminister': {
+        'all': ('finansminister', 'finansministern', 'finansministerns', 'finansministers', 'finansministrar', 'finansministrarna', 'finansministrarnas', 'finansministrars'),
+        'inf': ('finansminister',),
+        'pass': ('finansministerns', 'finansministers', 'finansministrarnas', 'finansministrars'),
     },
     'firebomb': {
         'all': ('firebomb', 'firebombed', 'firebombing', 'firebombs'),
@@ -385,6 +411,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('hakata', 'hakatakseen', 'hakattaman', 'hakkaamaan', 'hakkaamalla', 'hakkaaman', 'hakkaamassa', 'hakkaamasta', 'hakkaamatta'),
         'pass': ('hakata', 'hakataa', 'hakataan', 'hakattaisiin', 'hakattakoon', 'hakattaneen', 'hakattiin'),
     },
+    'hallitus': {
+        'all': ('hallitukseen', 'hallitukseksi', 'hallituksella', 'hallitukselle', 'hallitukselta', 'hallituksemme', 'hallituksen', 'hallituksena', 'hallitukseni', 'hallituksenne', 'hallituksensa', 'hallituksesi', 'hallituksessa', 'hallituksesta', 'hallitukset', 'hallituksetta', 'hallituksia', 'hallituksien', 'hallituksiin', 'hallituksiksi', 'hallituksilla', 'hallituksille', 'hallituksilta', 'hallituksin', 'hallituksina', 'hallituksineen', 'hallituksissa', 'hallituksista', 'hallituksitta', 'hallitus', 'hallitusta', 'hallitustaan', 'hallitusten'),
+    },
+    'hallituspuolue': {
+        'all': ('hallituspuolue', 'hallituspuolueen', 'hallituspuolueet', 'hallituspuoluein'),
+    },
     'hammare': {
         'all': ('hammar', 'hammare', 'hammaren', 'hammarens', 'hammarer', 'hammares', 'hammarna', 'hammarnas', 'hamrarna', 'hamrarnas', 'hamrars'),
         'imp': ('hammare',),
@@ -419,6 +451,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'huppu': {
         'all': ('huppu', 'huppua', 'huppuihin', 'huppuina', 'huppuineen', 'huppuja', 'huppujen', 'huppumme', 'huppun', 'huppuna', 'huppuni', 'huppunne', 'huppunsa', 'huppusi', 'huppuun', 'hupuiksi', 'hupuilla', 'hupuille', 'hupuilta', 'hupuin', 'hupuissa', 'hupuista', 'hupuitta', 'hupuksi', 'hupulla', 'hupulle', 'hupulta', 'hupun', 'hupussa', 'hupusta', 'huput', 'huputta'),
     },
+    'häpeällinen': {
+        'all': ('häpeällinen', 'häpeälliseen', 'häpeälliseksi', 'häpeällisella', 'häpeälliselle', 'häpeällisellä', 'häpeälliselta', 'häpeälliseltä', 'häpeällisemme', 'häpeällisempi', 'häpeällisen', 'häpeällisena', 'häpeälliseni', 'häpeällisenne', 'häpeällisensä', 'häpeällisenä', 'häpeällisesi', 'häpeällisessa', 'häpeällisessä', 'häpeällisesta', 'häpeällisestä', 'häpeälliset', 'häpeällisetta', 'häpeällisettä', 'häpeällisien', 'häpeällisiin', 'häpeällisiksi', 'häpeällisille', 'häpeällisillä', 'häpeällisiltä', 'häpeällisin', 'häpeällisine', 'häpeällisinä', 'häpeällisissä', 'häpeällisistä', 'häpeällisittä', 'häpeällisiä', 'häpeällista', 'häpeällisten', 'häpeällistä'),
+    },
+    'ilmastopolitiikka': {
+        'all': ('ilmastopolitiikaksi', 'ilmastopolitiikalla', 'ilmastopolitiikalle', 'ilmastopolitiikalta', 'ilmastopolitiikan', 'ilmastopolitiikassa', 'ilmastopolitiikasta', 'ilmastopolitiikat', 'ilmastopolitiikatta', 'ilmastopolitiikka', 'ilmastopolitiikkaa', 'ilmastopolitiikkaan', 'ilmastopolitiikkain', 'ilmastopolitiikkamme', 'ilmastopolitiikkana', 'ilmastopolitiikkani', 'ilmastopolitiikkanne', 'ilmastopolitiikkansa', 'ilmastopolitiikkasi', 'ilmastopolitiikkoina', 'ilmastopolitiikkoja', 'ilmastopolitiikkojen', 'ilmastopolitiikoiksi', 'ilmastopolitiikoilla', 'ilmastopolitiikoille', 'ilmastopolitiikoilta', 'ilmastopolitiikoin', 'ilmastopolitiikoissa', 'ilmastopolitiikoista', 'ilmastopolitiikoitta'),
+    },
     'inbrott': {
         'all': ('inbrott', 'inbrotten', 'inbrottens', 'inbrottet', 'inbrottets', 'inbrotts'),
         'inf': ('inbrott',),
@@ -431,10 +469,18 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('inträder',),
         'pass': ('inträdenas', 'inträdens', 'inträdes', 'inträdets'),
     },
+    'invandringspolitik': {
+        'all': ('invandringspolitik', 'invandringspolitiken', 'invandringspolitikens', 'invandringspolitiks'),
+        'inf': ('invandringspolitik',),
+        'pass': ('invandringspolitikens', 'invandringspolitiks'),
+    },
     'investigation': {
         'all': ('investigation', 'investigations'),
         'imp': ('investigation',),
         'inf': ('investigation',),
+    },
+    'järjetön': {
+        'all': ('järjeton', 'järjetonta', 'järjettomaan', 'järjettomaksi', 'järjettomalla', 'järjettomalle', 'järjettomalta', 'järjettoman', 'järjettomana', 'järjettomassa', 'järjettomasta', 'järjettomatta', 'järjettömien', 'järjettömiin', 'järjettömiksi', 'järjettömille', 'järjettömillä', 'järjettömiltä', 'järjettömin', 'järjettömine', 'järjettöminä', 'järjettömissä', 'järjettömistä', 'järjettömittä', 'järjettömiä', 'järjettömäksi', 'järjettömälle', 'järjettömällä', 'järjettömältä', 'järjettömämme', 'järjettömämpi', 'järjettömän', 'järjettömäni', 'järjettömänne', 'järjettömänsä', 'järjettömänä', 'järjettömäsi', 'järjettömässä', 'järjettömästä', 'järjettömät', 'järjettömättä', 'järjettömään', 'järjetön', 'järjetönten', 'järjetöntä'),
     },
     'jävel': {
         'all': ('jävel', 'jäveln', 'jävelns', 'jävels', 'jävlar', 'jävlarna', 'jävlarnas', 'jävlars'),
@@ -453,8 +499,19 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('kassar',),
         'pass': ('kassans', 'kassas', 'kassornas', 'kassors'),
     },
+    'katastrof': {
+        'all': ('katastrof', 'katastrofen', 'katastrofens', 'katastrofer', 'katastroferna', 'katastrofernas', 'katastrofers', 'katastrofs'),
+        'inf': ('katastrof',),
+        'pass': ('katastrofens', 'katastrofernas', 'katastrofers', 'katastrofs'),
+    },
+    'katastrofi': {
+        'all': ('katastrofeihin', 'katastrofeiksi', 'katastrofeilla', 'katastrofeille', 'katastrofeilta', 'katastrofein', 'katastrofeina', 'katastrofeineen', 'katastrofeissa', 'katastrofeista', 'katastrofeitta', 'katastrofeja', 'katastrofi', 'katastrofia', 'katastrofien', 'katastrofiin', 'katastrofiksi', 'katastrofilla', 'katastrofille', 'katastrofilta', 'katastrofimme', 'katastrofin', 'katastrofina', 'katastrofini', 'katastrofinne', 'katastrofinsa', 'katastrofisi', 'katastrofissa', 'katastrofista', 'katastrofit', 'katastrofitta'),
+    },
     'kaveri': {
         'all': ('kavereiden', 'kavereihin', 'kavereiksi', 'kavereilla', 'kavereille', 'kavereilta', 'kaverein', 'kavereina', 'kavereineen', 'kavereissa', 'kavereista', 'kavereita', 'kavereitta', 'kavereitten', 'kavereja', 'kaveri', 'kaveria', 'kaverien', 'kaveriin', 'kaveriksi', 'kaverilla', 'kaverille', 'kaverilta', 'kaverimme', 'kaverin', 'kaverina', 'kaverini', 'kaverinne', 'kaverinsa', 'kaverisi', 'kaverissa', 'kaverista', 'kaverit', 'kaveritta'),
+    },
+    'keskusta': {
+        'all': ('keskusta', 'keskustaa', 'keskustaan', 'keskustain', 'keskustaksi', 'keskustalla', 'keskustalle', 'keskustalta', 'keskustamme', 'keskustan', 'keskustana', 'keskustani', 'keskustanne', 'keskustansa', 'keskustasi', 'keskustassa', 'keskustasta', 'keskustat', 'keskustatta', 'keskustoiden', 'keskustoihin', 'keskustoiksi', 'keskustoilla', 'keskustoille', 'keskustoilta', 'keskustoin', 'keskustoina', 'keskustoineen', 'keskustoissa', 'keskustoista', 'keskustoita', 'keskustoitta', 'keskustoitten', 'keskustoja', 'keskustojen'),
     },
     'kestitys': {
         'all': ('kestitykseen', 'kestitykseksi', 'kestitykselle', 'kestityksellä', 'kestitykseltä', 'kestityksemme', 'kestityksen', 'kestitykseni', 'kestityksenne', 'kestityksensä', 'kestityksenä', 'kestityksesi', 'kestityksessä', 'kestityksestä', 'kestitykset', 'kestityksettä', 'kestityksien', 'kestityksiin', 'kestityksiksi', 'kestityksille', 'kestityksillä', 'kestityksiltä', 'kestityksin', 'kestityksineen', 'kestityksinä', 'kestityksissä', 'kestityksistä', 'kestityksittä', 'kestityksiä', 'kestitys', 'kestitysten', 'kestitystä'),
@@ -492,6 +549,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kivitettämän', 'kivittämällä', 'kivittämän', 'kivittämässä', 'kivittämästä', 'kivittämättä', 'kivittämään', 'kivittää', 'kivittääkseen'),
         'pass': ('kivitettiin', 'kivitettäisiin', 'kivitettäköön', 'kivitettäneen', 'kivitetää', 'kivitetään'),
     },
+    'klimatpolitik': {
+        'all': ('klimatpolitik', 'klimatpolitiken', 'klimatpolitikens', 'klimatpolitiks'),
+        'inf': ('klimatpolitik',),
+        'pass': ('klimatpolitikens', 'klimatpolitiks'),
+    },
     'klottra': {
         'all': ('klotter', 'klottra', 'klottrad', 'klottrade', 'klottrades', 'klottrads', 'klottrande', 'klottrar', 'klottras', 'klottrat', 'klottrats', 'klottre', 'klottren', 'klottres'),
         'imp': ('klottra',),
@@ -528,6 +590,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('kofot', 'kofotar', 'kofotarna', 'kofotarnas', 'kofotars', 'kofoten', 'kofotens', 'kofots', 'kofötter', 'kofötterna', 'kofötternas', 'kofötters'),
         'inf': ('kofot',),
         'pass': ('kofotarnas', 'kofotars', 'kofotens', 'kofots', 'kofötternas', 'kofötters'),
+    },
+    'kokoomus': {
+        'all': ('kokoomukseen', 'kokoomukseksi', 'kokoomuksella', 'kokoomukselle', 'kokoomukselta', 'kokoomuksemme', 'kokoomuksen', 'kokoomuksena', 'kokoomukseni', 'kokoomuksenne', 'kokoomuksensa', 'kokoomuksesi', 'kokoomuksessa', 'kokoomuksesta', 'kokoomukset', 'kokoomuksetta', 'kokoomuksia', 'kokoomuksien', 'kokoomuksiin', 'kokoomuksiksi', 'kokoomuksilla', 'kokoomuksille', 'kokoomuksilta', 'kokoomuksin', 'kokoomuksina', 'kokoomuksineen', 'kokoomuksissa', 'kokoomuksista', 'kokoomuksitta', 'kokoomus', 'kokoomusta', 'kokoomusten'),
     },
     'kommandopipo': {
         'all': ('kommandopipo', 'kommandopipoa', 'kommandopipoihin', 'kommandopipoiksi', 'kommandopipoilla', 'kommandopipoille', 'kommandopipoilta', 'kommandopipoin', 'kommandopipoina', 'kommandopipoissa', 'kommandopipoista', 'kommandopipoitta', 'kommandopipoja', 'kommandopipojen', 'kommandopipoksi', 'kommandopipolla', 'kommandopipolle', 'kommandopipolta', 'kommandopipomme', 'kommandopipon', 'kommandopipona', 'kommandopiponi', 'kommandopiponne', 'kommandopiponsa', 'kommandopipoon', 'kommandopiposi', 'kommandopipossa', 'kommandopiposta', 'kommandopipot', 'kommandopipotta'),
@@ -571,6 +636,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kuvert',),
         'pass': ('kuvertens', 'kuvertets', 'kuverts'),
     },
+    'kysely': {
+        'all': ('kysely', 'kyselya', 'kyselyiden', 'kyselyihin', 'kyselyiksi', 'kyselyille', 'kyselyillä', 'kyselyiltä', 'kyselyin', 'kyselyineen', 'kyselyinä', 'kyselyissä', 'kyselyistä', 'kyselyitten', 'kyselyittä', 'kyselyitä', 'kyselyjen', 'kyselyjä', 'kyselyksi', 'kyselylla', 'kyselylle', 'kyselyllä', 'kyselylta', 'kyselyltä', 'kyselymme', 'kyselyn', 'kyselyna', 'kyselyni', 'kyselynne', 'kyselynsä', 'kyselynä', 'kyselysi', 'kyselyssa', 'kyselyssä', 'kyselysta', 'kyselystä', 'kyselyt', 'kyselytta', 'kyselyttä', 'kyselyyn', 'kyselyä'),
+    },
     'kädenojennus': {
         'all': ('kädenojennukseen', 'kädenojennuksen', 'kädenojennuksena', 'kädenojennukseni', 'kädenojennuksesi', 'kädenojennukset', 'kädenojennuksia', 'kädenojennuksien', 'kädenojennuksiin', 'kädenojennuksin', 'kädenojennuksina', 'kädenojennus', 'kädenojennusta', 'kädenojennusten'),
     },
@@ -583,6 +651,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('kähvellettämän', 'kähveltämällä', 'kähveltämän', 'kähveltämässä', 'kähveltämästä', 'kähveltämättä', 'kähveltämään', 'kähveltää', 'kähveltääkseen'),
         'pass': ('kähvellettiin', 'kähvellettäisiin', 'kähvellettäköön', 'kähvellettäneen', 'kähvelletää', 'kähvelletään'),
     },
+    'kärnkraft': {
+        'all': ('kärnkraft', 'kärnkraften', 'kärnkraftens', 'kärnkrafter', 'kärnkrafterna', 'kärnkrafternas', 'kärnkrafters', 'kärnkrafts'),
+        'inf': ('kärnkraft',),
+        'pass': ('kärnkraftens', 'kärnkrafternas', 'kärnkrafters', 'kärnkrafts'),
+    },
     'lahja': {
         'all': ('lahja', 'lahjaa', 'lahjaan', 'lahjain', 'lahjaksi', 'lahjalla', 'lahjalle', 'lahjalta', 'lahjamme', 'lahjan', 'lahjana', 'lahjani', 'lahjanne', 'lahjansa', 'lahjasi', 'lahjassa', 'lahjasta', 'lahjat', 'lahjatta', 'lahjoihin', 'lahjoiksi', 'lahjoilla', 'lahjoille', 'lahjoilta', 'lahjoin', 'lahjoina', 'lahjoineen', 'lahjoissa', 'lahjoista', 'lahjoitta', 'lahjoja', 'lahjojen'),
     },
@@ -594,6 +667,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('leech',),
         'inf': ('leech',),
         'pass': ('leeched',),
+    },
+    'leikkaus': {
+        'all': ('leikkaukseen', 'leikkaukseksi', 'leikkauksella', 'leikkaukselle', 'leikkaukselta', 'leikkauksemme', 'leikkauksen', 'leikkauksena', 'leikkaukseni', 'leikkauksenne', 'leikkauksensa', 'leikkauksesi', 'leikkauksessa', 'leikkauksesta', 'leikkaukset', 'leikkauksetta', 'leikkauksia', 'leikkauksien', 'leikkauksiin', 'leikkauksiksi', 'leikkauksilla', 'leikkauksille', 'leikkauksilta', 'leikkauksin', 'leikkauksina', 'leikkauksineen', 'leikkauksissa', 'leikkauksista', 'leikkauksitta', 'leikkaus', 'leikkausta', 'leikkausten'),
     },
     'licence': {
         'all': ('licence', 'licenced', 'licences', 'licencing'),
@@ -614,6 +690,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     'loinen': {
         'all': ('loinen', 'loiseen', 'loiseksi', 'loisella', 'loiselle', 'loiselta', 'loisemme', 'loisen', 'loisena', 'loiseni', 'loisenne', 'loisensa', 'loisesi', 'loisessa', 'loisesta', 'loiset', 'loisetta', 'loisien', 'loisiin', 'loisiksi', 'loisilla', 'loisille', 'loisilta', 'loisina', 'loisineen', 'loisissa', 'loisista', 'loisitta', 'loisten'),
+    },
+    'loistava': {
+        'all': ('loistava', 'loistavaa', 'loistavaan', 'loistavain', 'loistavaksi', 'loistavalla', 'loistavalle', 'loistavalta', 'loistavamme', 'loistavan', 'loistavana', 'loistavani', 'loistavanne', 'loistavansa', 'loistavasi', 'loistavassa', 'loistavasta', 'loistavat', 'loistavatta', 'loistavia', 'loistavien', 'loistaviin', 'loistaviksi', 'loistavilla', 'loistaville', 'loistavilta', 'loistavina', 'loistavine', 'loistavissa', 'loistavista', 'loistavitta'),
     },
     'loot': {
         'all': ('loot', 'looted', 'looti', 'lootia', 'lootiin', 'lootiksi', 'lootilla', 'lootille', 'lootilta', 'lootimme', 'lootin', 'lootina', 'looting', 'lootini', 'lootinne', 'lootinsa', 'lootisi', 'lootissa', 'lootista', 'lootitta', 'loots'),
@@ -664,6 +743,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('lyödä', 'lyödäkseen', 'lyömällä', 'lyömän', 'lyömässä', 'lyömästä', 'lyömättä', 'lyömään', 'lyötämän'),
         'pass': ('lyödä', 'lyödää', 'lyödään', 'lyötiin', 'lyötäisiin', 'lyötäköön', 'lyötäneen'),
     },
+    'maahanmuuttopolitiikka': {
+        'all': ('maahanmuuttopolitiikaksi', 'maahanmuuttopolitiikalla', 'maahanmuuttopolitiikalle', 'maahanmuuttopolitiikalta', 'maahanmuuttopolitiikan', 'maahanmuuttopolitiikassa', 'maahanmuuttopolitiikasta', 'maahanmuuttopolitiikat', 'maahanmuuttopolitiikatta', 'maahanmuuttopolitiikka', 'maahanmuuttopolitiikkaa', 'maahanmuuttopolitiikkaan', 'maahanmuuttopolitiikkain', 'maahanmuuttopolitiikkamme', 'maahanmuuttopolitiikkana', 'maahanmuuttopolitiikkani', 'maahanmuuttopolitiikkanne', 'maahanmuuttopolitiikkansa', 'maahanmuuttopolitiikkasi', 'maahanmuuttopolitiikkoina', 'maahanmuuttopolitiikkoja', 'maahanmuuttopolitiikkojen', 'maahanmuuttopolitiikoiksi', 'maahanmuuttopolitiikoilla', 'maahanmuuttopolitiikoille', 'maahanmuuttopolitiikoilta', 'maahanmuuttopolitiikoin', 'maahanmuuttopolitiikoissa', 'maahanmuuttopolitiikoista', 'maahanmuuttopolitiikoitta'),
+    },
     'maalipurkki': {
         'all': ('maalipurkeiksi', 'maalipurkeilla', 'maalipurkeille', 'maalipurkeilta', 'maalipurkein', 'maalipurkeissa', 'maalipurkeista', 'maalipurkeitta', 'maalipurkiksi', 'maalipurkilla', 'maalipurkille', 'maalipurkilta', 'maalipurkin', 'maalipurkissa', 'maalipurkista', 'maalipurkit', 'maalipurkitta', 'maalipurkkeihin', 'maalipurkkeina', 'maalipurkkeineen', 'maalipurkkeja', 'maalipurkki', 'maalipurkkia', 'maalipurkkien', 'maalipurkkiin', 'maalipurkkimme', 'maalipurkkina', 'maalipurkkini', 'maalipurkkinne', 'maalipurkkinsa', 'maalipurkkisi'),
     },
@@ -686,12 +768,31 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('mask',),
         'pass': ('maskarnas', 'masked', 'maskens', 'maskernas', 'maskers', 'masks'),
     },
+    'minister': {
+        'all': ('minister', 'ministered', 'ministering', 'ministern', 'ministerns', 'ministers', 'ministrar', 'ministrarna', 'ministrarnas', 'ministrars'),
+        'imp': ('minister',),
+        'inf': ('minister',),
+        'pass': ('ministered', 'ministerns', 'ministers', 'ministrarnas', 'ministrars'),
+    },
+    'ministeri': {
+        'all': ('ministereiden', 'ministereihin', 'ministereiksi', 'ministereille', 'ministereillä', 'ministereiltä', 'ministerein', 'ministereineen', 'ministereinä', 'ministereissä', 'ministereistä', 'ministereitten', 'ministereittä', 'ministereitä', 'ministerejä', 'ministeri', 'ministerien', 'ministeriin', 'ministeriksi', 'ministerille', 'ministerillä', 'ministeriltä', 'ministerimme', 'ministerin', 'ministerini', 'ministerinne', 'ministerinsä', 'ministerinä', 'ministerisi', 'ministerissä', 'ministeristä', 'ministerit', 'ministerittä', 'ministeriä'),
+    },
     'misshandla': {
         'all': ('misshandla', 'misshandlad', 'misshandlade', 'misshandlades', 'misshandlads', 'misshandlande', 'misshandlar', 'misshandlas', 'misshandlat', 'misshandlats', 'misshandle', 'misshandlen', 'misshandles'),
         'imp': ('misshandla',),
         'inf': ('misshandla',),
         'pres': ('misshandlar',),
         'pass': ('misshandlades', 'misshandlads', 'misshandlas', 'misshandlats', 'misshandles'),
+    },
+    'misslyckad': {
+        'all': ('misslyckad', 'misslyckade', 'misslyckades', 'misslyckads', 'misslyckat'),
+        'inf': ('misslyckad',),
+        'pass': ('misslyckades', 'misslyckads'),
+    },
+    'misstag': {
+        'all': ('misstag', 'misstagen', 'misstagens', 'misstaget', 'misstagets', 'misstags'),
+        'inf': ('misstag',),
+        'pass': ('misstagens', 'misstagets', 'misstags'),
     },
     'molotovcocktail': {
         'all': ('molotovcocktail', 'molotovcocktailein', 'molotovcocktaileina', 'molotovcocktaileja', 'molotovcocktailia', 'molotovcocktailien', 'molotovcocktailiin', 'molotovcocktailiksi', 'molotovcocktaililla', 'molotovcocktailille', 'molotovcocktaililta', 'molotovcocktailimme', 'molotovcocktailin', 'molotovcocktailina', 'molotovcocktailini', 'molotovcocktailinne', 'molotovcocktailinsa', 'molotovcocktailisi', 'molotovcocktailissa', 'molotovcocktailista', 'molotovcocktailit', 'molotovcocktailitta'),
@@ -769,6 +870,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('naarmutettaman', 'naarmuttaa', 'naarmuttaakseen', 'naarmuttamaan', 'naarmuttamalla', 'naarmuttaman', 'naarmuttamassa', 'naarmuttamasta', 'naarmuttamatta'),
         'pass': ('naarmutetaa', 'naarmutetaan', 'naarmutettaisiin', 'naarmutettakoon', 'naarmutettaneen', 'naarmutettiin'),
     },
+    'nedskärning': {
+        'all': ('nedskärning', 'nedskärningar', 'nedskärningarna', 'nedskärningarnas', 'nedskärningars', 'nedskärningen', 'nedskärningens', 'nedskärnings'),
+        'inf': ('nedskärning',),
+        'pass': ('nedskärningarnas', 'nedskärningars', 'nedskärningens', 'nedskärnings'),
+    },
     'neuvonta': {
         'all': ('neuvonnaksi', 'neuvonnalla', 'neuvonnalle', 'neuvonnalta', 'neuvonnan', 'neuvonnassa', 'neuvonnasta', 'neuvonnat', 'neuvonnatta', 'neuvonnoiksi', 'neuvonnoilla', 'neuvonnoille', 'neuvonnoilta', 'neuvonnoin', 'neuvonnoissa', 'neuvonnoista', 'neuvonnoitta', 'neuvonta', 'neuvontaa', 'neuvontaan', 'neuvontain', 'neuvontamme', 'neuvontana', 'neuvontani', 'neuvontanne', 'neuvontansa', 'neuvontasi', 'neuvontoihin', 'neuvontoina', 'neuvontoineen', 'neuvontoja', 'neuvontojen'),
     },
@@ -785,11 +891,24 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('norpar',),
         'pass': ('norpades', 'norpads', 'norpas', 'norpats', 'norpes'),
     },
+    'nödvändig': {
+        'all': ('nödvändig', 'nödvändiga', 'nödvändigare', 'nödvändigares', 'nödvändigas', 'nödvändigast', 'nödvändigaste', 'nödvändigastes', 'nödvändigasts', 'nödvändige', 'nödvändiges', 'nödvändigs', 'nödvändigt', 'nödvändigts'),
+        'inf': ('nödvändig',),
+        'pass': ('nödvändigares', 'nödvändigas', 'nödvändigastes', 'nödvändigasts', 'nödvändiges', 'nödvändigs', 'nödvändigts'),
+    },
+    'oansvarig': {
+        'all': ('oansvarig', 'oansvariga', 'oansvarigare', 'oansvarigares', 'oansvarigas', 'oansvarigast', 'oansvarigaste', 'oansvarigastes', 'oansvarigasts', 'oansvarige', 'oansvariges', 'oansvarigs', 'oansvarigt', 'oansvarigts'),
+        'inf': ('oansvarig',),
+        'pass': ('oansvarigares', 'oansvarigas', 'oansvarigastes', 'oansvarigasts', 'oansvariges', 'oansvarigs', 'oansvarigts'),
+    },
     'ohyra': {
         'all': ('ohyra', 'ohyran', 'ohyrans', 'ohyrar', 'ohyras'),
         'inf': ('ohyra',),
         'pres': ('ohyrar',),
         'pass': ('ohyrans', 'ohyras'),
+    },
+    'oppositio': {
+        'all': ('oppositio', 'oppositioiden', 'oppositioihin', 'oppositioiksi', 'oppositioilla', 'oppositioille', 'oppositioilta', 'oppositioin', 'oppositioina', 'oppositioineen', 'oppositioissa', 'oppositioista', 'oppositioita', 'oppositioitta', 'oppositioitten', 'oppositioksi', 'oppositiolla', 'oppositiolle', 'oppositiolta', 'oppositiomme', 'opposition', 'oppositiona', 'oppositioni', 'oppositionne', 'oppositionsa', 'oppositioon', 'oppositiosi', 'oppositiossa', 'oppositiosta', 'oppositiot', 'oppositiota', 'oppositiotta'),
     },
     'order': {
         'all': ('order', 'ordered', 'ordering', 'ordern', 'orderna', 'ordernas', 'orderns', 'orders', 'ordrar', 'ordrarna', 'ordrarnas', 'ordrars'),
@@ -839,6 +958,13 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('parkering', 'parkeringar', 'parkeringarna', 'parkeringarnas', 'parkeringars', 'parkeringen', 'parkeringens', 'parkerings'),
         'inf': ('parkering',),
         'pass': ('parkeringarnas', 'parkeringars', 'parkeringens', 'parkerings'),
+    },
+    'parti': {
+        'all': ('parti', 'partier', 'partierna', 'partiernas', 'partiers', 'partiet', 'partiets', 'partir', 'partis', 'partit', 'partits'),
+        'imp': ('parti',),
+        'inf': ('parti',),
+        'pres': ('partir',),
+        'pass': ('partiernas', 'partiers', 'partiets', 'partis', 'partits'),
     },
     'paska': {
         'all': ('paska', 'paskaa', 'paskaakaan', 'paskaan', 'paskain', 'paskaksi', 'paskalla', 'paskalle', 'paskalta', 'paskamme', 'paskan', 'paskana', 'paskani', 'paskanne', 'paskansa', 'paskasi', 'paskassa', 'paskasta', 'paskat', 'paskatta', 'paskempi', 'paskin', 'paskoihin', 'paskoiksi', 'paskoilla', 'paskoille', 'paskoilta', 'paskoina', 'paskoine', 'paskoineen', 'paskoissa', 'paskoista', 'paskoitta', 'paskoja', 'paskojen'),
@@ -954,6 +1080,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('punkterar',),
         'pass': ('punkterades', 'punkterads', 'punkteras', 'punkterats', 'punkteres'),
     },
+    'puolue': {
+        'all': ('puolue', 'puolueeksi', 'puolueella', 'puolueelle', 'puolueelta', 'puolueemme', 'puolueen', 'puolueena', 'puolueeni', 'puolueenne', 'puolueensa', 'puolueeseen', 'puolueesi', 'puolueessa', 'puolueesta', 'puolueestaan', 'puolueet', 'puolueetta', 'puolueiden', 'puolueihin', 'puolueiksi', 'puolueilla', 'puolueille', 'puolueilta', 'puoluein', 'puolueina', 'puolueineen', 'puolueisiin', 'puolueissa', 'puolueista', 'puolueita', 'puolueitta', 'puolueitten', 'puoluetta'),
+    },
     'puukko': {
         'all': ('puukko', 'puukkoa', 'puukkoihin', 'puukkoina', 'puukkoineen', 'puukkoja', 'puukkojen', 'puukkomme', 'puukkon', 'puukkona', 'puukkoni', 'puukkonne', 'puukkonsa', 'puukkoon', 'puukkosi', 'puukoiksi', 'puukoilla', 'puukoille', 'puukoilta', 'puukoin', 'puukoissa', 'puukoista', 'puukoitta', 'puukoksi', 'puukolla', 'puukolle', 'puukolta', 'puukon', 'puukossa', 'puukosta', 'puukot', 'puukotta'),
     },
@@ -968,6 +1097,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     'pysäköinti': {
         'all': ('pysäköinneiksi', 'pysäköinneille', 'pysäköinneillä', 'pysäköinneiltä', 'pysäköinnein', 'pysäköinneissä', 'pysäköinneistä', 'pysäköinneittä', 'pysäköinniksi', 'pysäköinnilla', 'pysäköinnille', 'pysäköinnillä', 'pysäköinnilta', 'pysäköinniltä', 'pysäköinnin', 'pysäköinnissa', 'pysäköinnissä', 'pysäköinnista', 'pysäköinnistä', 'pysäköinnit', 'pysäköinnitta', 'pysäköinnittä', 'pysäköinteihin', 'pysäköinteineen', 'pysäköinteinä', 'pysäköintejä', 'pysäköinti', 'pysäköintia', 'pysäköintien', 'pysäköintiin', 'pysäköintimme', 'pysäköintina', 'pysäköintini', 'pysäköintinne', 'pysäköintinsä', 'pysäköintinä', 'pysäköintisi', 'pysäköintiä'),
+    },
+    'pääministeri': {
+        'all': ('pääministereiden', 'pääministereihin', 'pääministereiksi', 'pääministereille', 'pääministereillä', 'pääministereiltä', 'pääministerein', 'pääministereinä', 'pääministereissä', 'pääministereistä', 'pääministereittä', 'pääministereitä', 'pääministerejä', 'pääministeri', 'pääministerien', 'pääministeriin', 'pääministeriksi', 'pääministerille', 'pääministerillä', 'pääministeriltä', 'pääministerimme', 'pääministerin', 'pääministerini', 'pääministerinne', 'pääministerinsä', 'pääministerinä', 'pääministerisi', 'pääministerissä', 'pääministeristä', 'pääministerit', 'pääministerittä', 'pääministeriä'),
     },
     'pääsy': {
         'all': ('pääsy', 'pääsya', 'pääsyihin', 'pääsyiksi', 'pääsyille', 'pääsyillä', 'pääsyiltä', 'pääsyin', 'pääsyineen', 'pääsyinä', 'pääsyissä', 'pääsyistä', 'pääsyittä', 'pääsyjen', 'pääsyjä', 'pääsyksi', 'pääsylla', 'pääsylle', 'pääsyllä', 'pääsylta', 'pääsyltä', 'pääsymme', 'pääsyn', 'pääsyna', 'pääsyni', 'pääsynne', 'pääsynsä', 'pääsynä', 'pääsysi', 'pääsyssa', 'pääsyssä', 'pääsysta', 'pääsystä', 'pääsyt', 'pääsytta', 'pääsyttä', 'pääsyä'),
@@ -1007,6 +1139,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('rat',),
         'pass': ('ratted',),
     },
+    'regering': {
+        'all': ('regering', 'regeringar', 'regeringarna', 'regeringarnas', 'regeringars', 'regeringen', 'regeringens', 'regerings'),
+        'inf': ('regering',),
+        'pass': ('regeringarnas', 'regeringars', 'regeringens', 'regerings'),
+    },
     'rengasrauta': {
         'all': ('rengasraudaksi', 'rengasraudalla', 'rengasraudalle', 'rengasraudalta', 'rengasraudan', 'rengasraudassa', 'rengasraudasta', 'rengasraudat', 'rengasraudatta', 'rengasraudoiksi', 'rengasraudoilla', 'rengasraudoille', 'rengasraudoilta', 'rengasraudoin', 'rengasraudoissa', 'rengasraudoista', 'rengasraudoitta', 'rengasrauta', 'rengasrautaa', 'rengasrautaan', 'rengasrautain', 'rengasrautamme', 'rengasrautana', 'rengasrautani', 'rengasrautanne', 'rengasrautansa', 'rengasrautasi', 'rengasrautoihin', 'rengasrautoina', 'rengasrautoineen', 'rengasrautoja', 'rengasrautojen'),
     },
@@ -1040,6 +1177,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('rikkonee', 'rikkonemme', 'rikkonen', 'rikkonet', 'rikkonette', 'rikkonevat', 'rikottaneen'),
         'inf': ('rikkoa', 'rikkoakseen', 'rikkomaan', 'rikkomalla', 'rikkoman', 'rikkomassa', 'rikkomasta', 'rikkomatta'),
         'pass': ('rikotaa', 'rikotaan', 'rikottaisiin', 'rikottaneen', 'rikottiin'),
+    },
+    'riksdag': {
+        'all': ('riksdag', 'riksdagar', 'riksdagarna', 'riksdagarnas', 'riksdagars', 'riksdagen', 'riksdagens', 'riksdags'),
+        'inf': ('riksdag',),
+        'pass': ('riksdagarnas', 'riksdagars', 'riksdagens', 'riksdags'),
     },
     'riva': {
         'all': ('reves', 'revo', 'revos', 'riv', 'riva', 'rivande', 'rivas', 'rive', 'riven', 'rivens', 'river', 'rives', 'rivet', 'rivets', 'rivit', 'rivna', 'rivnas', 'rivne', 'rivnes', 'rivs'),
@@ -1149,6 +1291,24 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('skadedjur',),
         'pass': ('skadedjurens', 'skadedjurets', 'skadedjurs'),
     },
+    'skamlig': {
+        'all': ('skamlig', 'skamliga', 'skamligare', 'skamligares', 'skamligas', 'skamligast', 'skamligaste', 'skamligastes', 'skamligasts', 'skamlige', 'skamliges', 'skamligs', 'skamligt', 'skamligts'),
+        'inf': ('skamlig',),
+        'pass': ('skamligares', 'skamligas', 'skamligastes', 'skamligasts', 'skamliges', 'skamligs', 'skamligts'),
+    },
+    'skandaali': {
+        'all': ('skandaaleiden', 'skandaaleihin', 'skandaaleiksi', 'skandaaleilla', 'skandaaleille', 'skandaaleilta', 'skandaalein', 'skandaaleina', 'skandaaleineen', 'skandaaleissa', 'skandaaleista', 'skandaaleita', 'skandaaleitta', 'skandaaleitten', 'skandaaleja', 'skandaali', 'skandaalia', 'skandaalien', 'skandaaliin', 'skandaaliksi', 'skandaalilla', 'skandaalille', 'skandaalilta', 'skandaalimme', 'skandaalin', 'skandaalina', 'skandaalini', 'skandaalinne', 'skandaalinsa', 'skandaalisi', 'skandaalissa', 'skandaalista', 'skandaalit', 'skandaalitta'),
+    },
+    'skandal': {
+        'all': ('skandal', 'skandalen', 'skandalens', 'skandaler', 'skandalerna', 'skandalernas', 'skandalers', 'skandals'),
+        'inf': ('skandal',),
+        'pass': ('skandalens', 'skandalernas', 'skandalers', 'skandals'),
+    },
+    'skattehöjning': {
+        'all': ('skattehöjning', 'skattehöjningar', 'skattehöjningarna', 'skattehöjningarnas', 'skattehöjningars', 'skattehöjningen', 'skattehöjningens', 'skattehöjnings'),
+        'inf': ('skattehöjning',),
+        'pass': ('skattehöjningarnas', 'skattehöjningars', 'skattehöjningens', 'skattehöjnings'),
+    },
     'skjuta': {
         'all': ('skjut', 'skjuta', 'skjutande', 'skjutas', 'skjute', 'skjuten', 'skjutens', 'skjuter', 'skjutes', 'skjutet', 'skjutets', 'skjutit', 'skjutits', 'skjutna', 'skjutnas', 'skjutne', 'skjutnes', 'skjuts', 'sköt', 'sköte', 'sköto', 'skötos'),
         'imp': ('skjut',),
@@ -1206,6 +1366,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     'sorkkarauta': {
         'all': ('sorkkaraudaksi', 'sorkkaraudalla', 'sorkkaraudalle', 'sorkkaraudalta', 'sorkkaraudan', 'sorkkaraudassa', 'sorkkaraudasta', 'sorkkaraudat', 'sorkkaraudatta', 'sorkkaraudoiksi', 'sorkkaraudoilla', 'sorkkaraudoille', 'sorkkaraudoilta', 'sorkkaraudoin', 'sorkkaraudoissa', 'sorkkaraudoista', 'sorkkaraudoitta', 'sorkkarauta', 'sorkkarautaa', 'sorkkarautaan', 'sorkkarautain', 'sorkkarautamme', 'sorkkarautana', 'sorkkarautani', 'sorkkarautanne', 'sorkkarautansa', 'sorkkarautasi', 'sorkkarautoihin', 'sorkkarautoina', 'sorkkarautoineen', 'sorkkarautoja', 'sorkkarautojen'),
+    },
+    'sote-uudistus': {
+        'all': ('sote-uudistukseen', 'sote-uudistukseksi', 'sote-uudistuksella', 'sote-uudistukselle', 'sote-uudistukselta', 'sote-uudistuksemme', 'sote-uudistuksen', 'sote-uudistuksena', 'sote-uudistukseni', 'sote-uudistuksenne', 'sote-uudistuksensa', 'sote-uudistuksesi', 'sote-uudistuksessa', 'sote-uudistuksesta', 'sote-uudistukset', 'sote-uudistuksetta', 'sote-uudistuksia', 'sote-uudistuksien', 'sote-uudistuksiin', 'sote-uudistuksiksi', 'sote-uudistuksilla', 'sote-uudistuksille', 'sote-uudistuksilta', 'sote-uudistuksin', 'sote-uudistuksina', 'sote-uudistuksineen', 'sote-uudistuksissa', 'sote-uudistuksista', 'sote-uudistuksitta', 'sote-uudistus', 'sote-uudistusta', 'sote-uudistusten'),
     },
     'sotkea': {
         'all': ('sotke', 'sotkea', 'sotkeakseen', 'sotkee', 'sotkekaa', 'sotkekaamme', 'sotkekoon', 'sotkekoot', 'sotkema', 'sotkemaan', 'sotkemaisillaan', 'sotkemalla', 'sotkeman', 'sotkemassa', 'sotkemasta', 'sotkematon', 'sotkematta', 'sotkemme', 'sotken', 'sotkenee', 'sotkenemme', 'sotkenen', 'sotkenet', 'sotkenette', 'sotkenevat', 'sotkenut', 'sotket', 'sotketa', 'sotketaa', 'sotketaan', 'sotkettaessa', 'sotkettaisiin', 'sotkettakoon', 'sotkettaman', 'sotkettaneen', 'sotkettava', 'sotkette', 'sotkettiin', 'sotkettu', 'sotkeva', 'sotkevat', 'sotki', 'sotkien', 'sotkiessa', 'sotkimme', 'sotkis', 'sotkisi', 'sotkisimme', 'sotkisin', 'sotkisit', 'sotkisitte', 'sotkisivat', 'sotkit', 'sotkitte', 'sotkivat'),
@@ -1287,6 +1450,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('stab',),
         'pass': ('stabbed', 'stabens', 'stabernas', 'stabers', 'stabs'),
     },
+    'statsminister': {
+        'all': ('stadsminister', 'statsminister', 'statsministern', 'statsministerns', 'statsministers', 'statsministrar', 'statsministrarna', 'statsministrarnas', 'statsministrars'),
+        'inf': ('statsminister',),
+        'pass': ('statsministerns', 'statsministers', 'statsministrarnas', 'statsministrars'),
+    },
     'steal': {
         'all': ('steal', 'stealing', 'steals', 'stole', 'stolen'),
         'imp': ('steal',),
@@ -1321,6 +1489,15 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('subsidy',),
         'inf': ('subsidy',),
         'pass': ('subsidied',),
+    },
+    'surkea': {
+        'all': ('surkea', 'surkeaa', 'surkeaan', 'surkeain', 'surkeaksi', 'surkealla', 'surkealle', 'surkealta', 'surkeamme', 'surkeampi', 'surkean', 'surkeana', 'surkeani', 'surkeanne', 'surkeansa', 'surkeasi', 'surkeassa', 'surkeasta', 'surkeat', 'surkeata', 'surkeatta', 'surkeiden', 'surkeihin', 'surkeiksi', 'surkeille', 'surkeilta', 'surkein', 'surkeina', 'surkeine', 'surkeisiin', 'surkeissa', 'surkeista', 'surkeita', 'surkeitta', 'surkeitten'),
+    },
+    'survey': {
+        'all': ('survey', 'surveyed', 'surveying', 'surveys'),
+        'imp': ('survey',),
+        'inf': ('survey',),
+        'pass': ('surveyed',),
     },
     'svin': {
         'all': ('svin', 'svinen', 'svinens', 'svinet', 'svinets', 'svins'),
@@ -1360,6 +1537,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('särjettäneen', 'särkenee', 'särkenemme', 'särkenen', 'särkenet', 'särkenette', 'särkenevät'),
         'inf': ('särkemällä', 'särkemän', 'särkemässä', 'särkemästä', 'särkemättä', 'särkemään', 'särkeä', 'särkeäkseen'),
         'pass': ('särjettiin', 'särjettäisiin', 'särjettäneen', 'särjetää', 'särjetään'),
+    },
+    'säästö': {
+        'all': ('säästö', 'säästöa', 'säästöihin', 'säästöiksi', 'säästöille', 'säästöillä', 'säästöiltä', 'säästöin', 'säästöineen', 'säästöinä', 'säästöissä', 'säästöistä', 'säästöittä', 'säästöjen', 'säästöjä', 'säästöksi', 'säästölla', 'säästölle', 'säästöllä', 'säästölta', 'säästöltä', 'säästömme', 'säästön', 'säästöna', 'säästöni', 'säästönne', 'säästönsä', 'säästönä', 'säästösi', 'säästössa', 'säästössä', 'säästösta', 'säästöstä', 'säästöt', 'säästötta', 'säästöttä', 'säästöä', 'säästöön'),
     },
     'tapahtuma': {
         'all': ('tapahtuma', 'tapahtumaa', 'tapahtumaan', 'tapahtumaksi', 'tapahtumalla', 'tapahtumalle', 'tapahtumalta', 'tapahtuman', 'tapahtumana', 'tapahtumassa', 'tapahtumasta', 'tapahtumat', 'tapahtumatta', 'tapahtumia', 'tapahtumien', 'tapahtumiin', 'tapahtumiksi', 'tapahtumilla', 'tapahtumille', 'tapahtumilta', 'tapahtumin', 'tapahtumina', 'tapahtumineen', 'tapahtumissa', 'tapahtumista', 'tapahtumitta'),
@@ -1460,6 +1640,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'tussi': {
         'all': ('tusseihin', 'tusseiksi', 'tusseilla', 'tusseille', 'tusseilta', 'tussein', 'tusseina', 'tusseineen', 'tusseissa', 'tusseista', 'tusseitta', 'tusseja', 'tussi', 'tussia', 'tussien', 'tussiin', 'tussiksi', 'tussilla', 'tussille', 'tussilta', 'tussimme', 'tussin', 'tussina', 'tussini', 'tussinne', 'tussinsa', 'tussisi', 'tussissa', 'tussista', 'tussit', 'tussitta', 'tušši'),
     },
+    'typerä': {
+        'all': ('typera', 'typeraa', 'typeraan', 'typeraksi', 'typeralla', 'typeralle', 'typeralta', 'typeran', 'typerana', 'typerassa', 'typerasta', 'typeratta', 'typerien', 'typeriin', 'typeriksi', 'typerille', 'typerillä', 'typeriltä', 'typerine', 'typerinä', 'typerissä', 'typeristä', 'typerittä', 'typeriä', 'typerä', 'typeräin', 'typeräksi', 'typerälle', 'typerällä', 'typerältä', 'typerämme', 'typerän', 'typeräni', 'typeränne', 'typeränsä', 'typeränä', 'typeräsi', 'typerässä', 'typerästä', 'typerät', 'typerättä', 'typerää', 'typerään'),
+    },
     'tändvätska': {
         'all': ('tändvätska', 'tändvätskan', 'tändvätskans', 'tändvätskar', 'tändvätskas', 'tändvätske', 'tändvätskor', 'tändvätskorna', 'tändvätskornas', 'tändvätskors'),
         'inf': ('tändvätska',),
@@ -1486,6 +1669,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'urakoitsija': {
         'all': ('urakoitsija', 'urakoitsijaa', 'urakoitsijaan', 'urakoitsijain', 'urakoitsijaksi', 'urakoitsijalla', 'urakoitsijalle', 'urakoitsijalta', 'urakoitsijamme', 'urakoitsijan', 'urakoitsijana', 'urakoitsijani', 'urakoitsijanne', 'urakoitsijansa', 'urakoitsijasi', 'urakoitsijassa', 'urakoitsijasta', 'urakoitsijat', 'urakoitsijatta', 'urakoitsijoiden', 'urakoitsijoihin', 'urakoitsijoiksi', 'urakoitsijoilla', 'urakoitsijoille', 'urakoitsijoilta', 'urakoitsijoin', 'urakoitsijoina', 'urakoitsijoineen', 'urakoitsijoissa', 'urakoitsijoista', 'urakoitsijoita', 'urakoitsijoitta', 'urakoitsijoitten'),
     },
+    'usel': {
+        'all': ('usel', 'usels', 'uselt', 'uselts', 'usla', 'uslare', 'uslares', 'uslas', 'uslast', 'uslaste', 'uslastes', 'uslasts', 'usle', 'usles'),
+        'inf': ('usel',),
+        'pass': ('usels', 'uselts', 'uslares', 'uslas', 'uslastes', 'uslasts', 'usles'),
+    },
     'utredning': {
         'all': ('utredning', 'utredningar', 'utredningarna', 'utredningarnas', 'utredningars', 'utredningen', 'utredningens', 'utrednings'),
         'inf': ('utredning',),
@@ -1498,6 +1686,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('vakt', 'vakten', 'vaktens', 'vakter', 'vakterna', 'vakternas', 'vakters', 'vakts'),
         'inf': ('vakt',),
         'pass': ('vaktens', 'vakternas', 'vakters', 'vakts'),
+    },
+    'valtiovarainministeri': {
+        'all': ('valtiovarainministerein', 'valtiovarainministereinä', 'valtiovarainministereitä', 'valtiovarainministerejä', 'valtiovarainministeri', 'valtiovarainministerien', 'valtiovarainministeriin', 'valtiovarainministeriksi', 'valtiovarainministerille', 'valtiovarainministerillä', 'valtiovarainministeriltä', 'valtiovarainministerimme', 'valtiovarainministerin', 'valtiovarainministerini', 'valtiovarainministerinne', 'valtiovarainministerinsä', 'valtiovarainministerinä', 'valtiovarainministerisi', 'valtiovarainministerissä', 'valtiovarainministeristä', 'valtiovarainministerit', 'valtiovarainministerittä', 'valtiovarainministeriä'),
     },
     'vandalise': {
         'all': ('vandalise', 'vandalised', 'vandalises', 'vandalising'),
@@ -1527,6 +1718,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('vandalize',),
         'pass': ('vandalized',),
     },
+    'vansinnig': {
+        'all': ('vansinnig', 'vansinniga', 'vansinnigare', 'vansinnigares', 'vansinnigas', 'vansinnigast', 'vansinnigaste', 'vansinnigastes', 'vansinnigasts', 'vansinnige', 'vansinniges', 'vansinnigs', 'vansinnigt', 'vansinnigts'),
+        'inf': ('vansinnig',),
+        'pass': ('vansinnigares', 'vansinnigas', 'vansinnigastes', 'vansinnigasts', 'vansinniges', 'vansinnigs', 'vansinnigts'),
+    },
     'varastaa': {
         'all': ('varasta', 'varastaa', 'varastaakseen', 'varastaen', 'varastaessa', 'varastais', 'varastaisi', 'varastaisimme', 'varastaisin', 'varastaisit', 'varastaisitte', 'varastaisivat', 'varastakaa', 'varastakaamme', 'varastakoon', 'varastakoot', 'varastamaton', 'varastamme', 'varastan', 'varastanee', 'varastanemme', 'varastanen', 'varastanet', 'varastanette', 'varastanevat', 'varastat', 'varastatte', 'varastava', 'varastavat', 'varastetaa', 'varastetaan', 'varastettaessa', 'varastettaisiin', 'varastettakoon', 'varastettaman', 'varastettaneen', 'varastettava', 'varastettiin', 'varastettu', 'varasti', 'varastimme', 'varastin', 'varastit', 'varastitte', 'varastivat'),
         'imp': ('varasta', 'varastakaa', 'varastakaamme'),
@@ -1545,8 +1741,14 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'vasara': {
         'all': ('vasara', 'vasaraa', 'vasaraan', 'vasarain', 'vasaraksi', 'vasaralla', 'vasaralle', 'vasaralta', 'vasaramme', 'vasaran', 'vasarana', 'vasarani', 'vasaranne', 'vasaransa', 'vasarasi', 'vasarassa', 'vasarasta', 'vasarat', 'vasaratta', 'vasarin', 'vasaroihin', 'vasaroiksi', 'vasaroilla', 'vasaroille', 'vasaroilta', 'vasaroina', 'vasaroineen', 'vasaroissa', 'vasaroista', 'vasaroita', 'vasaroitta', 'vasaroitten'),
     },
+    'vasemmistoliitto': {
+        'all': ('vasemmistoliiton', 'vasemmistoliitto'),
+    },
     'vastapalvelus': {
         'all': ('vastapalveluksen', 'vastapalvelukset', 'vastapalveluksia', 'vastapalveluksin', 'vastapalvelus', 'vastapalvelusta', 'vastapalvelusten'),
+    },
+    'vastuuton': {
+        'all': ('vastuuton', 'vastuutonta', 'vastuutonten', 'vastuuttomaan', 'vastuuttomaksi', 'vastuuttomalla', 'vastuuttomalle', 'vastuuttomalta', 'vastuuttomamme', 'vastuuttomampi', 'vastuuttoman', 'vastuuttomana', 'vastuuttomani', 'vastuuttomanne', 'vastuuttomansa', 'vastuuttomasi', 'vastuuttomassa', 'vastuuttomasta', 'vastuuttomat', 'vastuuttomatta', 'vastuuttomia', 'vastuuttomien', 'vastuuttomiin', 'vastuuttomiksi', 'vastuuttomilla', 'vastuuttomille', 'vastuuttomilta', 'vastuuttomin', 'vastuuttomina', 'vastuuttomine', 'vastuuttomissa', 'vastuuttomista', 'vastuuttomitta'),
     },
     'veitsi': {
         'all': ('veisten', 'veitseen', 'veitseksi', 'veitselle', 'veitsellä', 'veitseltä', 'veitsemme', 'veitsen', 'veitseni', 'veitsenne', 'veitsensä', 'veitsenä', 'veitsesi', 'veitsessä', 'veitsestä', 'veitset', 'veitsettä', 'veitsi', 'veitsien', 'veitsiin', 'veitsiksi', 'veitsille', 'veitsillä', 'veitsiltä', 'veitsin', 'veitsineen', 'veitsinä', 'veitsissä', 'veitsistä', 'veitsittä', 'veitsiä'),
@@ -1554,8 +1756,14 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'veli': {
         'all': ('veleihin', 'veleiksi', 'veleille', 'veleillä', 'veleiltä', 'velein', 'veleineen', 'veleinä', 'veleissä', 'veleistä', 'veleittä', 'velejä', 'veli', 'velia', 'velien', 'veliin', 'veliksi', 'velilla', 'velille', 'velillä', 'velilta', 'veliltä', 'velimme', 'velin', 'velina', 'velini', 'velinne', 'velinsä', 'velinä', 'velisi', 'velissa', 'velissä', 'velista', 'velistä', 'velit', 'velitta', 'velittä', 'veliä', 'veljeen', 'veljeksi', 'veljelle', 'veljellä', 'veljeltä', 'veljemme', 'veljen', 'veljeni', 'veljenne', 'veljensä', 'veljenä', 'veljesi', 'veljessä', 'veljet', 'veljettä', 'veljeä', 'veljien', 'veljiin', 'veljiksi', 'veljille', 'veljillä', 'veljiltä', 'veljin', 'veljineen', 'veljinä', 'veljissä', 'veljistä', 'veljittä', 'veljiä'),
     },
+    'veronkorotus': {
+        'all': ('veronkorotukseen', 'veronkorotuksen', 'veronkorotuksena', 'veronkorotukseni', 'veronkorotuksesi', 'veronkorotukset', 'veronkorotuksia', 'veronkorotuksien', 'veronkorotuksiin', 'veronkorotuksin', 'veronkorotuksina', 'veronkorotus', 'veronkorotusta', 'veronkorotusten'),
+    },
     'veroraha': {
         'all': ('veroraha', 'verorahaa', 'verorahaan', 'verorahain', 'verorahaksi', 'verorahalla', 'verorahalle', 'verorahalta', 'verorahamme', 'verorahan', 'verorahana', 'verorahani', 'verorahanne', 'verorahansa', 'verorahasi', 'verorahassa', 'verorahasta', 'verorahat', 'verorahatta', 'verorahoihin', 'verorahoiksi', 'verorahoilla', 'verorahoille', 'verorahoilta', 'verorahoin', 'verorahoina', 'verorahoineen', 'verorahoissa', 'verorahoista', 'verorahoitta', 'verorahoja', 'verorahojen'),
+    },
+    'vihreä': {
+        'all': ('vihrea', 'vihreaa', 'vihreaan', 'vihreaksi', 'vihrealla', 'vihrealle', 'vihrealta', 'vihrean', 'vihreana', 'vihreassa', 'vihreasta', 'vihreatta', 'vihreiden', 'vihreihin', 'vihreiksi', 'vihreille', 'vihreillä', 'vihreiltä', 'vihrein', 'vihreine', 'vihreineen', 'vihreinä', 'vihreisiin', 'vihreissä', 'vihreistä', 'vihreitten', 'vihreittä', 'vihreitä', 'vihreä', 'vihreäin', 'vihreäksi', 'vihreälle', 'vihreällä', 'vihreältä', 'vihreämme', 'vihreän', 'vihreäni', 'vihreänne', 'vihreänsä', 'vihreänä', 'vihreäsi', 'vihreässä', 'vihreästä', 'vihreät', 'vihreättä', 'vihreätä', 'vihreää', 'vihreään'),
     },
     'viillellä': {
         'all': ('viillelkoon', 'viillelkoot', 'viillelkää', 'viillelkäämme', 'viillelköön', 'viillelkööt', 'viillellee', 'viillellemme', 'viillellen', 'viillellessä', 'viillellet', 'viillellette', 'viillellevät', 'viillellyt', 'viillellä', 'viillelläkseen', 'viillellää', 'viillellään', 'viilleltiin', 'viilleltu', 'viillelty', 'viilleltäessä', 'viilleltäisiin', 'viilleltäkoon', 'viilleltäköön', 'viilleltämän', 'viilleltäneen', 'viilleltävä', 'viiltele', 'viiltelee', 'viilteleminen', 'viiltelemistä', 'viiltelemme', 'viiltelemä', 'viiltelemällä', 'viiltelemän', 'viiltelemässä', 'viiltelemästä', 'viiltelemättä', 'viiltelemätön', 'viiltelemään', 'viiltelen', 'viiltelet', 'viiltelette', 'viiltelevä', 'viiltelevät', 'viilteli', 'viiltelimme', 'viiltelin', 'viiltelis', 'viiltelisi', 'viiltelisimme', 'viiltelisin', 'viiltelisit', 'viiltelisitte', 'viiltelisivät', 'viiltelit', 'viiltelitte', 'viiltelivät'),
@@ -1574,6 +1782,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pot': ('viillettäneen', 'viiltänee', 'viiltänemme', 'viiltänen', 'viiltänet', 'viiltänette', 'viiltänevät'),
         'inf': ('viillettämän', 'viiltämällä', 'viiltämän', 'viiltämässä', 'viiltämästä', 'viiltämättä', 'viiltämään', 'viiltää', 'viiltääkseen'),
         'pass': ('viillettiin', 'viillettäisiin', 'viillettäköön', 'viillettäneen', 'viilletää', 'viilletään'),
+    },
+    'virhe': {
+        'all': ('virhe', 'virheeksi', 'virheella', 'virheelle', 'virheellä', 'virheelta', 'virheeltä', 'virheemme', 'virheen', 'virheena', 'virheeni', 'virheenne', 'virheensä', 'virheenä', 'virheeseen', 'virheesi', 'virheessa', 'virheessä', 'virheesta', 'virheestä', 'virheet', 'virheetta', 'virheettä', 'virheiden', 'virheihin', 'virheiksi', 'virheille', 'virheillä', 'virheiltä', 'virhein', 'virheineen', 'virheinä', 'virheisiin', 'virheissä', 'virheistä', 'virheitten', 'virheittä', 'virheitä', 'virhetta', 'virhettä', 'virhi'),
     },
     'vohkia': {
         'all': ('vohki', 'vohkia', 'vohkiakseen', 'vohkien', 'vohkiessa', 'vohkii', 'vohkikaa', 'vohkikaamme', 'vohkikoon', 'vohkikoot', 'vohkima', 'vohkimaan', 'vohkimaisillaan', 'vohkimalla', 'vohkiman', 'vohkimassa', 'vohkimasta', 'vohkimaton', 'vohkimatta', 'vohkiminen', 'vohkimista', 'vohkimme', 'vohkin', 'vohkinee', 'vohkinemme', 'vohkinen', 'vohkinet', 'vohkinette', 'vohkinevat', 'vohkinut', 'vohkis', 'vohkisi', 'vohkisimme', 'vohkisin', 'vohkisit', 'vohkisitte', 'vohkisivat', 'vohkit', 'vohkitaa', 'vohkitaan', 'vohkittaessa', 'vohkittaisiin', 'vohkittakoon', 'vohkittaman', 'vohkittaneen', 'vohkittava', 'vohkitte', 'vohkittiin', 'vohkittu', 'vohkiva', 'vohkivat'),
@@ -1594,11 +1805,17 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('vältar', 'välter'),
         'pass': ('vältades', 'vältads', 'vältans', 'vältas', 'vältats', 'vältes', 'vältornas', 'vältors', 'välts'),
     },
+    'välttämätön': {
+        'all': ('välttämäton', 'välttämätonta', 'välttämättomaan', 'välttämättomaksi', 'välttämättomalla', 'välttämättomalle', 'välttämättomalta', 'välttämättoman', 'välttämättomana', 'välttämättomassa', 'välttämättomasta', 'välttämättomatta', 'välttämättömien', 'välttämättömiin', 'välttämättömiksi', 'välttämättömille', 'välttämättömillä', 'välttämättömiltä', 'välttämättömine', 'välttämättöminä', 'välttämättömissä', 'välttämättömistä', 'välttämättömittä', 'välttämättömiä', 'välttämättömäksi', 'välttämättömälle', 'välttämättömällä', 'välttämättömältä', 'välttämättömämme', 'välttämättömän', 'välttämättömäni', 'välttämättömänne', 'välttämättömänsä', 'välttämättömänä', 'välttämättömäsi', 'välttämättömässä', 'välttämättömästä', 'välttämättömät', 'välttämättömättä', 'välttämättömään', 'välttämätön', 'välttämätönten', 'välttämätöntä'),
+    },
     'wreck': {
         'all': ('wreck', 'wrecked', 'wrecking', 'wrecks'),
         'imp': ('wreck',),
         'inf': ('wreck',),
         'pass': ('wrecked',),
+    },
+    'ydinvoima': {
+        'all': ('ydinvoima', 'ydinvoimaa', 'ydinvoimaan', 'ydinvoimain', 'ydinvoimaksi', 'ydinvoimalla', 'ydinvoimalle', 'ydinvoimalta', 'ydinvoimamme', 'ydinvoiman', 'ydinvoimana', 'ydinvoimani', 'ydinvoimanne', 'ydinvoimansa', 'ydinvoimasi', 'ydinvoimassa', 'ydinvoimasta', 'ydinvoimat', 'ydinvoimatta', 'ydinvoimia', 'ydinvoimien', 'ydinvoimiin', 'ydinvoimiksi', 'ydinvoimilla', 'ydinvoimille', 'ydinvoimilta', 'ydinvoimin', 'ydinvoimina', 'ydinvoimineen', 'ydinvoimissa', 'ydinvoimista', 'ydinvoimitta'),
     },
     'yritys': {
         'all': ('yritykseen', 'yritykseksi', 'yrityksella', 'yritykselle', 'yrityksellä', 'yritykselta', 'yritykseltä', 'yrityksemme', 'yrityksen', 'yrityksena', 'yritykseni', 'yrityksenne', 'yrityksensä', 'yrityksenä', 'yrityksesi', 'yrityksessa', 'yrityksessä', 'yrityksesta', 'yrityksestä', 'yritykset', 'yrityksetta', 'yrityksettä', 'yrityksien', 'yrityksiin', 'yrityksiksi', 'yrityksille', 'yrityksillä', 'yrityksiltä', 'yrityksin', 'yrityksineen', 'yrityksinä', 'yrityksissä', 'yrityksistä', 'yrityksittä', 'yrityksiä', 'yritys', 'yritysta', 'yritysten', 'yritystä'),
