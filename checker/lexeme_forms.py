@@ -235,6 +235,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('developer',),
         'inf': ('developer',),
     },
+    'dismissal': {
+        'all': ('dismissal', 'dismissals'),
+        'imp': ('dismissal',),
+        'inf': ('dismissal',),
+    },
     'dispens': {
         'all': ('dispans', 'dispens', 'dispensen', 'dispensens', 'dispenser', 'dispenserna', 'dispensernas', 'dispensers'),
         'inf': ('dispens',),
@@ -349,6 +354,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('företag',),
         'pass': ('företagens', 'företagets', 'företags'),
     },
+    'förhör': {
+        'all': ('förhör', 'förhören', 'förhörens', 'förhöret', 'förhörets'),
+        'inf': ('förhör',),
+        'pass': ('förhörens', 'förhörets'),
+    },
     'förstöra': {
         'all': ('förstör', 'förstöra', 'förstörande', 'förstöras', 'förstörd', 'förstörda', 'förstördas', 'förstöre', 'förstören', 'förstörs', 'förstört'),
         'imp': ('förstör',),
@@ -367,6 +377,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('gift',),
         'pass': ('giftares', 'giftas', 'giftastes', 'giftasts', 'gifted', 'gifternas', 'gifters'),
     },
+    'granskning': {
+        'all': ('granskning', 'granskningar', 'granskningarna', 'granskningarnas', 'granskningars', 'granskningen', 'granskningens', 'gransknings'),
+        'inf': ('granskning',),
+        'pass': ('granskningarnas', 'granskningars', 'granskningens', 'gransknings'),
+    },
     'grant': {
         'all': ('grant', 'granted', 'granting', 'grants'),
         'imp': ('grant',),
@@ -377,6 +392,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('graviditet', 'graviditeten', 'graviditetens', 'graviditeter', 'graviditeterna', 'graviditeternas', 'graviditeters', 'graviditets'),
         'inf': ('graviditet',),
         'pass': ('graviditetens', 'graviditeternas', 'graviditeters', 'graviditets'),
+    },
+    'grievance': {
+        'all': ('grievance', 'grievances'),
+        'imp': ('grievance',),
+        'inf': ('grievance',),
     },
     'gåva': {
         'all': ('gåfva', 'gåfwa', 'gåv', 'gåva', 'gåvan', 'gåvans', 'gåvas', 'gåve', 'gåvo', 'gåvor', 'gåvorna', 'gåvornas', 'gåvors', 'gåvs'),
@@ -433,6 +453,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'hankinta': {
         'all': ('hankinnaksi', 'hankinnalla', 'hankinnalle', 'hankinnalta', 'hankinnan', 'hankinnassa', 'hankinnasta', 'hankinnat', 'hankinnatta', 'hankinnoiksi', 'hankinnoilla', 'hankinnoille', 'hankinnoilta', 'hankinnoin', 'hankinnoissa', 'hankinnoista', 'hankinnoitta', 'hankinta', 'hankintaa', 'hankintaan', 'hankintain', 'hankintamme', 'hankintana', 'hankintani', 'hankintanne', 'hankintansa', 'hankintasi', 'hankintoihin', 'hankintoina', 'hankintoineen', 'hankintoja', 'hankintojen'),
     },
+    'henkilöstöhallinto': {
+        'all': ('henkilöstöhallinnoiksi', 'henkilöstöhallinnoilla', 'henkilöstöhallinnoille', 'henkilöstöhallinnoilta', 'henkilöstöhallinnoin', 'henkilöstöhallinnoissa', 'henkilöstöhallinnoista', 'henkilöstöhallinnoitta', 'henkilöstöhallinnoksi', 'henkilöstöhallinnolla', 'henkilöstöhallinnolle', 'henkilöstöhallinnolta', 'henkilöstöhallinnon', 'henkilöstöhallinnossa', 'henkilöstöhallinnosta', 'henkilöstöhallinnot', 'henkilöstöhallinnotta', 'henkilöstöhallinto', 'henkilöstöhallintoa', 'henkilöstöhallintoihin', 'henkilöstöhallintoina', 'henkilöstöhallintoineen', 'henkilöstöhallintoja', 'henkilöstöhallintojen', 'henkilöstöhallintomme', 'henkilöstöhallintona', 'henkilöstöhallintoni', 'henkilöstöhallintonne', 'henkilöstöhallintonsa', 'henkilöstöhallintoon', 'henkilöstöhallintosi'),
+    },
+    'henkilöstöpalvelu': {
+        'all': ('henkilöstöpalvelu', 'henkilöstöpalvelua', 'henkilöstöpalveluiden', 'henkilöstöpalveluihin', 'henkilöstöpalveluiksi', 'henkilöstöpalveluilla', 'henkilöstöpalveluille', 'henkilöstöpalveluilta', 'henkilöstöpalveluin', 'henkilöstöpalveluina', 'henkilöstöpalveluineen', 'henkilöstöpalveluissa', 'henkilöstöpalveluista', 'henkilöstöpalveluita', 'henkilöstöpalveluitta', 'henkilöstöpalveluitten', 'henkilöstöpalveluja', 'henkilöstöpalvelujen', 'henkilöstöpalveluksi', 'henkilöstöpalvelulla', 'henkilöstöpalvelulle', 'henkilöstöpalvelulta', 'henkilöstöpalvelumme', 'henkilöstöpalvelun', 'henkilöstöpalveluna', 'henkilöstöpalveluni', 'henkilöstöpalvelunne', 'henkilöstöpalvelunsa', 'henkilöstöpalvelusi', 'henkilöstöpalvelussa', 'henkilöstöpalvelut', 'henkilöstöpalvelutta', 'henkilöstöpalveluun'),
+    },
     'hirttää': {
         'all': ('hirtettiin', 'hirtettu', 'hirtetty', 'hirtettäessä', 'hirtettäisiin', 'hirtettäkoon', 'hirtettäköön', 'hirtettämän', 'hirtettäneen', 'hirtettävä', 'hirtetää', 'hirtetään', 'hirtimme', 'hirtin', 'hirtit', 'hirtitte', 'hirtti', 'hirttivät', 'hirttäen', 'hirttäessä', 'hirttäis', 'hirttäisi', 'hirttäisimme', 'hirttäisin', 'hirttäisit', 'hirttäisitte', 'hirttäisivät', 'hirttäkoon', 'hirttäkoot', 'hirttäkää', 'hirttäkäämme', 'hirttäköön', 'hirttäkööt', 'hirttämä', 'hirttämäisillään', 'hirttämällä', 'hirttämän', 'hirttämässä', 'hirttämästä', 'hirttämättä', 'hirttämään', 'hirttänee', 'hirttänemme', 'hirttänen', 'hirttänet', 'hirttänette', 'hirttänevät', 'hirttänut', 'hirttänyt', 'hirttävä', 'hirttävät', 'hirttää', 'hirttääkseen', 'hirtä', 'hirtämme', 'hirtän', 'hirtät', 'hirtätte'),
         'imp': ('hirttäkää', 'hirttäkäämme', 'hirtä'),
@@ -462,6 +488,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('inbrott',),
         'pass': ('inbrottens', 'inbrottets', 'inbrotts'),
     },
+    'instruktion': {
+        'all': ('instruktion', 'instruktionen', 'instruktionens', 'instruktioner', 'instruktionerna', 'instruktionernas', 'instruktioners', 'instruktions'),
+        'inf': ('instruktion',),
+        'pass': ('instruktionens', 'instruktionernas', 'instruktioners', 'instruktions'),
+    },
     'inträde': {
         'all': ('inträde', 'inträden', 'inträdena', 'inträdenas', 'inträdens', 'inträder', 'inträdes', 'inträdet', 'inträdets'),
         'imp': ('inträde',),
@@ -478,6 +509,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('investigation', 'investigations'),
         'imp': ('investigation',),
         'inf': ('investigation',),
+    },
+    'irtisanominen': {
+        'all': ('irtisanominen', 'irtisanomiseen', 'irtisanomiseksi', 'irtisanomisella', 'irtisanomiselle', 'irtisanomiselta', 'irtisanomisemme', 'irtisanomisen', 'irtisanomisena', 'irtisanomiseni', 'irtisanomisenne', 'irtisanomisensa', 'irtisanomisesi', 'irtisanomisessa', 'irtisanomisesta', 'irtisanomiset', 'irtisanomisetta', 'irtisanomisia', 'irtisanomisien', 'irtisanomisiin', 'irtisanomisiksi', 'irtisanomisilla', 'irtisanomisille', 'irtisanomisilta', 'irtisanomisin', 'irtisanomisina', 'irtisanomisine', 'irtisanomisineen', 'irtisanomisissa', 'irtisanomisista', 'irtisanomisitta', 'irtisanomista', 'irtisanomisten'),
     },
     'järjetön': {
         'all': ('järjeton', 'järjetonta', 'järjettomaan', 'järjettomaksi', 'järjettomalla', 'järjettomalle', 'järjettomalta', 'järjettoman', 'järjettomana', 'järjettomassa', 'järjettomasta', 'järjettomatta', 'järjettömien', 'järjettömiin', 'järjettömiksi', 'järjettömille', 'järjettömillä', 'järjettömiltä', 'järjettömin', 'järjettömine', 'järjettöminä', 'järjettömissä', 'järjettömistä', 'järjettömittä', 'järjettömiä', 'järjettömäksi', 'järjettömälle', 'järjettömällä', 'järjettömältä', 'järjettömämme', 'järjettömämpi', 'järjettömän', 'järjettömäni', 'järjettömänne', 'järjettömänsä', 'järjettömänä', 'järjettömäsi', 'järjettömässä', 'järjettömästä', 'järjettömät', 'järjettömättä', 'järjettömään', 'järjetön', 'järjetönten', 'järjetöntä'),
@@ -630,6 +664,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('kusin', 'kusinen', 'kusinens', 'kusiner', 'kusinerna', 'kusinernas', 'kusiners', 'kusins'),
         'inf': ('kusin',),
         'pass': ('kusinens', 'kusinernas', 'kusiners', 'kusins'),
+    },
+    'kuuleminen': {
+        'all': ('kuuleminen', 'kuulemiseen', 'kuulemiseksi', 'kuulemisella', 'kuulemiselle', 'kuulemisellä', 'kuulemiselta', 'kuulemiseltä', 'kuulemisemme', 'kuulemisen', 'kuulemisena', 'kuulemiseni', 'kuulemisenne', 'kuulemisensa', 'kuulemisensä', 'kuulemisenä', 'kuulemisesi', 'kuulemisessa', 'kuulemisessä', 'kuulemisesta', 'kuulemisestä', 'kuulemiset', 'kuulemisetta', 'kuulemisettä', 'kuulemisia', 'kuulemisien', 'kuulemisiin', 'kuulemisiksi', 'kuulemisilla', 'kuulemisille', 'kuulemisillä', 'kuulemisilta', 'kuulemisiltä', 'kuulemisin', 'kuulemisina', 'kuulemisineen', 'kuulemisinä', 'kuulemisissa', 'kuulemisissä', 'kuulemisista', 'kuulemisistä', 'kuulemisitta', 'kuulemisittä', 'kuulemisiä', 'kuulemista', 'kuulemisten'),
     },
     'kuvert': {
         'all': ('kuvert', 'kuverten', 'kuvertens', 'kuvertet', 'kuvertets', 'kuverts'),
@@ -901,6 +938,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('oansvarig',),
         'pass': ('oansvarigares', 'oansvarigas', 'oansvarigastes', 'oansvarigasts', 'oansvariges', 'oansvarigs', 'oansvarigts'),
     },
+    'ohje': {
+        'all': ('ohje', 'ohjeeksi', 'ohjeella', 'ohjeelle', 'ohjeelta', 'ohjeemme', 'ohjeen', 'ohjeena', 'ohjeeni', 'ohjeenne', 'ohjeensa', 'ohjeeseen', 'ohjeesi', 'ohjeessa', 'ohjeesta', 'ohjeet', 'ohjeetta', 'ohjeiden', 'ohjeihin', 'ohjeiksi', 'ohjeilla', 'ohjeille', 'ohjeilta', 'ohjein', 'ohjeina', 'ohjeineen', 'ohjeisiin', 'ohjeissa', 'ohjeita', 'ohjeitta', 'ohjeitten', 'ohjetta'),
+    },
     'ohyra': {
         'all': ('ohyra', 'ohyran', 'ohyrans', 'ohyrar', 'ohyras'),
         'inf': ('ohyra',),
@@ -974,6 +1014,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('permit',),
         'inf': ('permit',),
         'pass': ('permitted',),
+    },
+    'personalavdelning': {
+        'all': ('personalavdelning', 'personalavdelningar', 'personalavdelningarna', 'personalavdelningarnas', 'personalavdelningars', 'personalavdelningen', 'personalavdelningens', 'personalavdelnings'),
+        'inf': ('personalavdelning',),
+        'pass': ('personalavdelningarnas', 'personalavdelningars', 'personalavdelningens', 'personalavdelnings'),
     },
     'pesäpallomaila': {
         'all': ('pesäpallomaila', 'pesäpallomailaa', 'pesäpallomailaan', 'pesäpallomailain', 'pesäpallomailan', 'pesäpallomailana', 'pesäpallomailani', 'pesäpallomailasi', 'pesäpallomailat', 'pesäpallomailoin', 'pesäpallomailoja'),
@@ -1640,8 +1685,17 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'tussi': {
         'all': ('tusseihin', 'tusseiksi', 'tusseilla', 'tusseille', 'tusseilta', 'tussein', 'tusseina', 'tusseineen', 'tusseissa', 'tusseista', 'tusseitta', 'tusseja', 'tussi', 'tussia', 'tussien', 'tussiin', 'tussiksi', 'tussilla', 'tussille', 'tussilta', 'tussimme', 'tussin', 'tussina', 'tussini', 'tussinne', 'tussinsa', 'tussisi', 'tussissa', 'tussista', 'tussit', 'tussitta', 'tušši'),
     },
+    'tutkinta': {
+        'all': ('tutkinnaksi', 'tutkinnalla', 'tutkinnalle', 'tutkinnalta', 'tutkinnan', 'tutkinnassa', 'tutkinnasta', 'tutkinnat', 'tutkinnatta', 'tutkinnoilla', 'tutkinnoilta', 'tutkinnoissa', 'tutkinnoista', 'tutkinnoitta', 'tutkinta', 'tutkintaa', 'tutkintaan', 'tutkintain', 'tutkintamme', 'tutkintana', 'tutkintani', 'tutkintanne', 'tutkintansa', 'tutkintasi', 'tutkintoina', 'tutkintoja'),
+    },
     'typerä': {
         'all': ('typera', 'typeraa', 'typeraan', 'typeraksi', 'typeralla', 'typeralle', 'typeralta', 'typeran', 'typerana', 'typerassa', 'typerasta', 'typeratta', 'typerien', 'typeriin', 'typeriksi', 'typerille', 'typerillä', 'typeriltä', 'typerine', 'typerinä', 'typerissä', 'typeristä', 'typerittä', 'typeriä', 'typerä', 'typeräin', 'typeräksi', 'typerälle', 'typerällä', 'typerältä', 'typerämme', 'typerän', 'typeräni', 'typeränne', 'typeränsä', 'typeränä', 'typeräsi', 'typerässä', 'typerästä', 'typerät', 'typerättä', 'typerää', 'typerään'),
+    },
+    'työpaikkatutkinta': {
+        'all': ('työpaikkatutkinnaksi', 'työpaikkatutkinnalla', 'työpaikkatutkinnalle', 'työpaikkatutkinnalta', 'työpaikkatutkinnan', 'työpaikkatutkinnassa', 'työpaikkatutkinnasta', 'työpaikkatutkinnat', 'työpaikkatutkinnatta', 'työpaikkatutkinnoin', 'työpaikkatutkinta', 'työpaikkatutkintaa', 'työpaikkatutkintaan', 'työpaikkatutkintain', 'työpaikkatutkintamme', 'työpaikkatutkintana', 'työpaikkatutkintani', 'työpaikkatutkintanne', 'työpaikkatutkintansa', 'työpaikkatutkintasi', 'työpaikkatutkintoina', 'työpaikkatutkintoja', 'työpaikkatutkintojen'),
+    },
+    'työsuojelu': {
+        'all': ('työsuojelu', 'työsuojelua', 'työsuojeluiden', 'työsuojeluihin', 'työsuojeluiksi', 'työsuojeluilla', 'työsuojeluille', 'työsuojeluilta', 'työsuojeluin', 'työsuojeluina', 'työsuojeluineen', 'työsuojeluissa', 'työsuojeluista', 'työsuojeluita', 'työsuojeluitta', 'työsuojeluitten', 'työsuojeluja', 'työsuojelujen', 'työsuojeluksi', 'työsuojelulla', 'työsuojelulle', 'työsuojelulta', 'työsuojelumme', 'työsuojelun', 'työsuojeluna', 'työsuojeluni', 'työsuojelunne', 'työsuojelunsa', 'työsuojelusi', 'työsuojelussa', 'työsuojelusta', 'työsuojelut', 'työsuojelutta', 'työsuojeluun'),
     },
     'tändvätska': {
         'all': ('tändvätska', 'tändvätskan', 'tändvätskans', 'tändvätskar', 'tändvätskas', 'tändvätske', 'tändvätskor', 'tändvätskorna', 'tändvätskornas', 'tändvätskors'),
@@ -1662,6 +1716,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'all': ('upphandling', 'upphandlingar', 'upphandlingarna', 'upphandlingarnas', 'upphandlingars', 'upphandlingen', 'upphandlingens', 'upphandlings'),
         'inf': ('upphandling',),
         'pass': ('upphandlingarnas', 'upphandlingars', 'upphandlingens', 'upphandlings'),
+    },
+    'uppsägning': {
+        'all': ('uppsägning', 'uppsägningar', 'uppsägningarna', 'uppsägningarnas', 'uppsägningars', 'uppsägningen', 'uppsägningens', 'uppsägnings'),
+        'inf': ('uppsägning',),
+        'pass': ('uppsägningarnas', 'uppsägningars', 'uppsägningens', 'uppsägnings'),
     },
     'urakka': {
         'all': ('urakaksi', 'urakalla', 'urakalle', 'urakalta', 'urakan', 'urakassa', 'urakasta', 'urakat', 'urakatta', 'urakka', 'urakkaa', 'urakkaan', 'urakkain', 'urakkamme', 'urakkana', 'urakkani', 'urakkanne', 'urakkansa', 'urakkasi', 'urakkoihin', 'urakkoina', 'urakkoineen', 'urakkoja', 'urakkojen', 'urakoihin', 'urakoiksi', 'urakoilla', 'urakoille', 'urakoilta', 'urakoissa', 'urakoista', 'urakoita', 'urakoitta', 'urakoitten'),
@@ -1735,6 +1794,14 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'varkaus': {
         'all': ('varkaudeksi', 'varkaudella', 'varkaudelle', 'varkaudelta', 'varkauden', 'varkaudessa', 'varkaudesta', 'varkaudet', 'varkaudetta', 'varkauksia', 'varkauksien', 'varkauksiin', 'varkauksiksi', 'varkauksilla', 'varkauksille', 'varkauksilta', 'varkauksin', 'varkauksina', 'varkauksineen', 'varkauksissa', 'varkauksista', 'varkauksitta', 'varkaus', 'varkauteen', 'varkautemme', 'varkautena', 'varkauteni', 'varkautenne', 'varkautensa', 'varkautesi', 'varkautta'),
     },
+    'varning': {
+        'all': ('varning', 'varningar', 'varningarna', 'varningarnas', 'varningars', 'varningen', 'varningens', 'varnings'),
+        'inf': ('varning',),
+        'pass': ('varningarnas', 'varningars', 'varningens', 'varnings'),
+    },
+    'varoitus': {
+        'all': ('varoitukseen', 'varoitukseksi', 'varoituksella', 'varoitukselle', 'varoitukselta', 'varoituksemme', 'varoituksen', 'varoituksena', 'varoitukseni', 'varoituksenne', 'varoituksensa', 'varoituksesi', 'varoituksessa', 'varoituksesta', 'varoitukset', 'varoituksetta', 'varoituksia', 'varoituksien', 'varoituksiin', 'varoituksiksi', 'varoituksilla', 'varoituksille', 'varoituksilta', 'varoituksin', 'varoituksina', 'varoituksineen', 'varoituksissa', 'varoituksista', 'varoituksitta', 'varoitus', 'varoitusta', 'varoitusten'),
+    },
     'vartija': {
         'all': ('vartija', 'vartijaa', 'vartijaan', 'vartijain', 'vartijaksi', 'vartijalla', 'vartijalle', 'vartijalta', 'vartijamme', 'vartijan', 'vartijana', 'vartijani', 'vartijanne', 'vartijansa', 'vartijasi', 'vartijassa', 'vartijasta', 'vartijat', 'vartijatta', 'vartijoiden', 'vartijoihin', 'vartijoiksi', 'vartijoilla', 'vartijoille', 'vartijoilta', 'vartijoin', 'vartijoina', 'vartijoineen', 'vartijoissa', 'vartijoista', 'vartijoita', 'vartijoitta', 'vartijoitten'),
     },
@@ -1807,6 +1874,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     'välttämätön': {
         'all': ('välttämäton', 'välttämätonta', 'välttämättomaan', 'välttämättomaksi', 'välttämättomalla', 'välttämättomalle', 'välttämättomalta', 'välttämättoman', 'välttämättomana', 'välttämättomassa', 'välttämättomasta', 'välttämättomatta', 'välttämättömien', 'välttämättömiin', 'välttämättömiksi', 'välttämättömille', 'välttämättömillä', 'välttämättömiltä', 'välttämättömine', 'välttämättöminä', 'välttämättömissä', 'välttämättömistä', 'välttämättömittä', 'välttämättömiä', 'välttämättömäksi', 'välttämättömälle', 'välttämättömällä', 'välttämättömältä', 'välttämättömämme', 'välttämättömän', 'välttämättömäni', 'välttämättömänne', 'välttämättömänsä', 'välttämättömänä', 'välttämättömäsi', 'välttämättömässä', 'välttämättömästä', 'välttämättömät', 'välttämättömättä', 'välttämättömään', 'välttämätön', 'välttämätönten', 'välttämätöntä'),
+    },
+    'warning': {
+        'all': ('warning', 'warnings'),
+        'imp': ('warning',),
+        'inf': ('warning',),
     },
     'wreck': {
         'all': ('wreck', 'wrecked', 'wrecking', 'wrecks'),
