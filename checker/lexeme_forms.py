@@ -308,6 +308,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('favour',),
         'pass': ('favoured',),
     },
+    'filth': {
+        'all': ('filth', 'filths'),
+        'imp': ('filth',),
+        'inf': ('filth',),
+    },
     'finansminister': {
         'all': ('finansminister', 'finansministern', 'finansministerns', 'finansministers', 'finansministrar', 'finansministrarna', 'finansministrarnas', 'finansministrars'),
         'inf': ('finansminister',),
@@ -516,6 +521,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'järjetön': {
         'all': ('järjeton', 'järjetonta', 'järjettomaan', 'järjettomaksi', 'järjettomalla', 'järjettomalle', 'järjettomalta', 'järjettoman', 'järjettomana', 'järjettomassa', 'järjettomasta', 'järjettomatta', 'järjettömien', 'järjettömiin', 'järjettömiksi', 'järjettömille', 'järjettömillä', 'järjettömiltä', 'järjettömin', 'järjettömine', 'järjettöminä', 'järjettömissä', 'järjettömistä', 'järjettömittä', 'järjettömiä', 'järjettömäksi', 'järjettömälle', 'järjettömällä', 'järjettömältä', 'järjettömämme', 'järjettömämpi', 'järjettömän', 'järjettömäni', 'järjettömänne', 'järjettömänsä', 'järjettömänä', 'järjettömäsi', 'järjettömässä', 'järjettömästä', 'järjettömät', 'järjettömättä', 'järjettömään', 'järjetön', 'järjetönten', 'järjetöntä'),
     },
+    'jäte': {
+        'all': ('jäte', 'jätetta', 'jätettä', 'jätteeksi', 'jätteella', 'jätteelle', 'jätteellä', 'jätteelta', 'jätteeltä', 'jätteemme', 'jätteen', 'jätteena', 'jätteeni', 'jätteenne', 'jätteensä', 'jätteenä', 'jätteeseen', 'jätteesi', 'jätteessa', 'jätteessä', 'jätteesta', 'jätteestä', 'jätteet', 'jätteetta', 'jätteettä', 'jätteiden', 'jätteiksi', 'jätteille', 'jätteillä', 'jätteiltä', 'jättein', 'jätteisiin', 'jätteissä', 'jätteistä', 'jätteitten', 'jätteittä', 'jätteitä'),
+    },
     'jävel': {
         'all': ('jävel', 'jäveln', 'jävelns', 'jävels', 'jävlar', 'jävlarna', 'jävlarnas', 'jävlars'),
         'inf': ('jävel',),
@@ -698,6 +706,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     'lanko': {
         'all': ('langoille', 'langoin', 'langoksi', 'langolla', 'langolle', 'langolta', 'langon', 'langossa', 'langot', 'langotta', 'lanko', 'lankoa', 'lankoihin', 'lankoineen', 'lankojen', 'lankomme', 'lankon', 'lankona', 'lankoni', 'lankonne', 'lankonsa', 'lankoon', 'lankosi'),
+    },
+    'lauma': {
+        'all': ('lauma', 'laumaa', 'laumaan', 'laumain', 'laumaksi', 'laumalla', 'laumalle', 'laumalta', 'laumamme', 'lauman', 'laumana', 'laumani', 'laumanne', 'laumansa', 'laumasi', 'laumassa', 'laumasta', 'laumat', 'laumatta', 'laumoihin', 'laumoiksi', 'laumoilla', 'laumoille', 'laumoilta', 'laumoin', 'laumoina', 'laumoineen', 'laumoissa', 'laumoista', 'laumoitta', 'laumoja', 'laumojen'),
     },
     'leech': {
         'all': ('leech', 'leeched', 'leeches', 'leeching'),
@@ -955,6 +966,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('order',),
         'inf': ('order',),
         'pass': ('ordered', 'ordernas', 'orderns', 'orders', 'ordrarnas', 'ordrars'),
+    },
+    'pack': {
+        'all': ('pack', 'packed', 'packet', 'packets', 'packing', 'packs'),
+        'imp': ('pack',),
+        'inf': ('pack',),
+        'pass': ('packed', 'packets'),
     },
     'pahoinpidellä': {
         'all': ('pahoinpidelkää', 'pahoinpidelköön', 'pahoinpidelkööt', 'pahoinpidellee', 'pahoinpidellemme', 'pahoinpidellen', 'pahoinpidellessä', 'pahoinpidellet', 'pahoinpidellette', 'pahoinpidellevät', 'pahoinpidellyt', 'pahoinpidellä', 'pahoinpidellää', 'pahoinpidellään', 'pahoinpideltiin', 'pahoinpidelty', 'pahoinpideltämän', 'pahoinpideltävä', 'pahoinpitele', 'pahoinpitelee', 'pahoinpitelemme', 'pahoinpitelemä', 'pahoinpitelemän', 'pahoinpitelemään', 'pahoinpitelen', 'pahoinpitelet', 'pahoinpitelette', 'pahoinpitelevä', 'pahoinpitelevät', 'pahoinpiteli', 'pahoinpitelimme', 'pahoinpitelin', 'pahoinpitelis', 'pahoinpitelisi', 'pahoinpitelisin', 'pahoinpitelisit', 'pahoinpitelit', 'pahoinpitelitte', 'pahoinpitelivät', 'pähoinpidelkoon', 'pähoinpidelkoot', 'pähoinpidelkää', 'pähoinpideltiin', 'pähoinpideltu', 'pähoinpideltävä', 'pähoinpitele', 'pähoinpitelee', 'pähoinpitelemme', 'pähoinpitelen', 'pähoinpitelet', 'pähoinpitelette', 'pähoinpitelevä', 'pähoinpitelevät', 'pähoinpiteli', 'pähoinpitelimme', 'pähoinpitelin', 'pähoinpitelisi', 'pähoinpitelisin', 'pähoinpitelisit', 'pähoinpitelit', 'pähoinpitelitte', 'pähoinpitelivät'),
@@ -1247,6 +1264,13 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('rock',),
         'pass': ('rockarnas', 'rocked', 'rockens'),
     },
+    'roska': {
+        'all': ('roska', 'roskaa', 'roskaan', 'roskad', 'roskade', 'roskades', 'roskain', 'roskaksi', 'roskalla', 'roskalle', 'roskalta', 'roskamme', 'roskan', 'roskana', 'roskande', 'roskani', 'roskanne', 'roskansa', 'roskar', 'roskas', 'roskasi', 'roskassa', 'roskasta', 'roskat', 'roskats', 'roskatta', 'roske', 'rosken', 'roskes', 'roskia', 'roskien', 'roskiin', 'roskiksi', 'roskilla', 'roskille', 'roskilta', 'roskin', 'roskina', 'roskineen', 'roskissa', 'roskitta'),
+        'imp': ('roska',),
+        'inf': ('roska',),
+        'pres': ('roskar',),
+        'pass': ('roskades', 'roskas', 'roskats', 'roskes'),
+    },
     'rotta': {
         'all': ('rotaksi', 'rotalla', 'rotalle', 'rotalta', 'rotan', 'rotassa', 'rotasta', 'rotat', 'rotatta', 'rotilta', 'rotista', 'rotitta', 'rotta', 'rottaa', 'rottaan', 'rottain', 'rottamme', 'rottana', 'rottani', 'rottanne', 'rottansa', 'rottasi', 'rottia', 'rottien', 'rottiin', 'rottina', 'rottineen'),
     },
@@ -1292,6 +1316,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('råtta',),
         'pass': ('råttans', 'råttas', 'råttornas', 'råttors', 'råtts'),
     },
+    'saasta': {
+        'all': ('saasta', 'saastaa', 'saastaan', 'saastain', 'saastaksi', 'saastalla', 'saastalle', 'saastalta', 'saastamme', 'saastan', 'saastana', 'saastani', 'saastanne', 'saastansa', 'saastasi', 'saastassa', 'saastasta', 'saastat', 'saastatta', 'saastoihin', 'saastoiksi', 'saastoilla', 'saastoille', 'saastoilta', 'saastoin', 'saastoina', 'saastoineen', 'saastoissa', 'saastoista', 'saastoitta', 'saastoja', 'saastojen'),
+    },
     'sabba': {
         'all': ('sabba', 'sabbad', 'sabbade', 'sabbades', 'sabbads', 'sabbande', 'sabbar', 'sabbas', 'sabbat', 'sabbe', 'sabben', 'sabbes'),
         'imp': ('sabba',),
@@ -1308,11 +1335,20 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('sabotoida', 'sabotoidakseen', 'sabotoimaan', 'sabotoimalla', 'sabotoiman', 'sabotoimassa', 'sabotoimasta', 'sabotoimatta', 'sabotoitaman'),
         'pass': ('sabotoida', 'sabotoidaa', 'sabotoidaan', 'sabotoitaisiin', 'sabotoitakoon', 'sabotoitaneen', 'sabotoitiin'),
     },
+    'sakki': {
+        'all': ('sakeiksi', 'sakiksi', 'sakilla', 'sakille', 'sakilta', 'sakin', 'sakissa', 'sakista', 'sakit', 'sakitta', 'sakkeihin', 'sakkeina', 'sakkeineen', 'sakkeja', 'sakki', 'sakkia', 'sakkien', 'sakkiin', 'sakkimme', 'sakkina', 'sakkini', 'sakkinne', 'sakkinsa', 'sakkisi'),
+    },
     'scratch': {
         'all': ('scratch', 'scratched', 'scratches', 'scratching'),
         'imp': ('scratch',),
         'inf': ('scratch',),
         'pass': ('scratched',),
+    },
+    'scum': {
+        'all': ('scum', 'scummed', 'scumming', 'scums'),
+        'imp': ('scum',),
+        'inf': ('scum',),
+        'pass': ('scummed',),
     },
     'selvitys': {
         'all': ('selvitykseen', 'selvitykseksi', 'selvityksella', 'selvitykselle', 'selvityksellä', 'selvitykselta', 'selvitykseltä', 'selvityksemme', 'selvityksen', 'selvityksena', 'selvitykseni', 'selvityksenne', 'selvityksensä', 'selvityksenä', 'selvityksesi', 'selvityksessa', 'selvityksessä', 'selvityksesta', 'selvityksestä', 'selvitykset', 'selvityksetta', 'selvityksettä', 'selvityksien', 'selvityksiin', 'selvityksiksi', 'selvityksille', 'selvityksillä', 'selvityksiltä', 'selvityksin', 'selvityksineen', 'selvityksinä', 'selvityksissä', 'selvityksistä', 'selvityksittä', 'selvityksiä', 'selvitys', 'selvitysta', 'selvitysten', 'selvitystä'),
@@ -1354,6 +1390,12 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('skattehöjning',),
         'pass': ('skattehöjningarnas', 'skattehöjningars', 'skattehöjningens', 'skattehöjnings'),
     },
+    'skit': {
+        'all': ('skit', 'skitar', 'skitarna', 'skitarnas', 'skitars', 'skiten', 'skitens', 'skitet', 'skitets', 'skits', 'skitted', 'skitting'),
+        'imp': ('skit',),
+        'inf': ('skit',),
+        'pass': ('skitarnas', 'skitars', 'skitens', 'skitets', 'skitted'),
+    },
     'skjuta': {
         'all': ('skjut', 'skjuta', 'skjutande', 'skjutas', 'skjute', 'skjuten', 'skjutens', 'skjuter', 'skjutes', 'skjutet', 'skjutets', 'skjutit', 'skjutits', 'skjutna', 'skjutnas', 'skjutne', 'skjutnes', 'skjuts', 'sköt', 'sköte', 'sköto', 'skötos'),
         'imp': ('skjut',),
@@ -1392,6 +1434,11 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('slägga',),
         'pres': ('släggar',),
         'pass': ('släggades', 'släggads', 'släggans', 'släggas', 'släggats', 'slägges', 'släggornas', 'släggors', 'släggs'),
+    },
+    'slödder': {
+        'all': ('slödder', 'slödders', 'slöddret', 'slöddrets'),
+        'inf': ('slödder',),
+        'pass': ('slödders', 'slöddrets'),
     },
     'smash': {
         'all': ('smash', 'smasharna', 'smasharnas', 'smashars', 'smashed', 'smashen', 'smashens', 'smashes', 'smashing', 'smashs'),

@@ -11,6 +11,10 @@
       en: ["blue tit", "cum laude"]
     include:                                          # a published word list, whole words
       en: better-profanity
+    heads:                                            # compounds: a word that begins with a
+      fi: [mamu*, somali*]                            # head and ends in a tail ("mamupaskaa")
+    tails:                                            # (write tails as *lexeme~ so that the
+      fi: ["*paska~", "*saasta~"]                     # first part must be a real one)
     links: skip                                       # terms inside a web address: skip (the
                                                       # default), or only them ("only")
     titles:                                           # works: a capitalized or quoted term in
@@ -56,11 +60,15 @@ WORDLISTS: dict[str, Callable[[], tuple[str, ...]]] = {"better-profanity": bette
 
 class Terms(Kind):
     name = "terms"
-    parameters = frozenset({"terms", "except", "include", "titles", "links"})
+    parameters = frozenset({"terms", "except", "include", "titles", "links", "heads", "tails"})
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
-        lists = params.per_language("terms", required=not params.has("include"))
+        lists = params.per_language("terms", required=not (params.has("include") or params.has("heads")))
+        for part in ("heads", "tails"):
+            for lang, items in params.per_language(part, required=params.has("heads") or params.has("tails")).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, part, lang), line)
         for lang, names in params.per_language("include", required=False).items():
             for name, line in names:
                 if name not in WORDLISTS:
@@ -105,6 +113,23 @@ class Terms(Kind):
         i = bisect_left(starts, window)
         return i < len(starts) and starts[i] < token.start
 
+    def _compounds(self, ctx: Context, only_links: bool) -> Iterable[Match]:
+        """Words that begin with a head and end in a tail of the same language."""
+        tokens = ctx.doc.tokens
+        heads: dict[int, set[str]] = {}
+        for index, key in ctx.hits.get(self.rule_id, ()):
+            if key[1] == "heads":
+                heads.setdefault(index, set()).add(key[2])
+        for index, langs in heads.items():
+            keys = ctx.token_keys.get(index, ())
+            token = tokens[index]
+            for lang in langs:
+                if (self.rule_id, "tails", lang) in keys and allowed_in(ctx, token.line, lang) \
+                        and ctx.doc.in_link(token.start, token.end) == only_links \
+                        and not self._excepted(lang, token.lower):
+                    yield Match(token.start, token.end)
+                    break
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         title_words = self._title_words(ctx) if self.has_titles else []
@@ -118,6 +143,7 @@ class Terms(Kind):
             start, end = tokens[first].start, tokens[last].end
             if ctx.doc.in_link(start, end) == only_links:
                 yield Match(start, end)
+        yield from self._compounds(ctx, only_links)
         if only_links:
             return
         joined = ctx.doc.joined_tokens

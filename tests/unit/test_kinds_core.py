@@ -45,6 +45,17 @@ RULES = """
     regex:
       fi: ['\\bvalehtel(?:et|ette)\\b']
 {m}
+  - id: hate.words
+    category: hate
+    severity: block
+    guideline: G5
+    kind: terms
+    terms: {en: [scum, hell]}
+    except: {en: ["scum of the pond"]}
+    titles: {en: [film]}
+    heads: {en: [refugee*]}
+    tails: {en: ["*trash~"]}
+{m}
   - id: hate.named-then
     category: hate
     severity: block
@@ -172,3 +183,15 @@ def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pa
     assert found(pack, "They are vermin.") == []
     assert found(pack, "They are vermin. I mean the refugees.") == hit
     assert found(pack, "Refugees arrive in May. Rats came too. They are vermin.") == []
+
+
+def test_terms_compounds_titles_links_and_excepted_phrases(pack) -> None:
+    def hate(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "hate.words"]
+    assert hate("Typical refugeetrash at the station.") == ["refugeetrash"]
+    assert hate("Refugees and trash collection.") == []                 # the parts alone
+    assert hate("You are scum.") == ["scum"]
+    assert hate("Green scum of the pond is algae.") == []               # an excepted phrase
+    assert hate("We saw the film Hell or High Water.") == []            # a title
+    assert hate("What the hell is this film.") == ["hell"]              # not written as a title
+    assert hate("Read https://example.com/you-are-scum now") == []      # someone else's address
