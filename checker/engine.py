@@ -8,6 +8,7 @@ from time import perf_counter
 from typing import Any
 
 from checker.kinds.base import Context, Request
+from checker.kinds.phrases import REST
 from checker.languages import analyse
 from checker.pack import Pack, Rule
 from checker.text import Document
@@ -16,9 +17,16 @@ SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 
 
 def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple[int, tuple]]]:
+    """The tokens each rule can start a match at. Keys for the later words of a phrase or
+    pattern (owned by `rest_key(rule)`) are left out: rules look those up per token. Tokens
+    of one word share one key set, so its leading keys are picked out once."""
     grouped: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
+    leads_of: dict[int, list[tuple]] = {}
     for index, keys in token_keys.items():
-        for key in keys:
+        leads = leads_of.get(id(keys))
+        if leads is None:
+            leads = leads_of[id(keys)] = [key for key in keys if not key[0].endswith(REST)]
+        for key in leads:
             grouped[key[0]].append((index, key))
     return grouped
 

@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
+from checker.kinds.phrases import rest_key
 from checker.regexsafe import UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
 
@@ -76,21 +77,19 @@ class Pattern(Kind):
                             raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
                         elements.append(("slot", name))
                     else:
-                        key = (self.rule_id, "lit", lang, number, position)
+                        key = (self.rule_id if position == 0 else rest_key(self.rule_id), "lit", lang, number, position)
                         build.add_word(part, key, line)
                         elements.append(("lit", key))
                 if not elements:
                     raise RuleError(line, "an empty pattern")
                 self.sequences.append((lang, elements))
-        # The sequences a token can begin, by the lexicon key of their first element.
-        self.by_first: dict[tuple, list[tuple[str, list[tuple[str, object]]]]] = {}
+        # The sequences a token can begin, by the lexicon key of their first element; each
+        # element as the set of keys a token may carry to fill it.
+        self.by_first: dict[tuple, list[tuple[str, tuple[frozenset, ...]]]] = {}
         for lang, elements in self.sequences:
-            kind, value = elements[0]
-            firsts = [value] if kind == "lit" else [
-                (self.rule_id, "slot", value, slot_lang) for slot_lang in ({lang, "any"} if lang != "any"
-                                                                           else slot_langs[value])]
-            for key in firsts:
-                self.by_first.setdefault(key, []).append((lang, elements))
+            accepts = tuple(self._accepts(lang, element) for element in elements)
+            for key in accepts[0]:
+                self.by_first.setdefault(key, []).append((lang, accepts))
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -114,24 +113,26 @@ class Pattern(Kind):
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
 
-    def _fits(self, ctx: Context, index: int, lang: str, element: tuple[str, object]) -> bool:
-        keys = ctx.token_keys.get(index, ())
+    def _accepts(self, lang: str, element: tuple[str, object]) -> frozenset:
+        """The lexicon keys a token may carry to fill an element on a line in `lang`."""
         kind, value = element
         if kind == "lit":
-            return value in keys
-        return ((self.rule_id, "slot", value, lang) in keys
-                or (self.rule_id, "slot", value, "any") in keys)
+            return frozenset({value})
+        langs = {lang, "any"} if lang != "any" else {"fi", "sv", "en", "any"}
+        return frozenset((self.rule_id, "slot", value, slot_lang) for slot_lang in langs)
 
-    def _match_from(self, ctx: Context, start: int, lang: str, elements) -> int | None:
+    def _match_from(self, ctx: Context, start: int, accepts: tuple[frozenset, ...]) -> int | None:
         """The index of the last token of a match beginning at `start`, or None."""
-        tokens = ctx.doc.tokens
+        tokens, token_keys = ctx.doc.tokens, ctx.token_keys
         line = tokens[start].line
         position = start
-        for element in elements[1:]:
-            for candidate in range(position + 1, min(position + 2 + self.gap, len(tokens))):
+        last = len(tokens)
+        for accept in accepts[1:]:
+            for candidate in range(position + 1, min(position + 2 + self.gap, last)):
                 if tokens[candidate].line != line:
                     return None
-                if self._fits(ctx, candidate, lang, element):
+                keys = token_keys.get(candidate)
+                if keys is not None and not accept.isdisjoint(keys):
                     position = candidate
                     break
             else:
@@ -176,12 +177,10 @@ class Pattern(Kind):
         if context_starts is not None and not context_starts:
             return
         for index, key in ctx.hits.get(self.rule_id, ()):
-            for lang, elements in self.by_first.get(key, ()):
+            for lang, accepts in self.by_first.get(key, ()):
                 if not allowed_in(ctx, tokens[index].line, lang):
                     continue
-                if not self._fits(ctx, index, lang, elements[0]):
-                    continue
-                last = self._match_from(ctx, index, lang, elements)
+                last = self._match_from(ctx, index, accepts)
                 if last is None or self._cancelled(ctx, index, last, lang):
                     continue
                 if context_starts is not None and not self._in_context(ctx, context_starts, index, last):

@@ -8,6 +8,16 @@ from collections.abc import Iterator
 from checker.kinds.base import Build, Context, RuleError, allowed_in
 
 TAG = "phrase"
+REST = " rest"
+
+
+def rest_key(rule_id: str) -> str:
+    """The owner of a rule's keys for the second and later words of a phrase or pattern.
+
+    Kept apart from the rule's own id so that a rule walks only the tokens that can
+    begin a match (ctx.hits[rule_id]), not every "the" that continues one.
+    """
+    return rule_id + REST
 
 
 class Phrases:
@@ -16,6 +26,7 @@ class Phrases:
     def __init__(self, rule_id: str, lists: dict[str, list[tuple[str, int]]], build: Build,
                  tag: str = TAG) -> None:
         self.rule_id = rule_id
+        self.rest_id = rest_key(rule_id)
         self.tag = tag
         self.sizes: dict[tuple[str, int], int] = {}   # (lang, entry) -> number of words
         for lang, items in lists.items():
@@ -24,7 +35,8 @@ class Phrases:
                 if not words:
                     raise RuleError(line, "an empty term")
                 for position, word in enumerate(words):
-                    build.add_word(word, (rule_id, tag, lang, entry, position), line)
+                    owner = rule_id if position == 0 else self.rest_id
+                    build.add_word(word, (owner, tag, lang, entry, position), line)
                 self.sizes[(lang, entry)] = len(words)
 
     def find(self, ctx: Context) -> Iterator[tuple[str, int, int]]:
@@ -38,7 +50,7 @@ class Phrases:
                 continue
             last = index + self.sizes[(lang, entry)] - 1
             if last < len(tokens) and all(
-                    (self.rule_id, self.tag, lang, entry, k) in ctx.token_keys.get(index + k, ())
+                    (self.rest_id, self.tag, lang, entry, k) in ctx.token_keys.get(index + k, ())
                     for k in range(1, last - index + 1)):
                 yield lang, index, last
 

@@ -48,6 +48,7 @@ class Proximity(Kind):
         if self.distance > MAX_DISTANCE:
             raise params.error("distance", f"'distance' may be at most {MAX_DISTANCE}")
         self.phrases = Phrases(self.rule_id, params.per_language("terms"), build)
+        self.owners = (self.rule_id, self.phrases.rest_id)
         for lang, items in params.per_language("not_names", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "not_name", lang), line)
@@ -64,7 +65,7 @@ class Proximity(Kind):
         if len(word) < 2 or not word[0].isupper() or not any(ch.islower() for ch in word[1:]):
             return False
         keys = ctx.token_keys.get(index, ())
-        return not any(key[0] == self.rule_id for key in keys)
+        return not any(key[0] in self.owners for key in keys)
 
     def _person_word(self, ctx: Context, index: int) -> bool:
         """A role or relative from `people`, or a school class such as "5B" or "7a"."""

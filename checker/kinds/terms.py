@@ -65,6 +65,7 @@ class Terms(Kind):
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
         lists = params.per_language("terms", required=not (params.has("include") or params.has("heads")))
+        self.has_compounds = params.has("heads")
         for part in ("heads", "tails"):
             for lang, items in params.per_language(part, required=params.has("heads") or params.has("tails")).items():
                 for word, line in items:
@@ -87,7 +88,8 @@ class Terms(Kind):
                            for lang, items in excepted.items()}
         phrases = {lang: [(word, line) for word, line in items if " " in word.strip()]
                    for lang, items in excepted.items()}
-        self.except_phrases = Phrases(self.rule_id, {k: v for k, v in phrases.items() if v}, build, tag=EXCEPT)
+        phrases = {lang: items for lang, items in phrases.items() if items}
+        self.except_phrases = Phrases(self.rule_id, phrases, build, tag=EXCEPT) if phrases else None
 
     def _excepted(self, lang: str, word: str) -> bool:
         return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
@@ -133,7 +135,8 @@ class Terms(Kind):
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         title_words = self._title_words(ctx) if self.has_titles else []
-        shielded = {index for _, first, last in self.except_phrases.find(ctx) for index in range(first, last + 1)}
+        shielded = {index for _, first, last in self.except_phrases.find(ctx)
+                    for index in range(first, last + 1)} if self.except_phrases else set()
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
             if self._excepted(lang, tokens[first].lower) or first in shielded:
@@ -143,7 +146,8 @@ class Terms(Kind):
             start, end = tokens[first].start, tokens[last].end
             if ctx.doc.in_link(start, end) == only_links:
                 yield Match(start, end)
-        yield from self._compounds(ctx, only_links)
+        if self.has_compounds:
+            yield from self._compounds(ctx, only_links)
         if only_links:
             return
         joined = ctx.doc.joined_tokens
