@@ -40,6 +40,14 @@ EXCEPT = "except"
 QUOTES = "\"'”“«»„‘’"
 
 
+def _genitive_name(doc, index: int) -> bool:
+    """A capitalized word in the genitive just before: the author of a work."""
+    token = doc.tokens[index]
+    word = doc.text[token.start:token.end]
+    return (len(word) > 2 and word[0].isupper() and not word.isupper()
+            and (word.endswith(("n", "s", "'s", "’s"))) and not _starts_sentence(doc.text, token.start))
+
+
 def _starts_sentence(text: str, index: int) -> bool:
     """Whether only spaces, quotes or punctuation stand between a sentence end and `index`."""
     i = index
@@ -109,6 +117,8 @@ class Terms(Kind):
         capitalized = word[:1].isupper() and not word.isupper() and not _starts_sentence(doc.text, token.start)
         if not (quoted or capitalized):
             return False
+        if capitalized and first > 0 and _genitive_name(doc, first - 1):
+            return True             # "Dostojevskin Idiootti", "Dantes Inferno", "Joyce's Ulysses"
         sentences = doc.sentences
         number = max(bisect_right(sentences, (token.start, len(doc.text) + 1)) - 1, 0)
         window = sentences[max(0, number - 1)][0] if sentences else 0
