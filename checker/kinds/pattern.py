@@ -20,7 +20,8 @@
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
 Every element must be on the same line as the first, and a regex matches within one line.
-Nothing inside a web address matches: its slug is someone else's words.
+Nothing inside a web address matches: its slug is someone else's words. `context` applies
+to regex matches too.
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
 number of words, so it is linear in the text; regex matches are cached per line.
 """
@@ -161,10 +162,10 @@ class Pattern(Kind):
         tokens = ctx.doc.tokens
         return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
 
-    def _in_context(self, ctx: Context, starts: list[int], first: int, last: int) -> bool:
-        """Whether a context word stands in the match's sentence or the sentences around it."""
+    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
+        """Whether a context word stands in the sentence of the match [begin, end) or the
+        sentences around it."""
         sentences = ctx.doc.sentences
-        begin, end = ctx.doc.tokens[first].start, ctx.doc.tokens[last].end
         number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
         window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
         window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
@@ -183,7 +184,8 @@ class Pattern(Kind):
                 last = self._match_from(ctx, index, accepts)
                 if last is None or self._cancelled(ctx, index, last, lang):
                     continue
-                if context_starts is not None and not self._in_context(ctx, context_starts, index, last):
+                if context_starts is not None and not self._in_context(
+                        ctx, context_starts, tokens[index].start, tokens[last].end):
                     continue
                 if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
@@ -193,8 +195,12 @@ class Pattern(Kind):
                 for lang, regex in self.regexes:
                     if allowed_in(ctx, number, lang):
                         for start, end in _regex_in_line(regex, line_text):
-                            if not doc.in_link(line_start + start, line_start + end):
-                                yield Match(line_start + start, line_start + end)
+                            begin, finish = line_start + start, line_start + end
+                            if doc.in_link(begin, finish):
+                                continue
+                            if context_starts is not None and not self._in_context(ctx, context_starts, begin, finish):
+                                continue
+                            yield Match(begin, finish)
 
 
 @line_cache
