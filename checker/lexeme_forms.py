@@ -549,6 +549,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'katastrofi': {
         'all': ('katastrofeihin', 'katastrofeiksi', 'katastrofeilla', 'katastrofeille', 'katastrofeilta', 'katastrofein', 'katastrofeina', 'katastrofeineen', 'katastrofeissa', 'katastrofeista', 'katastrofeitta', 'katastrofeja', 'katastrofi', 'katastrofia', 'katastrofien', 'katastrofiin', 'katastrofiksi', 'katastrofilla', 'katastrofille', 'katastrofilta', 'katastrofimme', 'katastrofin', 'katastrofina', 'katastrofini', 'katastrofinne', 'katastrofinsa', 'katastrofisi', 'katastrofissa', 'katastrofista', 'katastrofit', 'katastrofitta'),
     },
+    'kaupunginhallitus': {
+        'all': ('kaupunginhallitukseen', 'kaupunginhallitukseksi', 'kaupunginhallituksella', 'kaupunginhallitukselle', 'kaupunginhallitukselta', 'kaupunginhallituksemme', 'kaupunginhallituksen', 'kaupunginhallituksena', 'kaupunginhallitukseni', 'kaupunginhallituksenne', 'kaupunginhallituksensa', 'kaupunginhallituksesi', 'kaupunginhallituksessa', 'kaupunginhallituksesta', 'kaupunginhallitukset', 'kaupunginhallituksetta', 'kaupunginhallituksia', 'kaupunginhallituksien', 'kaupunginhallituksiin', 'kaupunginhallituksiksi', 'kaupunginhallituksilla', 'kaupunginhallituksille', 'kaupunginhallituksilta', 'kaupunginhallituksin', 'kaupunginhallituksina', 'kaupunginhallituksineen', 'kaupunginhallituksissa', 'kaupunginhallituksista', 'kaupunginhallituksitta', 'kaupunginhallitus', 'kaupunginhallitusta', 'kaupunginhallitustaan', 'kaupunginhallitusten'),
+    },
     'kaveri': {
         'all': ('kavereiden', 'kavereihin', 'kavereiksi', 'kavereilla', 'kavereille', 'kavereilta', 'kaverein', 'kavereina', 'kavereineen', 'kavereissa', 'kavereista', 'kavereita', 'kavereitta', 'kavereitten', 'kavereja', 'kaveri', 'kaveria', 'kaverien', 'kaveriin', 'kaveriksi', 'kaverilla', 'kaverille', 'kaverilta', 'kaverimme', 'kaverin', 'kaverina', 'kaverini', 'kaverinne', 'kaverinsa', 'kaverisi', 'kaverissa', 'kaverista', 'kaverit', 'kaveritta'),
     },
@@ -710,6 +713,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'lauma': {
         'all': ('lauma', 'laumaa', 'laumaan', 'laumain', 'laumaksi', 'laumalla', 'laumalle', 'laumalta', 'laumamme', 'lauman', 'laumana', 'laumani', 'laumanne', 'laumansa', 'laumasi', 'laumassa', 'laumasta', 'laumat', 'laumatta', 'laumoihin', 'laumoiksi', 'laumoilla', 'laumoille', 'laumoilta', 'laumoin', 'laumoina', 'laumoineen', 'laumoissa', 'laumoista', 'laumoitta', 'laumoja', 'laumojen'),
     },
+    'lautakunta': {
+        'all': ('lautakunnaksi', 'lautakunnalla', 'lautakunnalle', 'lautakunnalta', 'lautakunnan', 'lautakunnassa', 'lautakunnasta', 'lautakunnat', 'lautakunnatta', 'lautakunniksi', 'lautakunnilla', 'lautakunnille', 'lautakunnilta', 'lautakunnin', 'lautakunnissa', 'lautakunnista', 'lautakunnitta', 'lautakunta', 'lautakuntaa', 'lautakuntaan', 'lautakuntain', 'lautakuntamme', 'lautakuntana', 'lautakuntani', 'lautakuntanne', 'lautakuntansa', 'lautakuntasi', 'lautakuntia', 'lautakuntien', 'lautakuntiin', 'lautakuntina', 'lautakuntineen'),
+    },
     'leech': {
         'all': ('leech', 'leeched', 'leeches', 'leeching'),
         'imp': ('leech',),
@@ -730,6 +736,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'imp': ('license',),
         'inf': ('license',),
         'pass': ('licensed',),
+    },
+    'linjaus': {
+        'all': ('linjaukseen', 'linjaukseksi', 'linjauksella', 'linjaukselle', 'linjaukselta', 'linjauksemme', 'linjauksen', 'linjauksena', 'linjaukseni', 'linjauksenne', 'linjauksensa', 'linjauksesi', 'linjauksessa', 'linjauksesta', 'linjaukset', 'linjauksetta', 'linjauksia', 'linjauksien', 'linjauksiin', 'linjauksiksi', 'linjauksilla', 'linjauksille', 'linjauksilta', 'linjauksin', 'linjauksina', 'linjauksineen', 'linjauksissa', 'linjauksista', 'linjauksitta', 'linjaus', 'linjausta', 'linjausten'),
     },
     'locust': {
         'all': ('locust', 'locusts'),
@@ -939,10 +948,10 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'pres': ('norpar',),
         'pass': ('norpades', 'norpads', 'norpas', 'norpats', 'norpes'),
     },
-    'nödvändig': {
-        'all': ('nödvändig', 'nödvändiga', 'nödvändigare', 'nödvändigares', 'nödvändigas', 'nödvändigast', 'nödvändigaste', 'nödvändigastes', 'nödvändigasts', 'nödvändige', 'nödvändiges', 'nödvändigs', 'nödvändigt', 'nödvändigts'),
-        'inf': ('nödvändig',),
-        'pass': ('nödvändigares', 'nödvändigas', 'nödvändigastes', 'nödvändigasts', 'nödvändiges', 'nödvändigs', 'nödvändigts'),
+    'nämnd': {
+        'all': ('nämnd', 'nämnde', 'nämnden', 'nämndens', 'nämnder', 'nämnderna', 'nämndernas', 'nämnders', 'nämnds'),
+        'inf': ('nämnd',),
+        'pass': ('nämndens', 'nämndernas', 'nämnders', 'nämnds'),
     },
     'oansvarig': {
         'all': ('oansvarig', 'oansvariga', 'oansvarigare', 'oansvarigares', 'oansvarigas', 'oansvarigast', 'oansvarigaste', 'oansvarigastes', 'oansvarigasts', 'oansvarige', 'oansvariges', 'oansvarigs', 'oansvarigt', 'oansvarigts'),
@@ -1542,6 +1551,13 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('stab',),
         'pass': ('stabbed', 'stabens', 'stabernas', 'stabers', 'stabs'),
     },
+    'stadsstyrelse': {
+        'all': ('stadsstyrelse', 'stadsstyrelsen', 'stadsstyrelsens', 'stadsstyrelser', 'stadsstyrelserna', 'stadsstyrelsernas', 'stadsstyrelsers', 'stadsstyrelses'),
+        'imp': ('stadsstyrelse',),
+        'inf': ('stadsstyrelse',),
+        'pres': ('stadsstyrelser',),
+        'pass': ('stadsstyrelsens', 'stadsstyrelsernas', 'stadsstyrelsers', 'stadsstyrelses'),
+    },
     'statsminister': {
         'all': ('stadsminister', 'statsminister', 'statsministern', 'statsministerns', 'statsministers', 'statsministrar', 'statsministrarna', 'statsministrarnas', 'statsministrars'),
         'inf': ('statsminister',),
@@ -1796,6 +1812,9 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     'valtiovarainministeri': {
         'all': ('valtiovarainministerein', 'valtiovarainministereinä', 'valtiovarainministereitä', 'valtiovarainministerejä', 'valtiovarainministeri', 'valtiovarainministerien', 'valtiovarainministeriin', 'valtiovarainministeriksi', 'valtiovarainministerille', 'valtiovarainministerillä', 'valtiovarainministeriltä', 'valtiovarainministerimme', 'valtiovarainministerin', 'valtiovarainministerini', 'valtiovarainministerinne', 'valtiovarainministerinsä', 'valtiovarainministerinä', 'valtiovarainministerisi', 'valtiovarainministerissä', 'valtiovarainministeristä', 'valtiovarainministerit', 'valtiovarainministerittä', 'valtiovarainministeriä'),
     },
+    'valtuusto': {
+        'all': ('valtuusto', 'valtuustoa', 'valtuustoiden', 'valtuustoihin', 'valtuustoiksi', 'valtuustoilla', 'valtuustoille', 'valtuustoilta', 'valtuustoin', 'valtuustoina', 'valtuustoineen', 'valtuustoissa', 'valtuustoista', 'valtuustoita', 'valtuustoitta', 'valtuustoitten', 'valtuustoja', 'valtuustojen', 'valtuustoksi', 'valtuustolla', 'valtuustolle', 'valtuustolta', 'valtuustomme', 'valtuuston', 'valtuustona', 'valtuustoni', 'valtuustonne', 'valtuustonsa', 'valtuustoon', 'valtuustosi', 'valtuustossa', 'valtuustosta', 'valtuustot', 'valtuustotta'),
+    },
     'vandalise': {
         'all': ('vandalise', 'vandalised', 'vandalises', 'vandalising'),
         'imp': ('vandalise',),
@@ -1918,9 +1937,6 @@ FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         'inf': ('välta',),
         'pres': ('vältar', 'välter'),
         'pass': ('vältades', 'vältads', 'vältans', 'vältas', 'vältats', 'vältes', 'vältornas', 'vältors', 'välts'),
-    },
-    'välttämätön': {
-        'all': ('välttämäton', 'välttämätonta', 'välttämättomaan', 'välttämättomaksi', 'välttämättomalla', 'välttämättomalle', 'välttämättomalta', 'välttämättoman', 'välttämättomana', 'välttämättomassa', 'välttämättomasta', 'välttämättomatta', 'välttämättömien', 'välttämättömiin', 'välttämättömiksi', 'välttämättömille', 'välttämättömillä', 'välttämättömiltä', 'välttämättömine', 'välttämättöminä', 'välttämättömissä', 'välttämättömistä', 'välttämättömittä', 'välttämättömiä', 'välttämättömäksi', 'välttämättömälle', 'välttämättömällä', 'välttämättömältä', 'välttämättömämme', 'välttämättömän', 'välttämättömäni', 'välttämättömänne', 'välttämättömänsä', 'välttämättömänä', 'välttämättömäsi', 'välttämättömässä', 'välttämättömästä', 'välttämättömät', 'välttämättömättä', 'välttämättömään', 'välttämätön', 'välttämätönten', 'välttämätöntä'),
     },
     'warning': {
         'all': ('warning', 'warnings'),
