@@ -14,9 +14,11 @@ from werkzeug.exceptions import HTTPException
 from checker import __version__
 from checker.engine import check
 from checker.guard import Refused, check_request
-from checker.pack import LOCALES, PackStore
+from checker.pack import PackStore
+from checker.response import pack_listing
 from checker.settings import Settings
 from checker.validate import BadRequest, parse_check
+from checker.vocabulary import LOCALES
 
 log = logging.getLogger(__name__)
 
@@ -84,13 +86,7 @@ def create_app(settings: Settings | None = None, store: PackStore | None = None)
 
     @app.get("/v1/rules")
     def rules_route() -> Response:
-        pack = store.current()
-        return jsonify({
-            "rules_version": pack.rules_version,
-            "rules": [{"id": r.id, "category": r.category, "severity": r.severity,
-                       "guideline": r.guideline, "description": r.description,
-                       "message": r.message} for r in pack.rules],
-        })
+        return jsonify(pack_listing(store.current()))
 
     @app.get("/v1/health")
     def health_route() -> Response:

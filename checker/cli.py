@@ -9,11 +9,12 @@ from pathlib import Path
 
 from checker import __version__
 from checker.engine import check
-from checker.pack import (ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES, Example,
-                          Pack, PackError, Rule, load_pack)
+from checker.pack import Example, Pack, PackError, Rule, load_pack
+from checker.response import pack_listing
 from checker.settings import Settings, SettingsError, read_token
 from checker.text import Document
 from checker.validate import BadRequest, parse_check
+from checker.vocabulary import ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXTENSION_DIR = Path(__file__).resolve().parent.parent / "extension"
@@ -305,9 +306,7 @@ def rules_list(args: argparse.Namespace) -> int:
     """Print the rules of a pack."""
     pack = load_pack(args.rules)
     if args.format == "json":
-        print(json.dumps({"rules_version": pack.rules_version, "rules": [
-            {"id": r.id, "category": r.category, "severity": r.severity, "guideline": r.guideline,
-             "description": r.description} for r in pack.rules]}, ensure_ascii=False, indent=2))
+        print(json.dumps(pack_listing(pack), ensure_ascii=False, indent=2))
     else:
         for r in pack.rules:
             print(f"{r.id:40} {r.severity:6} {r.guideline:4} {r.description['en']}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable
 from time import perf_counter
@@ -10,9 +11,10 @@ from typing import Any
 from checker.kinds.base import Context, Request
 from checker.languages import analyse
 from checker.pack import Pack, Rule
+from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
+from checker.vocabulary import SEVERITY_RANK
 
-SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
 
 
 def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple[int, tuple]]]:
@@ -42,20 +44,36 @@ def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict 
         spans: dict[tuple[int, int], dict | None] = {}
         for match in rule.kind.find(ctx):
             spans.setdefault((match.start, match.end), match.suggestion)
-        for start, end, suggestion in _merged(spans):
+        for start, end, suggestion in _merged(spans, doc.text):
             results.append((rule, start, end, suggestion))
     return results, ctx
 
 
-def _merged(spans: dict[tuple[int, int], Any]) -> list[tuple[int, int, Any]]:
-    """One span for each run of overlapping spans of the same rule: "Du ljuger" and
-    "ljuger om" become "Du ljuger om". The post-wide span (0, 0) stays on its own."""
+# Neighbouring matches of one rule separated by no more than this many characters of
+# spaces and punctuation (no letters, digits, symbols or line breaks) become one finding.
+NEIGHBOUR_GAP = 3
+# ... as long as the finding stays at most this long (in characters).
+MERGE_LIMIT = 200
+
+
+def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int, Any]]:
+    """One span for each run of overlapping or neighbouring spans of the same rule: "Du ljuger"
+    and "ljuger om" become "Du ljuger om", "idiot, idiot!" one finding. Neighbours merge only
+    when they carry the same suggestion. The post-wide span (0, 0) stays on its own."""
     merged: list[list] = []
     for (start, end) in sorted(spans):
-        if merged and start < merged[-1][1] and end > start:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end, spans[(start, end)]])
+        suggestion = spans[(start, end)]
+        if merged and end > start and merged[-1][1] > merged[-1][0]:
+            last = merged[-1]
+            gap = text[last[1]:start]
+            overlapping = start < last[1]
+            neighbouring = (len(gap) <= NEIGHBOUR_GAP and suggestion == last[2]
+                            and all(c in " \t" or unicodedata.category(c)[0] == "P" for c in gap)
+                            and max(end, last[1]) - last[0] <= MERGE_LIMIT)
+            if overlapping or neighbouring:
+                last[1] = max(last[1], end)
+                continue
+        merged.append([start, end, suggestion])
     return [(start, end, suggestion) for start, end, suggestion in merged]
 
 
@@ -70,7 +88,7 @@ def _strongest_per_span(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def check(pack: Pack, request: Request) -> dict[str, Any]:
-    """The API response body for a request (see shared/api-contract.md)."""
+    """The API response body for a request (see docs/api.md)."""
     began = perf_counter()
     results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
@@ -82,19 +100,22 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
             "category": rule.category,
             "severity": rule.severity,
             "message": rule.message[locale],
-            "description": rule.description[locale],
             "guideline": rule.guideline,
             "start": doc.utf16(start),
             "end": doc.utf16(end),
-            "excerpt": doc.text[start:end],
+            "excerpt": excerpt(doc, start, end),
             "suggestion": text[locale] if text else None,
         })
     findings = _strongest_per_span(findings)
     findings.sort(key=lambda f: (f["start"], -SEVERITY_RANK[f["severity"]], f["end"], f["rule"]))
     verdict = max((f["severity"] for f in findings), key=SEVERITY_RANK.__getitem__, default="ok")
+    fired = {f["rule"] for f in findings}
+    findings, omitted = bounded(findings)
     return {
         "verdict": verdict,
         "findings": findings,
+        "rules": rules_map(pack, [r for r in pack.rules if r.id in fired], locale),
+        "omitted": omitted,
         "languages": [{"lang": lang, "share": share} for lang, share in ctx.languages.shares],
         "rules_version": pack.rules_version,
         "elapsed_ms": round((perf_counter() - began) * 1000, 3),

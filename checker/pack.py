@@ -23,28 +23,21 @@ from checker.kinds.base import (Attachment, Build, Hours, Kind, Organization, Pa
                                 RuleError)
 from checker.languages import LANGUAGES
 from checker.lexicon import Lexicon
+from checker.vocabulary import (ACCOUNTS, ATTACHMENT_TYPES, CATEGORIES, CONTEXTS, LOCALES,
+                                PLATFORMS, ROLES, SEVERITIES)
 from checker.yamlload import LineDict, YamlError, line_of, load_yaml
 
 log = logging.getLogger(__name__)
 
-CATEGORIES = ("profanity", "insult", "accusation", "hate", "incitement", "privacy",
-              "confidentiality", "copyright", "bilingual", "plain_language", "opinion",
-              "accuracy", "timing")
-SEVERITIES = ("info", "warn", "block")
-PLATFORMS = ("facebook", "instagram", "x", "other")
-ACCOUNTS = ("personal", "official")
-ROLES = ("staff", "trustee", "admin")
-CONTEXTS = ("post", "comment", "reply")
-ATTACHMENT_TYPES = ("image", "video", "link", "file")
-LOCALES = LANGUAGES
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 RULE_ID_RE = re.compile(r"^([a-z_]+)\.[a-z0-9][a-z0-9-]*$")
-GUIDELINE_RE = re.compile(r"^(G[1-8]|C[1-7]|P[1-5]?)$")
+GUIDELINE_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,15}$")
 COMMON_KEYS = frozenset({"id", "category", "severity", "guideline", "message", "description",
                          "suggestion", "when", "examples", "kind"})
 PACK_KEYS = frozenset({"name", "version", "extends", "default_locale", "organization",
-                       "disable", "severity", "add_terms"})
+                       "guidelines", "disable", "severity", "add_terms"})
+GUIDELINE_KEYS = ("title", "text")
 WHEN_CHOICES = {"role": ROLES, "account": ACCOUNTS, "platform": PLATFORMS,
                 "context": CONTEXTS, "languages": LANGUAGES, "attachments": ATTACHMENT_TYPES}
 BUNDLED = "bundled"
@@ -69,6 +62,15 @@ class PackError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
+
+
+@dataclass(frozen=True)
+class Guideline:
+    """A guideline rules cite: its id ("G5"), a short title and one line of text per locale."""
+
+    id: str
+    title: dict[str, str]
+    text: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ class Pack:
     lexicon: Lexicon
     org: Organization
     default_locale: str
+    guidelines: dict[str, Guideline] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
 
@@ -147,6 +150,7 @@ class _Layer:
     version: str = ""
     default_locale: str = "fi"
     org: dict[str, Any] = field(default_factory=dict)
+    guidelines: dict[str, Guideline] = field(default_factory=dict)
     rules: dict[str, _RawRule] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
 
@@ -209,10 +213,43 @@ def _read_pack(folder: Path, layer: _Layer, problems: list[Problem], seen: set[P
     else:
         layer.org.update(org)
         layer.org.setdefault("_lines", {}).update({k: (meta_path, line_of(org, k)) for k in org})
+    _read_guidelines(meta, meta_path, layer, problems)
     rules_dir = folder / "rules"
     for path in sorted(rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []:
         _read_rules(path, layer, problems)
     _apply_overrides(meta, meta_path, layer, problems)
+
+
+def _read_guidelines(meta: LineDict, meta_path: Path, layer: _Layer, problems: list[Problem]) -> None:
+    """Read pack.yaml's `guidelines:`; a pack adds to or replaces the ones it extends."""
+    guidelines = meta.get("guidelines", {})
+    if not isinstance(guidelines, dict):
+        problems.append(Problem(meta_path, line_of(meta, "guidelines"),
+                                "'guidelines' must map ids like G5 to a title and a text"))
+        return
+    for gid, value in guidelines.items():
+        line = line_of(guidelines, gid)
+        if not isinstance(gid, str) or not GUIDELINE_ID_RE.match(gid):
+            problems.append(Problem(meta_path, line, f"guideline id {gid!r} must be a short code like G5"))
+            continue
+        if not isinstance(value, dict) or set(value) != set(GUIDELINE_KEYS):
+            problems.append(Problem(meta_path, line, f"guideline {gid} must have exactly "
+                                    f"'title' and 'text', each in {', '.join(LOCALES)}"))
+            continue
+        texts = {}
+        for key in GUIDELINE_KEYS:
+            item = value[key]
+            missing = [lang for lang in LOCALES if not isinstance(item, dict)
+                       or not isinstance(item.get(lang), str) or not item[lang].strip()]
+            extra = [lang for lang in item if lang not in LOCALES] if isinstance(item, dict) else []
+            if missing or extra:
+                problems.append(Problem(meta_path, line_of(value, key),
+                                        f"guideline {gid} {key}: " + (f"lacks {', '.join(missing)}" if missing
+                                                                      else f"unknown language {extra[0]!r}")))
+            else:
+                texts[key] = {lang: item[lang].strip() for lang in LOCALES}
+        if len(texts) == len(GUIDELINE_KEYS):
+            layer.guidelines[gid] = Guideline(gid, texts["title"], texts["text"])
 
 
 def _load(path: Path, problems: list[Problem], layer: _Layer) -> Any:
@@ -304,7 +341,7 @@ def _compile(layer: _Layer, problems: list[Problem]) -> Pack:
     rules = []
     for rule_id, raw in layer.rules.items():
         try:
-            rules.append(_compile_rule(rule_id, raw, lexicon, org))
+            rules.append(_compile_rule(rule_id, raw, lexicon, org, layer.guidelines))
         except RuleError as exc:
             problems.append(Problem(raw.path, exc.line, f"rule {rule_id!r}: {exc.reason}"))
     if problems:
@@ -316,10 +353,11 @@ def _compile(layer: _Layer, problems: list[Problem]) -> Pack:
     return Pack(name=layer.name, version=layer.version,
                 rules_version=f"{layer.name}-{layer.version}-{digest.hexdigest()[:7]}",
                 rules=rules, lexicon=lexicon, org=org, default_locale=layer.default_locale,
-                files=list(layer.files))
+                guidelines=dict(layer.guidelines), files=list(layer.files))
 
 
-def _compile_rule(rule_id: str, raw: _RawRule, lexicon: Lexicon, org: Organization) -> Rule:
+def _compile_rule(rule_id: str, raw: _RawRule, lexicon: Lexicon, org: Organization,
+                  guidelines: dict[str, Guideline]) -> Rule:
     data = raw.data
     params = Params(data)
     match = RULE_ID_RE.match(rule_id)
@@ -330,8 +368,10 @@ def _compile_rule(rule_id: str, raw: _RawRule, lexicon: Lexicon, org: Organizati
         raise params.error("id", f"the id must begin with its category: '{category}.…'")
     severity = params.text("severity", choices=SEVERITIES)
     guideline = params.text("guideline")
-    if not GUIDELINE_RE.match(guideline):
-        raise params.error("guideline", f"'guideline' is {guideline!r}; expected G1–G8, C1–C7 or P")
+    if guideline not in guidelines:
+        known = ", ".join(guidelines) or "none: add them under 'guidelines:' in pack.yaml"
+        raise params.error("guideline", f"'guideline' is {guideline!r}, which pack.yaml does not "
+                           f"list; its guidelines: {known}")
     kind_name = params.text("kind", choices=tuple(KINDS))
     kind_class = KINDS[kind_name]
     for key in data:

@@ -281,21 +281,20 @@ def test_rules_validate_worst_status_wins(capsys, tmp_path):
 def test_rules_list_json_shape(capsys):
     assert main(["rules", "list", "--rules", str(PACK), "--format", "json"]) == 0
     body = json.loads(capsys.readouterr().out)
-    assert set(body) == {"rules_version", "rules"}
+    assert set(body) == {"rules_version", "rules", "guidelines"}
     assert body["rules_version"].startswith("testpack-1.0-")
     assert {r["id"] for r in body["rules"]} == PACK_RULES
     for rule in body["rules"]:
-        assert set(rule) == {"id", "category", "severity", "guideline", "description"}
+        assert set(rule) == {"id", "category", "severity", "guideline", "description", "message"}
         assert set(rule["description"]) == {"sv", "fi", "en"}
     zonk = next(r for r in body["rules"] if r["id"] == "insult.zonk")
-    assert zonk == {"id": "insult.zonk", "category": "insult", "severity": "warn", "guideline": "G5",
-                    "description": {"fi": "Testisääntö zonk.", "sv": "Testregel zonk.",
-                                    "en": "Test rule zonk."}}
-    # the same rules and version as GET /v1/rules serves
+    assert {k: v for k, v in zonk.items() if k != "message"} == {
+        "id": "insult.zonk", "category": "insult", "severity": "warn", "guideline": "G5",
+        "description": {"fi": "Testisääntö zonk.", "sv": "Testregel zonk.", "en": "Test rule zonk."}}
+    assert body["guidelines"]["G5"]["title"]["en"] == "Privacy and confidentiality"
+    # exactly what GET /v1/rules serves
     api = create_app(Settings(rules=[PACK])).test_client().get("/v1/rules").get_json()
-    assert api["rules_version"] == body["rules_version"]
-    assert [{k: r[k] for k in ("id", "category", "severity", "guideline", "description")}
-            for r in api["rules"]] == body["rules"]
+    assert api == body
 
 
 def test_rules_list_bundled_json_has_strong_profanity(capsys):
