@@ -8,7 +8,8 @@ from collections.abc import Hashable
 from time import perf_counter
 from typing import Any
 
-from checker.kinds.base import Context, Request
+from checker.kinds.base import Context
+from checker.model import Request
 from checker.languages import analyse
 from checker.pack import Pack, Rule
 from checker.response import bounded, excerpt, rules_map

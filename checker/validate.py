@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from checker.kinds.base import Attachment, Request
+from checker.model import Attachment, Request
 from checker.vocabulary import (ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, OTHER_PLATFORM,
                                 PLATFORMS, ROLES)
 

@@ -1,41 +1,19 @@
-"""What every rule kind shares: the request, a match, the check context, typed parameters."""
+"""What every rule kind shares: a match, the check context, typed parameters."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from checker.languages import LANGUAGES, Languages
 from checker.lexicon import Lexicon, PatternError
+from checker.model import Organization, Request
 from checker.text import Document
 from checker.yamlload import LineDict, LineList, line_of
 
 LANG_KEYS = (*LANGUAGES, "any")
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """Media attached to a post."""
-
-    type: str
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Request:
-    """A check request, validated: the text and where and how it will be published."""
-
-    text: str
-    now: datetime
-    platform: str = "other"
-    account: str = "personal"
-    role: str = "staff"
-    context: str = "post"
-    attachments: tuple[Attachment, ...] = ()
-    locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -54,35 +32,10 @@ class Context:
     doc: Document
     request: Request
     languages: Languages
-    org: "Organization"
+    org: Organization
     token_keys: dict[int, frozenset[Hashable]]         # token index -> lexicon keys it hits
     hits: dict[str, list[tuple[int, tuple]]]           # rule id -> (token index, key), in order
     joined_hits: dict[str, list[tuple[int, tuple]]]    # the same for words written apart
-
-
-@dataclass(frozen=True)
-class Hours:
-    """Weekly hours: weekdays (0 = Monday) and a daily window in minutes."""
-
-    days: frozenset[int]
-    start: int
-    end: int
-
-    def contains(self, moment: datetime) -> bool:
-        minute = moment.hour * 60 + moment.minute
-        return moment.weekday() in self.days and self.start <= minute < self.end
-
-
-@dataclass(frozen=True)
-class Organization:
-    """The organization's own settings from pack.yaml."""
-
-    name: dict[str, str] = field(default_factory=dict)
-    email_domains: tuple[str, ...] = ()
-    phone_numbers: tuple[str, ...] = ()
-    timezone: str = "Europe/Helsinki"
-    working_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
-    response_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
 
 
 class RuleError(Exception):

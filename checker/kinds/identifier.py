@@ -47,7 +47,8 @@ from stdnum import iban, luhn
 from stdnum.fi import hetu
 from stdnum.se import personnummer
 
-from checker.kinds.base import Build, Context, Kind, Match, Organization, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+from checker.model import Organization
 from checker.text import Document, line_cache
 
 TYPES = ("email", "iban", "personal_id", "street_address", "phone")   # strongest first

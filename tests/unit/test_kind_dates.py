@@ -10,7 +10,8 @@ import pytest
 
 from checker.engine import _by_rule
 from checker.kinds import dates
-from checker.kinds.base import Build, Context, Organization, Params, Request, RuleError
+from checker.kinds.base import Build, Context, Params, RuleError
+from checker.model import Organization, Request
 from checker.kinds.dates import Dates
 from checker.languages import analyse
 from checker.lexicon import Lexicon

@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from checker.engine import check
-from checker.kinds.base import Attachment, Request
+from checker.model import Attachment, Request
 from checker.pack import EXAMPLE_NOW, load_pack
 
 MESSAGES = """

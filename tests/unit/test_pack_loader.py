@@ -11,7 +11,7 @@ import pytest
 
 from checker.engine import check
 from checker.pack import EXAMPLE_NOW, PackError, PackStore, load_pack
-from checker.kinds.base import Request
+from checker.model import Request
 
 GOOD_RULE = """\
   - id: profanity.test
