@@ -13,11 +13,11 @@ from werkzeug.exceptions import HTTPException
 
 from checker import __version__
 from checker.engine import check
-from checker.guard import Refused, check_request
+from checker.access import Refused, check_request
 from checker.pack import PackStore
 from checker.response import pack_listing
 from checker.settings import Settings
-from checker.validate import BadRequest, parse_check
+from checker.body import BadRequest, parse_check
 from checker.vocabulary import LOCALES
 
 log = logging.getLogger(__name__)

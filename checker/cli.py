@@ -13,7 +13,7 @@ from checker.pack import Example, Pack, PackError, Rule, load_pack
 from checker.response import pack_listing
 from checker.settings import Settings, SettingsError, read_token
 from checker.text import Document
-from checker.validate import BadRequest, parse_check
+from checker.body import BadRequest, parse_check
 from checker.vocabulary import ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -116,9 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             return check_command(args)
         if args.command == "service":
-            from checker import service
+            from checker import autostart
 
-            return service.command(args)
+            return autostart.command(args)
         if args.command == "doctor":
             from checker import doctor
 

@@ -145,9 +145,9 @@ def diagnose(args: argparse.Namespace) -> list[Finding]:
                                    "--allow-host for the name used"))
 
     # the background service
-    from checker import service
+    from checker import autostart
 
-    plan = service.plan(service.this_platform(), [])
+    plan = autostart.plan(autostart.this_platform(), [])
     if plan.path.exists():
         out.append(Finding(OK, f"the background service is installed ({plan.path})"))
     else:

@@ -10,7 +10,7 @@ from typing import Any
 
 from checker.kinds.base import Context
 from checker.model import Request
-from checker.languages import analyse
+from checker.langid import analyse
 from checker.pack import Pack, Rule
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document

@@ -7,7 +7,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from checker.languages import LANGUAGES, Languages
+from checker.langid import LANGUAGES, Languages
 from checker.lexicon import Lexicon, PatternError
 from checker.model import Organization, Request
 from checker.text import Document

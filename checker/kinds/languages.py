@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Params
-from checker.languages import LANGUAGES
+from checker.langid import LANGUAGES
 
 
 class LanguagesKind(Kind):

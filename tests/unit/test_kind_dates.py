@@ -13,7 +13,7 @@ from checker.kinds import dates
 from checker.kinds.base import Build, Context, Params, RuleError
 from checker.model import Organization, Request
 from checker.kinds.dates import Dates
-from checker.languages import analyse
+from checker.langid import analyse
 from checker.lexicon import Lexicon
 from checker.regexsafe import compile_safe
 from checker.text import Document

@@ -13,7 +13,7 @@ from checker.kinds import identifier
 from checker.kinds.base import Build, Context, Params, RuleError
 from checker.model import Organization, Request
 from checker.kinds.identifier import Identifier
-from checker.languages import analyse
+from checker.langid import analyse
 from checker.lexicon import Lexicon
 from checker.regexsafe import compile_safe
 from checker.text import Document

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.languages import analyse, detect
+from checker.langid import analyse, detect
 from checker.text import Document
 
 FI = "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Palvelemme taas torstaina."
@@ -52,7 +52,7 @@ SAMPLES = [
 def test_fast_detector_returns_exactly_what_langdetect_returns(text: str) -> None:
     from langdetect.lang_detect_exception import LangDetectException
 
-    from checker.languages import _factory
+    from checker.langid import _factory
 
     detector = _factory().create()
     detector.append(text)

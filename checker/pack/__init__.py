@@ -21,7 +21,7 @@ from typing import Any
 from checker.kinds import KINDS
 from checker.kinds.base import Build, Kind, Params, RuleError
 from checker.model import Attachment, Hours, Organization, Request
-from checker.languages import LANGUAGES
+from checker.langid import LANGUAGES
 from checker.lexicon import Lexicon
 from checker.vocabulary import (ACCOUNTS, ATTACHMENT_TYPES, CATEGORIES, CONTEXTS, LOCALES,
                                 PLATFORMS, ROLES, SEVERITIES)
