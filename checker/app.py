@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 from checker import __version__
 from checker.engine import check
 from checker.access import Refused, check_request
-from checker.pack import PackStore
+from checker.pack.store import PackStore
 from checker.response import pack_listing
 from checker.settings import Settings
 from checker.body import BadRequest, parse_check

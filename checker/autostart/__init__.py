@@ -256,8 +256,8 @@ def install(p: Plan, dry_run: bool) -> int:
         done, _ = _run(cmd, quiet_failure=p.platform == "macos" and i == 0)
         ok = ok and (done or (p.platform == "macos" and i == 0))
     if not ok:
-        print(f"\nThe service file is in place but the service could not be started here.\n"
-              f"Fix: log in to a desktop session as this user and run:\n"
+        print("\nThe service file is in place but the service could not be started here.\n"
+              "Fix: log in to a desktop session as this user and run:\n"
               + "".join(f"  {' '.join(c)}\n" for c in p.install)
               + ("(On a server without a login session: `loginctl enable-linger $USER` "
                  "as an administrator first.)\n" if p.platform == "linux" else ""))

@@ -10,7 +10,8 @@ from textwrap import dedent
 import pytest
 
 from checker.engine import check
-from checker.pack import EXAMPLE_NOW, PackError, PackStore, load_pack
+from checker.pack import EXAMPLE_NOW, PackError, load_pack
+from checker.pack.store import PackStore
 from checker.model import Request
 
 GOOD_RULE = """\
