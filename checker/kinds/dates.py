@@ -37,7 +37,7 @@ from datetime import date
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.text import line_cache
 
 CHECKS = ("weekday", "past")
@@ -159,7 +159,12 @@ def _label(fields: dict[str, str | None]) -> str:
 
 class Dates(Kind):
     name = "dates"
-    parameters = frozenset({"check", "unless"})
+    summary = "a weekday that does not match its date; a date already past"
+    parameters = (
+        Param("check", "text", "which check: a weekday against its date, or a date in the past",
+              required=True, choices=CHECKS),
+        Param("unless", "per_language", "words that show a past date is meant (check: past only)"),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

@@ -47,7 +47,7 @@ from stdnum import iban, luhn
 from stdnum.fi import hetu
 from stdnum.se import personnummer
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.model import Organization
 from checker.text import Document, line_cache
 
@@ -261,7 +261,11 @@ def exempt(item: Found, org: Organization) -> bool:
 
 class Identifier(Kind):
     name = "identifier"
-    parameters = frozenset({"types", "home_words"})
+    summary = "ID codes, IBANs, phone numbers, e-mail and street addresses"
+    parameters = (
+        Param("types", "texts", "which identifiers to find", required=True, choices=TYPES),
+        Param("home_words", "per_language", "words that make a street address someone's home"),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

@@ -63,10 +63,20 @@ def _compile_rule(rule_id: str, raw: RawRule, lexicon: Lexicon, org: Organizatio
                            f"list; its guidelines: {known}")
     kind_name = params.text("kind", choices=tuple(KINDS))
     kind_class = KINDS[kind_name]
+    names = kind_class.parameter_names()
     for key in data:
-        if key not in COMMON_KEYS and key not in kind_class.parameters:
+        if key not in COMMON_KEYS and key not in names:
             raise params.error(key, f"unknown key {key!r} for a rule of kind {kind_name} "
-                               f"(its parameters: {', '.join(sorted(kind_class.parameters)) or 'none'})")
+                               f"(its parameters: {', '.join(sorted(names)) or 'none'})")
+    for param in kind_class.parameters:
+        if param.name not in data:
+            if param.required:
+                raise params.error(None, f"a rule of kind {kind_name} needs '{param.name}': {param.doc}")
+            continue
+        problem = param.problem(data[param.name])
+        if problem:
+            reason, line = problem
+            raise RuleError(line or params.line(param.name), reason)
     message = _translations(params, "message")
     description = _translations(params, "description")
     suggestion = _translations(params, "suggestion") if params.has("suggestion") else None
