@@ -7,28 +7,17 @@ import json
 import sys
 from pathlib import Path
 
-from checker import __version__
+from checker import __version__, serving
 from checker.engine import check
 from checker.pack import Example, Pack, PackError, Rule, load_pack
 from checker.response import pack_listing
-from checker.settings import Settings, SettingsError, read_token
+from checker.options import rules_option
+from checker.settings import SettingsError
 from checker.text import Document
 from checker.body import BadRequest, parse_check
 from checker.vocabulary import ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-EXTENSION_DIR = Path(__file__).resolve().parent.parent / "extension"
-
-
-def _rules_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rules", action="append", type=Path, metavar="PATH",
-                        help="a rule pack folder (repeat to layer packs); default: the bundled pack")
-
-
-def _log_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--log-level", choices=("debug", "info", "warning", "error"), default="info",
-                        help="how much the service logs (default info); post texts are never logged")
-    parser.add_argument("--log-file", type=Path, help="append the log to this file (default: standard error)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,24 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = commands.add_parser("serve", help="run the checker service for the browser extension")
-    serve.add_argument("--host", help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port (default 8765)")
-    _rules_option(serve)
-    serve.add_argument("--token-file", type=Path, help="require 'Authorization: Bearer' with the token in this file")
-    serve.add_argument("--allow-origin", action="append", metavar="ORIGIN",
-                       help="an allowed Origin pattern (default chrome-extension://* and moz-extension://*)")
-    serve.add_argument("--allow-host", action="append", metavar="NAME", help="a Host name allowed besides loopback")
-    serve.add_argument("--max-body", type=int, metavar="BYTES", help="largest request body (default 262144)")
-    serve.add_argument("--role", choices=ROLES, help="role assumed when a request gives none (default staff)")
-    serve.add_argument("--locale", choices=LOCALES, help="message language when a request gives none")
-    serve.add_argument("--threads", type=int, help="threads serving requests, per worker (default 8)")
-    serve.add_argument("--workers", type=int, help="processes serving requests (default 1); more than 1 "
-                       "runs under gunicorn on Linux and macOS, waitress with more threads on Windows")
-    serve.add_argument("--timeout", type=int, metavar="SECONDS",
-                       help="drop a client that sends or reads nothing for this long (default 15)")
-    serve.add_argument("--server", choices=("auto", "gunicorn", "waitress"), default="auto",
-                       help="WSGI server (default: waitress for one worker, gunicorn for several)")
-    _log_options(serve)
+    serving.add_options(serve)
 
     service = commands.add_parser("service", help="run the checker in the background, started at login")
     service_commands = service.add_subparsers(dest="service_command", required=True, metavar="ACTION")
@@ -78,12 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = commands.add_parser("doctor", help="check the set-up and say how to fix what is wrong")
     doctor.add_argument("--host", help="address of the checker (default 127.0.0.1)")
     doctor.add_argument("--port", type=int, help="port of the checker (default 8765)")
-    _rules_option(doctor)
+    rules_option(doctor)
     doctor.add_argument("--token-file", type=Path, help="the token the extension is given")
 
     chk = commands.add_parser("check", help="check a text file or standard input")
     chk.add_argument("file", nargs="?", default="-", help="the text to check, or - for standard input")
-    _rules_option(chk)
+    rules_option(chk)
     chk.add_argument("--platform", choices=PLATFORMS, default="other")
     chk.add_argument("--account", choices=ACCOUNTS, default="personal")
     chk.add_argument("--role", choices=ROLES, default="staff")
@@ -99,10 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate = rules_commands.add_parser("validate", help="load packs and run every rule's examples")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     listing = rules_commands.add_parser("list", help="list the rules of a pack")
-    _rules_option(listing)
+    rules_option(listing)
     listing.add_argument("--format", choices=("text", "json"), default="text")
     docs = rules_commands.add_parser("docs", help="write the rules as Markdown")
-    _rules_option(docs)
+    rules_option(docs)
     docs.add_argument("--output", type=Path, help="file to write (default: standard output)")
     return parser
 
@@ -112,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "serve":
-            return serve(args)
+            return serving.serve(args)
         if args.command == "check":
             return check_command(args)
         if args.command == "service":
@@ -130,99 +102,6 @@ def main(argv: list[str] | None = None) -> int:
     except (SettingsError, BadRequest) as exc:
         print(f"somecheck: {exc}", file=sys.stderr)
         return EXIT_USAGE
-
-
-def settings_from(args: argparse.Namespace) -> Settings:
-    """Environment first, then the flags given."""
-    settings = Settings.from_env()
-    for flag, attr in (("host", "host"), ("port", "port"), ("max_body", "max_body"),
-                       ("role", "default_role"), ("locale", "default_locale"), ("threads", "threads"),
-                       ("workers", "workers"), ("timeout", "timeout")):
-        if getattr(args, flag, None) is not None:
-            setattr(settings, attr, getattr(args, flag))
-    if getattr(args, "rules", None):
-        settings.rules = args.rules
-    if getattr(args, "token_file", None):
-        settings.token = read_token(args.token_file)
-    if getattr(args, "allow_origin", None):
-        settings.allow_origins = args.allow_origin
-    if getattr(args, "allow_host", None):
-        settings.allow_hosts = args.allow_host
-    settings.validate()
-    return settings
-
-
-def serve(args: argparse.Namespace) -> int:
-    """Start the service and say where it is and how to load the extension."""
-    from checker import server
-    from checker.app import create_app
-
-    settings = settings_from(args)
-    if settings.workers < 1 or settings.threads < 1 or settings.timeout < 1:
-        raise SettingsError("--workers, --threads and --timeout must be at least 1")
-    _configure_logging(args.log_level, args.log_file)
-    app = create_app(settings)          # loads the rules now: a bad pack stops here, exit 2
-    pack = app.extensions["somecheck"]["store"].pack
-    try:
-        name = server.choose(settings, args.server)
-    except server.ServerError as exc:
-        raise SettingsError(str(exc)) from exc
-    problem = port_problem(settings.host, settings.port)
-    if problem:
-        print(f"somecheck: cannot listen on {settings.host}:{settings.port}: {problem}. "
-              f"Is another checker already running? Try --port, or `somecheck doctor`.", file=sys.stderr)
-        return EXIT_USAGE
-    host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    processes = f"{settings.workers} worker(s) x {settings.threads} threads" if name == "gunicorn" \
-        else f"{settings.threads * settings.workers} threads"
-    print(f"SomeCheck {__version__} is checking at http://{host}:{settings.port}/ "
-          f"with rules {pack.rules_version} ({len(pack.rules)} rules), {name}, {processes}.")
-    where = EXTENSION_DIR if EXTENSION_DIR.is_dir() else "the extension/ folder of SomeCheck"
-    print(f"Load the extension: in Chrome or Edge open chrome://extensions, turn on Developer mode,\n"
-          f"choose 'Load unpacked' and pick {where}\n"
-          f"(Firefox: about:debugging > This Firefox > Load Temporary Add-on > manifest.json).\n"
-          f"Press Ctrl+C to stop.", flush=True)
-    first = [app]
-
-    def factory():  # the app already built serves the first (or only) process
-        return first.pop() if first else create_app(settings)
-
-    try:
-        server.run(factory, settings, server=name, log_level=args.log_level,
-                   log_file=str(args.log_file) if args.log_file else None)
-    except OSError as exc:
-        print(f"somecheck: cannot listen on {settings.host}:{settings.port}: {exc.strerror}. "
-              f"Is another checker already running? Try --port.", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        pass
-    return EXIT_OK
-
-
-def _configure_logging(level: str, log_file: Path | None) -> None:
-    import logging
-
-    handler: logging.Handler = (logging.FileHandler(log_file, encoding="utf-8") if log_file
-                                else logging.StreamHandler())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level.upper())
-
-
-def port_problem(host: str, port: int) -> str | None:
-    """Why the service could not listen on host:port, or None when it can."""
-    import socket
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        if sys.platform != "win32":
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            return exc.strerror or str(exc)
-    return None
 
 
 def _read_text(name: str) -> str:

@@ -56,13 +56,12 @@ def _listening(host: str, port: int) -> bool:
 
 
 def diagnose(args: argparse.Namespace) -> list[Finding]:
-    from checker.cli import settings_from
     from checker.pack import PackError, load_pack
-    from checker.settings import SettingsError
+    from checker.settings import Settings, SettingsError
 
     out: list[Finding] = []
     try:
-        settings = settings_from(args)
+        settings = Settings.from_args(args)
     except SettingsError as exc:
         out.append(Finding(PROBLEM, f"the settings cannot be used: {exc}",
                            "correct the option or the SOMECHECK_* environment variable it names"))

@@ -1,6 +1,7 @@
 """`somecheck service install|uninstall|status`: the checker as a per-user background service.
 
-Linux: a systemd user unit; macOS: a launchd agent; Windows: a Task Scheduler logon task.
+Linux: a systemd user unit (systemd.py); macOS: a launchd agent (launchd.py); Windows: a
+Task Scheduler logon task (schtasks.py).
 Each starts the checker when the user logs in and starts it again when it fails. Nothing
 needs administrator rights. Every file written and every command run is printed.
 """
@@ -8,200 +9,28 @@ needs administrator rights. Every file written and every command run is printed.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import plistlib
 import re
 import shutil
 import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass, field
 from pathlib import Path
-from xml.sax.saxutils import escape
 
-UNIT_NAME = "somecheck.service"
-LAUNCHD_LABEL = "org.somecheck.checker"
-TASK_NAME = "SomeCheck"
-TASK_NS = "http://schemas.microsoft.com/windows/2004/02/mit/task"
-DESCRIPTION = "SomeCheck: checks social-media posts against the organization's guidelines"
+from checker import serving
+from checker.autostart import launchd, schtasks, systemd
+from checker.autostart.base import Plan, this_platform
 
-
-def this_platform() -> str:
-    """linux, macos or windows."""
-    if sys.platform == "win32":
-        return "windows"
-    if sys.platform == "darwin":
-        return "macos"
-    return "linux"
-
-
-@dataclass
-class Plan:
-    """What installing means on one platform: a file, its text, and commands to run."""
-
-    platform: str
-    path: Path
-    content: bytes
-    install: list[list[str]] = field(default_factory=list)
-    uninstall: list[list[str]] = field(default_factory=list)
-    status: list[list[str]] = field(default_factory=list)
-    log: Path | None = None
-
-
-# --- the files ----------------------------------------------------------------------------
-
-def python_for(platform: str) -> str:
-    """The interpreter the service runs: this one (on Windows its window-less pythonw.exe)."""
-    exe = Path(sys.executable)
-    if platform == "windows" and exe.with_name("pythonw.exe").exists():
-        return str(exe.with_name("pythonw.exe"))
-    return str(exe)
-
-
-def systemd_quote(arg: str) -> str:
-    """One ExecStart word, quoted as systemd reads it (%, $ and \\ escaped)."""
-    text = arg.replace("%", "%%").replace("$", "$$")
-    if text and not re.search(r'[\s"\'\\;]', text):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def systemd_unit(command: list[str]) -> str:
-    """A systemd user unit that runs `command` at login and restarts it on failure."""
-    return (
-        "# Written by `somecheck service install`; remove with `somecheck service uninstall`.\n"
-        "[Unit]\n"
-        f"Description={DESCRIPTION}\n"
-        "StartLimitIntervalSec=300\n"
-        "StartLimitBurst=10\n"
-        "\n"
-        "[Service]\n"
-        "Type=simple\n"
-        f"ExecStart={' '.join(systemd_quote(a) for a in command)}\n"
-        "Environment=PYTHONUNBUFFERED=1\n"
-        "Restart=on-failure\n"
-        "RestartSec=5\n"
-        "\n"
-        "[Install]\n"
-        "WantedBy=default.target\n"
-    )
-
-
-def launchd_plist(command: list[str], log: Path) -> bytes:
-    """A launchd agent that runs `command` at login and again whenever it fails."""
-    return plistlib.dumps({
-        "Label": LAUNCHD_LABEL,
-        "ProgramArguments": command,
-        "RunAtLoad": True,
-        "KeepAlive": {"SuccessfulExit": False},
-        "ThrottleInterval": 10,
-        "ProcessType": "Background",
-        "EnvironmentVariables": {"PYTHONUNBUFFERED": "1"},
-        "StandardOutPath": str(log),
-        "StandardErrorPath": str(log),
-    })
-
-
-def task_xml(command: list[str], user: str, workdir: str) -> bytes:
-    """A Task Scheduler task: at this user's logon, no time limit, restarted on failure.
-
-    Task Scheduler does not count a non-zero exit as a failure, so the task runs
-    `somecheck service run`, which restarts the checker itself when it stops with an error.
-    """
-    args = subprocess.list2cmdline(command[1:])
-    text = f"""<?xml version="1.0" encoding="UTF-16"?>
-<Task version="1.2" xmlns="{TASK_NS}">
-  <RegistrationInfo>
-    <Author>{escape(user)}</Author>
-    <Description>{escape(DESCRIPTION)}</Description>
-    <URI>\\{TASK_NAME}</URI>
-  </RegistrationInfo>
-  <Triggers>
-    <LogonTrigger>
-      <Enabled>true</Enabled>
-      <UserId>{escape(user)}</UserId>
-    </LogonTrigger>
-  </Triggers>
-  <Principals>
-    <Principal id="Author">
-      <UserId>{escape(user)}</UserId>
-      <LogonType>InteractiveToken</LogonType>
-      <RunLevel>LeastPrivilege</RunLevel>
-    </Principal>
-  </Principals>
-  <Settings>
-    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>
-    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>
-    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>
-    <AllowHardTerminate>true</AllowHardTerminate>
-    <StartWhenAvailable>true</StartWhenAvailable>
-    <RunOnlyIfNetworkAvailable>false</RunOnlyIfNetworkAvailable>
-    <AllowStartOnDemand>true</AllowStartOnDemand>
-    <Enabled>true</Enabled>
-    <Hidden>false</Hidden>
-    <RunOnlyIfIdle>false</RunOnlyIfIdle>
-    <WakeToRun>false</WakeToRun>
-    <ExecutionTimeLimit>PT0S</ExecutionTimeLimit>
-    <Priority>7</Priority>
-    <RestartOnFailure>
-      <Interval>PT1M</Interval>
-      <Count>999</Count>
-    </RestartOnFailure>
-  </Settings>
-  <Actions Context="Author">
-    <Exec>
-      <Command>{escape(command[0])}</Command>
-      <Arguments>{escape(args)}</Arguments>
-      <WorkingDirectory>{escape(workdir)}</WorkingDirectory>
-    </Exec>
-  </Actions>
-</Task>
-"""
-    return text.encode("utf-16")   # with its byte-order mark, as schtasks /XML expects
+PLANS = {"linux": systemd.plan, "macos": launchd.plan, "windows": schtasks.plan}
 
 
 def plan(platform: str, serve_args: list[str], home: Path | None = None) -> Plan:
     """The file and commands for `platform`, running `somecheck serve SERVE_ARGS`."""
-    home = home or Path.home()
-    python = python_for(platform)
-    if platform == "linux":
-        config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-        path = config / "systemd" / "user" / UNIT_NAME
-        command = [python, "-m", "checker", "serve", *serve_args]
-        sc = ["systemctl", "--user"]
-        return Plan(platform, path, systemd_unit(command).encode(),
-                    install=[[*sc, "daemon-reload"], [*sc, "enable", "--now", UNIT_NAME]],
-                    uninstall=[[*sc, "disable", "--now", UNIT_NAME], [*sc, "daemon-reload"]],
-                    status=[[*sc, "is-enabled", UNIT_NAME], [*sc, "is-active", UNIT_NAME]])
-    if platform == "macos":
-        path = home / "Library" / "LaunchAgents" / f"{LAUNCHD_LABEL}.plist"
-        log = home / "Library" / "Logs" / "SomeCheck" / "somecheck.log"
-        command = [python, "-m", "checker", "serve", *serve_args]
-        domain = f"gui/{os.getuid() if hasattr(os, 'getuid') else 501}"
-        return Plan(platform, path, launchd_plist(command, log), log=log,
-                    install=[["launchctl", "bootout", f"{domain}/{LAUNCHD_LABEL}"],
-                             ["launchctl", "bootstrap", domain, str(path)]],
-                    uninstall=[["launchctl", "bootout", f"{domain}/{LAUNCHD_LABEL}"]],
-                    status=[["launchctl", "print", f"{domain}/{LAUNCHD_LABEL}"]])
-    if platform == "windows":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "SomeCheck"
-        log = base / "somecheck.log"
-        path = base / "somecheck-task.xml"
-        command = [python, "-m", "checker", "service", "run", "--log", str(log), "--", *serve_args]
-        user = (f"{os.environ['USERDOMAIN']}\\{getpass.getuser()}" if os.environ.get("USERDOMAIN")
-                else getpass.getuser())
-        return Plan(platform, path, task_xml(command, user, str(base)), log=log,
-                    install=[["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(path), "/F"],
-                             ["schtasks", "/Run", "/TN", TASK_NAME]],
-                    uninstall=[["schtasks", "/End", "/TN", TASK_NAME],
-                               ["schtasks", "/Delete", "/TN", TASK_NAME, "/F"]],
-                    status=[["schtasks", "/Query", "/TN", TASK_NAME, "/FO", "LIST"]])
-    raise ValueError(f"unknown platform {platform!r}")
+    if platform not in PLANS:
+        raise ValueError(f"unknown platform {platform!r}")
+    return PLANS[platform](serve_args, home or Path.home())
 
-
-# --- running ------------------------------------------------------------------------------
 
 def _run(cmd: list[str], quiet_failure: bool = False) -> tuple[bool, str]:
     """Run one command, print it and what it said; True when it succeeded."""
@@ -310,8 +139,6 @@ def supervise(serve_args: list[str], log: Path | None) -> int:
     What the Windows task runs (Task Scheduler does not count an exit status as a failure).
     The checker runs in this process, so ending the task ends the checker with it.
     """
-    from checker.cli import main
-
     if log:   # under pythonw there is no console: everything goes to the log file
         log.parent.mkdir(parents=True, exist_ok=True)
         sys.stdout = sys.stderr = open(log, "a", encoding="utf-8", buffering=1)  # noqa: SIM115
@@ -319,7 +146,7 @@ def supervise(serve_args: list[str], log: Path | None) -> int:
     while True:
         started = time.monotonic()
         try:
-            code = main(["serve", *serve_args])
+            code = serving.serve(serving.parse(serve_args))
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 2
         except Exception as exc:  # noqa: BLE001 - whatever it was, start again
@@ -344,10 +171,8 @@ def command(args: argparse.Namespace) -> int:
     p = plan(platform, serve_args)
     if args.service_command == "install":
         if not args.dry_run:
-            from checker.cli import build_parser
-
             try:   # refuse options serve would refuse, before anything is written
-                build_parser().parse_args(["serve", *serve_args])
+                serving.parse(serve_args)
             except SystemExit:
                 print("somecheck: the options after -- are not valid for `somecheck serve`",
                       file=sys.stderr)
