@@ -1,4 +1,4 @@
-"""POST /v1/check, GET /v1/rules, GET /v1/health and every error, as shared/api-contract.md says.
+"""POST /v1/check, GET /v1/rules, GET /v1/health and every error, as docs/api.md says.
 
 Deterministic findings come from the small pack in tests/api/pack (not the bundled one).
 """
