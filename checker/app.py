@@ -49,7 +49,8 @@ class _JSONProvider(DefaultJSONProvider):
 def create_app(settings: Settings | None = None, store: PackStore | None = None) -> Flask:
     """Build the service. The pack store is made from the settings unless one is given."""
     settings = settings or Settings()
-    store = store or PackStore(settings.rules or None, check_every=settings.reload_every)
+    store = store or PackStore(settings.rules or None, check_every=settings.reload_every,
+                               settle=settings.reload_settle)
     app = Flask(__name__)
     app.json = _JSONProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body)

@@ -31,6 +31,7 @@ class Settings:
     default_role: str = "staff"
     default_locale: str | None = None                        # None: the pack's default
     reload_every: float = 1.0                                # seconds between rule-file checks
+    reload_settle: float = 1.0                               # rule files unchanged this long before a reload
     threads: int = 8
     workers: int = 1
     timeout: int = 15                                        # seconds a slow client may take

@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from checker.kinds.base import LANG_KEYS
+from checker.lexicon import PatternError, parse_pattern
 from checker.pack.model import Guideline, Problem
 from checker.pack.vocabulary import BUNDLED, GUIDELINE_ID_RE, GUIDELINE_KEYS, PACK_KEYS
 from checker.vocabulary import LOCALES, SEVERITIES
@@ -85,8 +87,11 @@ def read_pack(folder: Path, layer: Layer, problems: list[Problem], seen: set[Pat
         layer.org.setdefault("_lines", {}).update({k: (meta_path, line_of(org, k)) for k in org})
     _read_guidelines(meta, meta_path, layer, problems)
     rules_dir = folder / "rules"
-    for path in sorted(rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []:
-        _read_rules(path, layer, problems)
+    paths = sorted(rules_dir.glob("*.yaml")) if rules_dir.is_dir() else []
+    _check_manifest(meta, meta_path, paths, problems)
+    defined: dict[str, tuple[Path, int]] = {}
+    for path in paths:
+        _read_rules(path, layer, problems, defined)
     _apply_overrides(meta, meta_path, layer, problems)
 
 
@@ -131,7 +136,29 @@ def _load(path: Path, problems: list[Problem], layer: Layer) -> Any:
         return None
 
 
-def _read_rules(path: Path, layer: Layer, problems: list[Problem]) -> None:
+def _check_manifest(meta: LineDict, meta_path: Path, paths: list[Path], problems: list[Problem]) -> None:
+    """A pack that lists its rule files under `rule_files:` is complete only with exactly
+    those files: a half-copied folder is refused (and a served pack keeps the last good)."""
+    listed = meta.get("rule_files")
+    if listed is None:
+        return
+    line = line_of(meta, "rule_files")
+    if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
+        problems.append(Problem(meta_path, line, "'rule_files' must list the file names under rules/"))
+        return
+    present = {p.name for p in paths}
+    for name in listed:
+        if name not in present:
+            problems.append(Problem(meta_path, line, f"'rule_files' lists {name}, which is missing "
+                                    f"from rules/: the pack is incomplete"))
+    for name in sorted(present - set(listed)):
+        problems.append(Problem(meta_path.parent / "rules" / name, 0, f"{name} is not listed under "
+                                f"'rule_files' in pack.yaml: add it there, or remove the file"))
+
+
+def _read_rules(path: Path, layer: Layer, problems: list[Problem],
+                defined: dict[str, tuple[Path, int]]) -> None:
+    """Add a file's rules to the layer; an id this pack already defined is refused."""
     data = _load(path, problems, layer)
     if data is None:
         return
@@ -146,6 +173,12 @@ def _read_rules(path: Path, layer: Layer, problems: list[Problem]) -> None:
         if not isinstance(rule_id, str):
             problems.append(Problem(path, rule.line, "a rule needs an 'id' like 'profanity.strong'"))
             continue
+        if rule_id in defined:
+            first_path, first_line = defined[rule_id]
+            problems.append(Problem(path, rule.line, f"rule {rule_id!r} is defined twice in this pack: "
+                                    f"here and at {first_path}:{first_line}"))
+            continue
+        defined[rule_id] = (path, rule.line)
         layer.rules[rule_id] = RawRule(rule, path)
 
 
@@ -189,8 +222,7 @@ def _apply_overrides(meta: LineDict, meta_path: Path, layer: Layer, problems: li
         terms = LineDict({lang: list(words) for lang, words in (raw.get("terms") or {}).items()})
         terms.line, terms.key_lines = line_of(raw, "terms"), {}
         for lang, words in lists.items():
-            if not isinstance(words, list):
-                problems.append(Problem(meta_path, line_of(lists, lang), f"'add_terms.{rule_id}.{lang}' must be a list"))
+            if not _good_terms(words, lists, lang, f"add_terms.{rule_id}", meta_path, problems):
                 continue
             terms[lang] = terms.get(lang, []) + list(words)
         layer.rules[rule_id].data = _with(raw, terms=terms)
@@ -201,3 +233,27 @@ def _with(data: LineDict, **changes: Any) -> LineDict:
     copy.line, copy.key_lines = data.line, dict(data.key_lines)
     copy.update(changes)
     return copy
+
+
+def _good_terms(words: Any, lists: LineDict, lang: Any, where: str, path: Path,
+                problems: list[Problem]) -> bool:
+    """Whether words added in a pack.yaml can be used; if not, say so at their own line."""
+    line = line_of(lists, lang)
+    if lang not in LANG_KEYS:
+        problems.append(Problem(path, line, f"'{where}' has language {lang!r}; expected one of "
+                                f"{', '.join(LANG_KEYS)}"))
+        return False
+    if not isinstance(words, list):
+        problems.append(Problem(path, line, f"'{where}.{lang}' must be a list"))
+        return False
+    good = True
+    for item_line, word in zip(getattr(words, "item_lines", [line] * len(words)), words):
+        try:
+            if not isinstance(word, str) or not word.split():
+                raise PatternError("a term must be a word or a phrase")
+            for part in word.split():          # a phrase is a pattern per word
+                parse_pattern(part)
+        except PatternError as exc:
+            problems.append(Problem(path, item_line, f"'{where}.{lang}': {word!r}: {exc}"))
+            good = False
+    return good

@@ -15,11 +15,18 @@ log = logging.getLogger(__name__)
 
 
 class PackStore:
-    """The pack in use; reloads when its files change and keeps the last good one on error."""
+    """The pack in use; reloads when its files change and keeps the last good one on error.
 
-    def __init__(self, paths: list[Path] | None, check_every: float = 1.0) -> None:
+    A changed pack is loaded only when it is complete by two rules: its files have not
+    changed for `settle` seconds (a copy in progress is waited for), and, when its pack.yaml
+    lists `rule_files`, exactly those files are there (a half-copied folder is refused).
+    """
+
+    def __init__(self, paths: list[Path] | None, check_every: float = 1.0, settle: float = 0.0) -> None:
         self.paths = paths
         self.check_every = check_every
+        self.settle = settle
+        self._pending: tuple[tuple, float] | None = None    # a changed stamp and when first seen
         self.pack = load_pack(paths)
         self.last_error: PackError | None = None
         self._stamp = self._fingerprint()
@@ -55,17 +62,25 @@ class PackStore:
         return self.pack
 
     def reload_if_changed(self) -> bool:
-        """Reload when a file changed; True when a new pack is in use."""
+        """Reload when a file changed and has settled; True when a new pack is in use."""
         stamp = self._fingerprint()
         if stamp == self._stamp:
+            self._pending = None
             return False
-        self._stamp = stamp
+        now = time.monotonic()
+        if self._pending is None or self._pending[0] != stamp:
+            self._pending = (stamp, now)
+        if now - self._pending[1] < self.settle:
+            return False                      # still changing, or changed just now: wait
+        self._stamp, self._pending = stamp, None
         try:
             pack = load_pack(self.paths)
         except PackError as exc:
             self.last_error = exc
             log.error("rule pack refused, still using %s:\n%s", self.pack.rules_version, exc)
             return False
+        before, after = {r.id for r in self.pack.rules}, {r.id for r in pack.rules}
         self.pack, self.last_error = pack, None
-        log.info("rules reloaded: %s", pack.rules_version)
+        log.info("rules reloaded: %s; rules added: %s; removed: %s", pack.rules_version,
+                 ", ".join(sorted(after - before)) or "none", ", ".join(sorted(before - after)) or "none")
         return True

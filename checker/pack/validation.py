@@ -6,6 +6,7 @@ Each problem is reported with the file and line it comes from, all of them at on
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -77,9 +78,9 @@ def _compile_rule(rule_id: str, raw: RawRule, lexicon: Lexicon, org: Organizatio
         if problem:
             reason, line = problem
             raise RuleError(line or params.line(param.name), reason)
-    message = _translations(params, "message")
-    description = _translations(params, "description")
-    suggestion = _translations(params, "suggestion") if params.has("suggestion") else None
+    message = _translations(params, "message", org)
+    description = _translations(params, "description", org)
+    suggestion = _translations(params, "suggestion", org) if params.has("suggestion") else None
     when = _when(params)
     flag, passes = _examples(params)
     kind = kind_class(params, Build(lexicon, org, rule_id))
@@ -87,7 +88,9 @@ def _compile_rule(rule_id: str, raw: RawRule, lexicon: Lexicon, org: Organizatio
                 kind, flag, passes, raw.path, data.line)
 
 
-def _translations(params: Params, key: str) -> dict[str, str]:
+def _translations(params: Params, key: str, org: Organization) -> dict[str, str]:
+    """A text in every locale, with {organization.name}, {organization.email_domains} and
+    {organization.phone_numbers} filled in from the pack's organization settings."""
     value = params.raw(key)
     if not isinstance(value, dict):
         raise params.error(key, f"'{key}' must give the text in {', '.join(LOCALES)}")
@@ -97,7 +100,27 @@ def _translations(params: Params, key: str) -> dict[str, str]:
     extra = [lang for lang in value if lang not in LOCALES]
     if extra:
         raise params.error(key, f"'{key}' has unknown language {extra[0]!r}")
-    return {lang: value[lang].strip() for lang in LOCALES}
+    texts = {}
+    for lang in LOCALES:
+        try:
+            texts[lang] = PLACEHOLDER_RE.sub(lambda m: _org_value(org, m.group(1), lang), value[lang].strip())
+        except KeyError as exc:
+            raise RuleError(line_of(value, lang), f"'{key}.{lang}' has the placeholder "
+                            f"{{organization.{exc.args[0]}}}; known: " + ", ".join(
+                                f"{{organization.{k}}}" for k in ORG_PLACEHOLDERS)) from exc
+    return texts
+
+
+ORG_PLACEHOLDERS = ("name", "email_domains", "phone_numbers")
+
+
+def _org_value(org: Organization, key: str, lang: str) -> str:
+    """The text a placeholder stands for; KeyError for one that does not exist."""
+    if key == "name":
+        return org.name.get(lang) or next(iter(org.name.values()), "")
+    if key in ORG_PLACEHOLDERS:
+        return ", ".join(getattr(org, key))
+    raise KeyError(key)
 
 
 def _when(params: Params) -> When:
@@ -142,6 +165,11 @@ def _examples(params: Params) -> tuple[list[Example], list[Example]]:
     return result[0], result[1]
 
 
+DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+PHONE_PREFIX_RE = re.compile(r"^\+?[0-9](?:[ ()-]?[0-9]){2,14}$")
+PLACEHOLDER_RE = re.compile(r"\{organization\.([a-z_]+)\}")
+
+
 def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
     lines = raw.get("_lines", {})
 
@@ -161,12 +189,19 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
         fail("name", "must give the name in sv, fi and en")
     else:
         values["name"] = {k: str(v) for k, v in name.items()}
-    for key in ("email_domains", "phone_numbers"):
+    for key, valid, what in (("email_domains", DOMAIN_RE, "a domain like example.fi (no https://, "
+                              "www path or @)"),
+                             ("phone_numbers", PHONE_PREFIX_RE, "a phone number prefix in international "
+                              "form, like \"+358 19 220\"")):
         items = raw.get(key, [])
         if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
             fail(key, "must be a list of texts")
-        else:
-            values[key] = tuple(str(i).lower().strip() for i in items)
+            continue
+        cleaned = tuple(str(i).lower().strip() for i in items)
+        wrong = [item for item in cleaned if not valid.match(item)]
+        if wrong:
+            fail(key, f"{wrong[0]!r} is not {what}")
+        values[key] = cleaned
     timezone = raw.get("timezone", "Europe/Helsinki")
     try:
         from zoneinfo import ZoneInfo

@@ -19,7 +19,7 @@ GUIDELINE_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,15}$")
 COMMON_KEYS = frozenset({"id", "category", "severity", "guideline", "message", "description",
                          "suggestion", "when", "examples", "kind"})
 PACK_KEYS = frozenset({"name", "version", "extends", "default_locale", "organization",
-                       "guidelines", "disable", "severity", "add_terms"})
+                       "guidelines", "rule_files", "disable", "severity", "add_terms"})
 GUIDELINE_KEYS = ("title", "text")
 WHEN_CHOICES = {"role": ROLES, "account": ACCOUNTS, "platform": PLATFORMS,
                 "context": CONTEXTS, "languages": LANGUAGES, "attachments": ATTACHMENT_TYPES}

@@ -620,7 +620,7 @@ def test_flood_of_bad_requests_changes_nothing():
 def test_hot_reload_changes_rules_and_survives_a_broken_file(tmp_path):
     pack = tmp_path / "pack"
     shutil.copytree(PACK, pack)
-    client = create_app(Settings(rules=[pack], reload_every=0)).test_client()
+    client = create_app(Settings(rules=[pack], reload_every=0, reload_settle=0)).test_client()
     body = {"text": "blorf", "now": EVENING, "locale": "en"}
 
     v0 = client.get("/v1/health").get_json()["rules_version"]
