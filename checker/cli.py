@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from checker import __version__, serving
-from checker.engine import check
+from checker.engine import check, fired
 from checker.pack import Example, Pack, PackError, Rule, load_pack
 from checker.response import pack_listing
 from checker.options import rules_option
 from checker.settings import SettingsError
-from checker.text import Document
+from checker.textreport import render
 from checker.body import BadRequest, parse_check
 from checker.vocabulary import ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_PIPE = 141                      # as a shell reports a command ended by a closed pipe
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,18 +56,33 @@ def build_parser() -> argparse.ArgumentParser:
     rules_option(doctor)
     doctor.add_argument("--token-file", type=Path, help="the token the extension is given")
 
-    chk = commands.add_parser("check", help="check a text file or standard input")
+    chk = commands.add_parser(
+        "check", help="check a text file or standard input",
+        description="Check a text as the browser extension would before it is published. "
+                    "Exit status: 0 when nothing or only notes (info) were found, 1 for warn or "
+                    "block, 2 when the text, the options or the rules cannot be used.")
     chk.add_argument("file", nargs="?", default="-", help="the text to check, or - for standard input")
     rules_option(chk)
-    chk.add_argument("--platform", choices=PLATFORMS, default="other")
-    chk.add_argument("--account", choices=ACCOUNTS, default="personal")
-    chk.add_argument("--role", choices=ROLES, default="staff")
-    chk.add_argument("--context", choices=CONTEXTS, default="post")
-    chk.add_argument("--locale", choices=LOCALES, help="message language (default: the pack's)")
+    chk.add_argument("--platform", choices=PLATFORMS, default="other",
+                     help="where the text will be published: facebook, instagram, x, or other "
+                          "(default); some rules hold only on one site")
+    chk.add_argument("--account", choices=ACCOUNTS, default="personal",
+                     help="posting as oneself (personal, default) or as an official page of the "
+                          "organization (official), where more rules hold")
+    chk.add_argument("--role", choices=ROLES, default="staff",
+                     help="who writes: an employee (staff, default), an elected official "
+                          "(trustee) or an administrator of an official channel (admin)")
+    chk.add_argument("--context", choices=CONTEXTS, default="post",
+                     help="what is written: a new post (default), a comment, or a reply to one")
+    chk.add_argument("--locale", choices=LOCALES,
+                     help="language of the messages; default: LC_ALL, LC_MESSAGES or LANG when "
+                          "they name fi, sv or en, else the pack's")
     chk.add_argument("--attach", action="append", choices=ATTACHMENT_TYPES, default=[],
                      help="an attachment of this type (repeatable)")
     chk.add_argument("--now", help="the moment of posting, ISO-8601 with offset (default: now)")
-    chk.add_argument("--format", choices=("text", "json"), default="text")
+    chk.add_argument("--format", choices=("text", "json"), default="text",
+                     help="text (default): each finding the way compilers show errors, with the "
+                          "line and a caret under the words; json: the service's /v1/check response")
 
     rules = commands.add_parser("rules", help="validate, list or document rule packs")
     rules_commands = rules.add_subparsers(dest="rules_command", required=True, metavar="ACTION")
@@ -82,6 +100,17 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader went away (`somecheck rules list | head`): stop quietly. Point stdout at
+        # nothing so that the interpreter's final flush does not complain either.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "serve":
             return serving.serve(args)
@@ -116,6 +145,22 @@ def _read_text(name: str) -> str:
         raise BadRequest(f"cannot read {name}: {exc}") from exc
 
 
+def environment_locale(environ: dict[str, str] | None = None) -> str | None:
+    """The message language the environment asks for: the first of LC_ALL, LC_MESSAGES and
+    LANG that is set decides, when it names fi, sv or en ("sv_FI.UTF-8")."""
+    env = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = env.get(name)
+        if value:
+            lang = value.split(".")[0].split("_")[0].split("@")[0].lower()
+            return lang if lang in LOCALES else None
+    return None
+
+
+def _display_name(file: str) -> str:
+    return "<stdin>" if file == "-" else file
+
+
 def check_command(args: argparse.Namespace) -> int:
     """Check one text; exit 0 for ok or info, 1 for warn or block."""
     pack = load_pack(args.rules)
@@ -124,15 +169,14 @@ def check_command(args: argparse.Namespace) -> int:
             "attachments": [{"type": t} for t in args.attach]}
     if args.now:
         body["now"] = args.now
-    request = parse_check(body, default_role=args.role, locale=args.locale or pack.default_locale)
+    locale = args.locale or environment_locale() or pack.default_locale
+    request = parse_check(body, default_role=args.role, locale=locale)
     result = check(pack, request)
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        doc = Document(request.text)
-        for f in result["findings"]:
-            line, col = doc.line_col(doc.from_utf16(f["start"]))
-            print(f"{line}:{col} {f['severity']} {f['rule']} {f['message']}")
+        sys.stdout.write(render(_display_name(args.file), request.text, result))
+        sys.stdout.flush()
         print(f"{result['verdict']}: {len(result['findings'])} finding(s)", file=sys.stderr)
     return EXIT_FINDINGS if result["verdict"] in ("warn", "block") else EXIT_OK
 
@@ -143,8 +187,7 @@ def failing_examples(pack: Pack) -> list[tuple[Rule, Example, str]]:
     for rule in pack.rules:
         for expected, examples in (("flag", rule.flag), ("pass", rule.passes)):
             for example in examples:
-                fired = any(f["rule"] == rule.id for f in check(pack, example.request)["findings"])
-                if fired != (expected == "flag"):
+                if (rule.id in fired(pack, example.request)) != (expected == "flag"):
                     failures.append((rule, example, expected))
     return failures
 

@@ -57,6 +57,16 @@ NEIGHBOUR_GAP = 3
 MERGE_LIMIT = 200
 
 
+def fired(pack: Pack, request: Request) -> dict[str, list[str]]:
+    """Each rule that fires, with the words it marks, before findings that say the same
+    thing are merged: what a rule's own examples are checked against."""
+    results, ctx = find(pack, request)
+    words: dict[str, list[str]] = defaultdict(list)
+    for rule, start, end, _ in results:
+        words[rule.id].append(ctx.doc.text[start:end])
+    return dict(words)
+
+
 def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int, Any]]:
     """One span for each run of overlapping or neighbouring spans of the same rule: "Du ljuger"
     and "ljuger om" become "Du ljuger om", "idiot, idiot!" one finding. Neighbours merge only
@@ -78,14 +88,26 @@ def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int
     return [(start, end, suggestion) for start, end, suggestion in merged]
 
 
-def _strongest_per_span(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Where rules of one category mark the same words, keep only the most severe."""
-    best: dict[tuple[str, int, int], dict[str, Any]] = {}
-    for f in findings:
-        key = (f["category"], f["start"], f["end"])
-        if key not in best or SEVERITY_RANK[f["severity"]] > SEVERITY_RANK[best[key]["severity"]]:
-            best[key] = f
-    return list(best.values())
+Found = tuple[Rule, int, int, Any]          # (rule, start, end, suggestion) in string indices
+
+
+def _one_per_thing_said(results: list[Found]) -> list[Found]:
+    """Findings of one category whose words overlap say the same thing: keep one, the most
+    severe (then the widest), over all their words. "Du är en jävla idiot" is one insult,
+    not two; the swear word in it says another thing and stays. Post-wide ones stay."""
+    kept = [r for r in results if r[1] == r[2]]
+    spans = sorted((r for r in results if r[1] < r[2]), key=lambda r: (r[0].category, r[1], -r[2]))
+    group: list[Found] = []
+    for found in [*spans, None]:
+        if group and (found is None or found[0].category != group[0][0].category
+                      or found[1] >= max(g[2] for g in group)):
+            rule, start, end, suggestion = max(
+                group, key=lambda g: (SEVERITY_RANK[g[0].severity], g[2] - g[1], -g[1]))
+            kept.append((rule, min(g[1] for g in group), max(g[2] for g in group), suggestion))
+            group = []
+        if found is not None:
+            group.append(found)
+    return kept
 
 
 def check(pack: Pack, request: Request) -> dict[str, Any]:
@@ -94,7 +116,7 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, suggestion in results:
+    for rule, start, end, suggestion in _one_per_thing_said(results):
         text = suggestion or rule.suggestion
         findings.append({
             "rule": rule.id,
@@ -107,7 +129,6 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
             "excerpt": excerpt(doc, start, end),
             "suggestion": text[locale] if text else None,
         })
-    findings = _strongest_per_span(findings)
     findings.sort(key=lambda f: (f["start"], -SEVERITY_RANK[f["severity"]], f["end"], f["rule"]))
     verdict = max((f["severity"] for f in findings), key=SEVERITY_RANK.__getitem__, default="ok")
     fired = {f["rule"] for f in findings}

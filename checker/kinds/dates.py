@@ -1,7 +1,8 @@
-"""`dates`: dates to double-check: a weekday that does not match its date, a date already past.
+"""`dates`: dates to double-check: a weekday that does not match its date, a date already
+past, a date that does not exist.
 
     kind: dates
-    check: weekday               # or: past
+    check: weekday               # or: past, exists
     unless:                      # only for past: a sentence with one of these words (in its
                                  # line's language) is left alone: it tells what happened
       fi: [oli, viime]
@@ -13,8 +14,10 @@
 "tisdagen den 25 november", "tis 25.11") or English ("Friday 12 March", "Friday, March 12",
 "Fri 12th of March 2027"), and ISO dates ("ke 2026-11-25") in all three. Numeric day/month
 dates are read day first, so an English weekday is only paired with month names or ISO
-dates (never "Fri 12/3"). It fires on a mismatch, and on a date that does not exist
-("ti 31.11."); the span is the weekday and the date, the suggestion gives the right weekday.
+dates (never "Fri 12/3"). It fires on a mismatch; the span is the weekday and the date, the
+suggestion gives the right weekday. A date that does not exist ("ti 31.11.") is left to
+`check: exists`, which reads dates on their own, as `past` does, and fires on one that is
+not in the calendar (31.11., 30 februari, April 31).
 
 `check: past` reads dates on their own ("24.11.", "24.11.2026", "2026-11-24",
 "24. marraskuuta", "24 november", "November 24") and fires, with the date as span, on one
@@ -40,7 +43,7 @@ from zoneinfo import ZoneInfo
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.text import line_cache
 
-CHECKS = ("weekday", "past")
+CHECKS = ("weekday", "past", "exists")
 
 # Weekday names, Monday first: full forms, then short forms that count only in their language.
 WEEKDAY_NAMES = {
@@ -71,11 +74,6 @@ SUGGESTION = {
     "fi": "{date} on {weekday}.",
     "sv": "{date} är en {weekday}.",
     "en": "{date} is a {weekday}.",
-}
-NOT_A_DATE = {
-    "fi": "Päivämäärää {date} ei ole kalenterissa.",
-    "sv": "Datumet {date} finns inte i kalendern.",
-    "en": "There is no such date as {date}.",
 }
 
 
@@ -151,17 +149,12 @@ def _plausible(fields: dict[str, str | None]) -> bool:
     return 1 <= int(fields["d"]) <= 31 and 1 <= month <= 12
 
 
-def _label(fields: dict[str, str | None]) -> str:
-    """The date as written back in messages: 25.11.2026, or 25.11. without a year."""
-    month = int(fields["m"]) if fields.get("m") else MONTH_NUMBER[fields["mn"].lower()]
-    return f"{int(fields['d'])}.{month}." + (fields.get("y") or "")
-
-
 class Dates(Kind):
     name = "dates"
-    summary = "a weekday that does not match its date; a date already past"
+    summary = "a weekday that does not match its date; a date already past; a date that does not exist"
     parameters = (
-        Param("check", "text", "which check: a weekday against its date, or a date in the past",
+        Param("check", "text", "which check: a weekday against its date, a date in the past, or "
+              "a date that is not in the calendar",
               required=True, choices=CHECKS),
         Param("unless", "per_language", "words that show a past date is meant (check: past only)"),
     )
@@ -192,7 +185,22 @@ class Dates(Kind):
     def find(self, ctx: Context) -> Iterable[Match]:
         if self.check == "weekday":
             return self._weekdays(ctx)
+        if self.check == "exists":
+            return self._missing(ctx)
         return self._past(ctx)
+
+    # --- exists --------------------------------------------------------------------------
+
+    def _missing(self, ctx: Context) -> Iterable[Match]:
+        """Dates that are not in the calendar: 31.11., 30 februari, April 31."""
+        today = self._today(ctx)
+        last_end = -1
+        for reading in sorted(self._alone(ctx), key=lambda r: (r.start, -r.end)):
+            if reading.start < last_end or not _plausible(reading.fields):
+                continue
+            last_end = reading.end
+            if _resolve(reading.fields, today) is None:
+                yield Match(reading.start, reading.end)
 
     # --- weekday -------------------------------------------------------------------------
 
@@ -210,11 +218,7 @@ class Dates(Kind):
                 if m is None or not _plausible(m.groupdict()):
                     continue
                 day = _resolve(m.groupdict(), today)
-                if day is None:
-                    label = _label(m.groupdict())
-                    yield Match(token.start, m.end(),
-                                {k: v.format(date=label) for k, v in NOT_A_DATE.items()})
-                elif day.weekday() != weekday:
+                if day is not None and day.weekday() != weekday:   # no such day: `exists` says so
                     yield Match(token.start, m.end(), _suggestion(day))
                 break
 
