@@ -41,34 +41,19 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
+from checker.langdata import LANGUAGE_DATA
 from checker.text import line_cache
 
 CHECKS = ("weekday", "past", "exists")
 
-# Weekday names, Monday first: full forms, then short forms that count only in their language.
-WEEKDAY_NAMES = {
-    "fi": ["maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"],
-    "sv": ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
-    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-}
-WEEKDAY_ENDINGS = {"fi": ("", "na", "sta", "hin"), "sv": ("", "en", "s"), "en": ("", "s")}
-WEEKDAY_SHORT = {
-    "fi": [("ma",), ("ti",), ("ke",), ("to",), ("pe",), ("la",), ("su",)],
-    "sv": [("mån",), ("tis",), ("ons",), ("tor", "tors"), ("fre",), ("lör",), ("sön",)],
-    "en": [("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",), ("sun",)],
-}
-MONTHS = {
-    "fi": ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
-           "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"],
-    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"],
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"],
-}
-MONTH_SHORT = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
-MONTH_NUMBER.update({name: i + 1 for i, name in enumerate(MONTH_SHORT)})
-MONTH_NUMBER.update({"okt": 10, "sept": 9})
+# Weekday and month names and their forms, per language, from checker/langdata/.
+WEEKDAY_NAMES = {lang: list(data.weekdays) for lang, data in LANGUAGE_DATA.items()}
+WEEKDAY_ENDINGS = {lang: data.weekday_endings for lang, data in LANGUAGE_DATA.items()}
+WEEKDAY_SHORT = {lang: list(data.weekday_short) for lang, data in LANGUAGE_DATA.items()}
+MONTHS = {lang: list(data.months) for lang, data in LANGUAGE_DATA.items()}
+MONTH_SHORT = {lang: dict(data.month_short) for lang, data in LANGUAGE_DATA.items()}
+MONTH_NUMBER = {**{name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)},
+                **{name: number for short in MONTH_SHORT.values() for name, number in short.items()}}
 
 SUGGESTION = {
     "fi": "{date} on {weekday}.",
@@ -81,9 +66,9 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
-_FI_MONTH = _alternatives(MONTHS["fi"])
-_SV_MONTH = _alternatives(MONTHS["sv"] + MONTH_SHORT + ["okt"])
-_EN_MONTH = _alternatives(MONTHS["en"] + MONTH_SHORT + ["sept"])
+_FI_MONTH = _alternatives(MONTHS["fi"] + list(MONTH_SHORT["fi"]))
+_SV_MONTH = _alternatives(MONTHS["sv"] + list(MONTH_SHORT["sv"]))
+_EN_MONTH = _alternatives(MONTHS["en"] + list(MONTH_SHORT["en"]))
 _YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 S = r"[ \u00a0]"
@@ -114,7 +99,8 @@ AFTER_WEEKDAY = {
     "sv": (ISO, SV_NAMED, DOTTED, DOTTED_SHORT, SLASHED),
     "en": (ISO, EN_DAY_MONTH, EN_MONTH_DAY),
 }
-BETWEEN_RE = re.compile(rf"\.?,?{S}{{1,3}}(?:(?:den|the){S}{{1,3}})?", re.IGNORECASE)
+_DATE_WORDS = _alternatives(w for data in LANGUAGE_DATA.values() for w in data.date_words)
+BETWEEN_RE = re.compile(rf"\.?,?{S}{{1,3}}(?:(?:{_DATE_WORDS}){S}{{1,3}})?", re.IGNORECASE)
 # For `past`: numeric dates are scanned for; dates with a month name are read around the
 # month's token (the day before it, "25. marraskuuta", or after it, "November 25").
 NUMERIC_ALONE = (ISO, DOTTED)
