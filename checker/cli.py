@@ -90,7 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     listing = rules_commands.add_parser("list", help="list the rules of a pack")
     rules_option(listing)
-    listing.add_argument("--format", choices=("text", "json"), default="text")
+    listing.add_argument("--format", choices=("text", "json"), default="text",
+                         help="text (default): one rule a line in the message language; json: "
+                              "every rule and guideline in all languages, as GET /v1/rules")
+    listing.add_argument("--locale", choices=LOCALES,
+                         help="language of the text format; default as for `check`")
     docs = rules_commands.add_parser("docs", help="write the rules as Markdown")
     rules_option(docs)
     docs.add_argument("--output", type=Path, help="file to write (default: standard output)")
@@ -230,8 +234,9 @@ def rules_list(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(pack_listing(pack), ensure_ascii=False, indent=2))
     else:
+        locale = args.locale or environment_locale() or pack.default_locale
         for r in pack.rules:
-            print(f"{r.id:40} {r.severity:6} {r.guideline:4} {r.description['en']}")
+            print(f"{r.id:40} {r.severity:6} {r.guideline:4} {r.description[locale]}")
     return EXIT_OK
 
 

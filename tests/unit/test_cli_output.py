@@ -140,3 +140,11 @@ def test_a_date_that_does_not_exist_is_reported_as_such(capsys, tmp_path, text):
     _, out, _ = check_text(capsys, tmp_path, text, "--format", "json", "--locale", "en", pack=None)
     rules = [f["rule"] for f in json.loads(out)["findings"]]
     assert "accuracy.no-such-date" in rules and "accuracy.weekday" not in rules
+
+
+def test_rules_list_text_follows_the_locale(capsys, monkeypatch):
+    monkeypatch.setenv("LANG", "sv_FI.UTF-8")
+    main(["rules", "list", "--rules", str(PACK)])
+    assert "insult.zonk" in (out := capsys.readouterr().out) and "Testregel zonk." in out
+    main(["rules", "list", "--rules", str(PACK), "--locale", "fi"])
+    assert "Testisääntö zonk." in capsys.readouterr().out
