@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 from checker import __version__, serving
+from checker.body import BadRequest, parse_check
 from checker.engine import check, fired
+from checker.options import rules_option
 from checker.pack import Example, Pack, PackError, Rule, load_pack
 from checker.response import pack_listing
-from checker.options import rules_option
 from checker.settings import SettingsError
 from checker.textreport import render
-from checker.body import BadRequest, parse_check
 from checker.vocabulary import ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

@@ -9,13 +9,20 @@ from time import perf_counter
 from typing import Any
 
 from checker.kinds.base import Context
-from checker.model import Request
 from checker.langid import analyse
+from checker.model import Request
 from checker.pack import Pack, Rule
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
 from checker.vocabulary import SEVERITY_RANK
 
+# Neighbouring matches of one rule separated by no more than this many characters of
+# spaces and punctuation (no letters, digits, symbols or line breaks) become one finding,
+NEIGHBOUR_GAP = 3
+# as long as the finding stays at most this long (in characters).
+MERGE_LIMIT = 200
+
+Found = tuple[Rule, int, int, Any]          # (rule, start, end, suggestion) in string indices
 
 
 def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple[int, tuple]]]:
@@ -30,7 +37,7 @@ def _applies(rule: Rule, request: Request, present: set[str]) -> bool:
     return rule.when.admits(request) and (not rule.when.languages or bool(present & set(rule.when.languages)))
 
 
-def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict | None]], Context]:
+def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
     """Every (rule, start, end, suggestion) in string indices, unsorted, and the context used."""
     doc = Document(request.text)
     token_keys = pack.lexicon.scan(doc.tokens)
@@ -48,13 +55,6 @@ def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict 
         for start, end, suggestion in _merged(spans, doc.text):
             results.append((rule, start, end, suggestion))
     return results, ctx
-
-
-# Neighbouring matches of one rule separated by no more than this many characters of
-# spaces and punctuation (no letters, digits, symbols or line breaks) become one finding.
-NEIGHBOUR_GAP = 3
-# ... as long as the finding stays at most this long (in characters).
-MERGE_LIMIT = 200
 
 
 def fired(pack: Pack, request: Request) -> dict[str, list[str]]:
@@ -86,9 +86,6 @@ def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int
                 continue
         merged.append([start, end, suggestion])
     return [(start, end, suggestion) for start, end, suggestion in merged]
-
-
-Found = tuple[Rule, int, int, Any]          # (rule, start, end, suggestion) in string indices
 
 
 def _one_per_thing_said(results: list[Found]) -> list[Found]:
