@@ -12,12 +12,12 @@ from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
 from checker import __version__
-from checker.engine import check
 from checker.access import Refused, check_request
+from checker.body import BadRequest, parse_check
+from checker.engine import check
 from checker.pack.store import PackStore
 from checker.response import pack_listing
 from checker.settings import Settings
-from checker.body import BadRequest, parse_check
 from checker.vocabulary import LOCALES
 
 log = logging.getLogger(__name__)
