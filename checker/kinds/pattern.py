@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
 from checker.kinds.phrases import rest_key
 from checker.regexsafe import UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
@@ -45,8 +45,22 @@ UNLESS = "unless"
 
 class Pattern(Kind):
     name = "pattern"
-    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before", "unless_after", "context",
-                            "context_sentences"})
+    summary = "phrases with slots (\"du ljuger\"), sentence shapes, safe regular expressions"
+    parameters = (
+        Param("slots", "slots", "named word lists, per language, used as {name} in patterns"),
+        Param("patterns", "per_language", "sequences of {slot}s and word patterns"),
+        Param("gap", "number", "other words allowed between two elements", default=0, minimum=0,
+              maximum=MAX_GAP),
+        Param("regex", "per_language", "regular expressions, refused if they could backtrack"),
+        Param("unless", "per_language", "words that cancel a match in it or just before it"),
+        Param("unless_before", "number", "how many words before a match `unless` looks at",
+              default=2, minimum=0, maximum=MAX_GAP),
+        Param("unless_after", "number", "how many words after a match, in its sentence, `unless` looks at",
+              default=0, minimum=0, maximum=MAX_GAP),
+        Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
+        Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
+              default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

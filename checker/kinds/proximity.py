@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.kinds.phrases import Phrases
 from checker.text import SENTENCE_END_RE, Document
 
@@ -40,7 +40,14 @@ SENTENCE_MARKS = ".!?\n"
 
 class Proximity(Kind):
     name = "proximity"
-    parameters = frozenset({"terms", "not_names", "people", "distance"})
+    summary = "a person (a name, a role or relative, a school class) near a private-life word"
+    parameters = (
+        Param("terms", "per_language", "the private-life words", required=True),
+        Param("not_names", "per_language", "capitalized words that are not names"),
+        Param("people", "per_language", "words that point at one person without a name: roles, relatives"),
+        Param("distance", "number", "at most this many words between name and word", default=6,
+              minimum=1, maximum=MAX_DISTANCE),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

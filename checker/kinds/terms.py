@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
 from checker.kinds.phrases import Phrases
 
 TITLE = "title"
@@ -68,7 +68,18 @@ WORDLISTS: dict[str, Callable[[], tuple[str, ...]]] = {"better-profanity": bette
 
 class Terms(Kind):
     name = "terms"
-    parameters = frozenset({"terms", "except", "include", "titles", "links", "heads", "tails"})
+    summary = "words and phrases per language"
+    parameters = (
+        Param("terms", "per_language", "word patterns and phrases"),
+        Param("except", "per_language", "whole words the patterns would otherwise catch, and phrases a term "
+              "inside never fires in"),
+        Param("include", "per_language", "named word lists to add (en: better-profanity)"),
+        Param("titles", "per_language", "words for a work: a capitalized or quoted term near one is its title"),
+        Param("heads", "per_language", "first parts of compounds that fire with a tail"),
+        Param("tails", "per_language", "last parts of compounds that fire with a head (write *lexeme~)"),
+        Param("links", "text", "terms inside web addresses: skip them, or look only there",
+              choices=("skip", "only"), default="skip"),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
