@@ -55,6 +55,23 @@ def _listening(host: str, port: int) -> bool:
         return False
 
 
+def access(settings) -> Finding:  # noqa: ANN001 - checker.settings.Settings
+    """Who may call the service with these settings, said plainly."""
+    from checker.settings import is_loopback, is_wildcard
+
+    origins = ", ".join(settings.allow_origins)
+    if not is_loopback(settings.host):
+        return Finding(NOTE, f"the service is bound to {settings.host}: other machines can reach it. "
+                             f"Browsers may call it only from {origins}, with the token; programs "
+                             "that send no Origin (scripts, curl) need only the token",
+                       "bind to 127.0.0.1 unless one checker serves a whole organization "
+                       "(docs/it-deployment.md)")
+    if any(is_wildcard(o) for o in settings.allow_origins):
+        return Finding(OK, f"only this machine can reach the service; any browser extension "
+                           f"installed here may call it ({origins})")
+    return Finding(OK, f"only this machine can reach the service, and in browsers only {origins}")
+
+
 def diagnose(args: argparse.Namespace) -> list[Finding]:
     from checker.cli import settings_from
     from checker.pack import PackError, load_pack
@@ -72,6 +89,7 @@ def diagnose(args: argparse.Namespace) -> list[Finding]:
     where = ", ".join(str(p) for p in settings.rules) or "the bundled rules"
     out.append(Finding(OK, f"settings: checker at {url}, rules from {where}, "
                            f"{'a token' if settings.token else 'no token'}"))
+    out.append(access(settings))
 
     # the rules
     local_version = None
