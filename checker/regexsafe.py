@@ -6,6 +6,9 @@ automata never backtrack: no pattern can take more than linear time on any text.
 What RE2 cannot run is refused when the pack loads, with the reason:
 
 - back-references (`(a)\\1`), possessive repeats and atomic groups, `\\B`, `(?a)`;
+- a regex that can match the empty text (it would mark nothing);
+- `\\b` that may stand twice at one place other than side by side (`\\b\\b`) or around
+  a gap that may be empty (`\\b[^.]{0,9}?\\b`), as in `\\b(?:\\b|x)`;
 - look-arounds anywhere but at the edges. A look-behind may open the regex and a
   look-ahead may close it (`(?<!ett )\\bfan\\b(?!\\s+club)`); they are checked around each
   match. A look-ahead that fails rejects the match RE2 prefers at that place; other ways
@@ -13,6 +16,8 @@ What RE2 cannot run is refused when the pack loads, with the reason:
 
 RE2's own `\\b` knows ASCII only, so a line is matched with a marker character at every
 word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the marker.
+tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
+on every corpus and example text.
 
 Every match runs under the current request's deadline (`deadline()`): a line is searched
 in several RE2 calls, each linear, and the deadline is looked at between them. Past it,
@@ -42,6 +47,7 @@ except ImportError:  # pragma: no cover
 
 MARK = "\ue000"             # stands at every word boundary of a line being matched
 MARK_STANDIN = "\ue001"     # a MARK the user typed is matched as this one
+_MARK_BYTES = MARK.encode("utf-8")
 _M = r"\x{e000}"
 _OPT = _M + "?"
 _WORD = r"\p{L}\p{N}_"
@@ -144,13 +150,10 @@ _NEGATED = {C.CATEGORY_NOT_WORD: _WORD, C.CATEGORY_NOT_DIGIT: _DIGIT, C.CATEGORY
 
 
 def _class(items: list) -> str:
+    """An RE2 class (or an alternation of classes) that never matches the MARK."""
     negate = bool(items) and items[0][0] == C.NEGATE
     items = items[1:] if negate else items
-    if len(items) == 1 and items[0][0] == C.CATEGORY and items[0][1] in _NEGATED:
-        if negate:                             # [^\W] is \w
-            return f"[{_NEGATED[items[0][1]]}]"
-        return f"[^{_NEGATED[items[0][1]]}{_M}]"
-    parts = []
+    parts, complements = [], []
     for op, arg in items:
         if op == C.LITERAL:
             parts.append(_range(arg, arg))
@@ -158,11 +161,18 @@ def _class(items: list) -> str:
             parts.append(_range(*arg))
         elif op == C.CATEGORY and arg in _CATEGORIES:
             parts.append(_CATEGORIES[arg])
-        else:
-            raise UnsafeRegex(r"\W, \D or \S inside [...] cannot be matched in linear time; "
-                              r"write the class out, for example [^\w\s] for punctuation")
+        else:                                      # \W, \D, \S: everything but a class
+            complements.append(_NEGATED[arg])
+    if negate and complements:
+        if parts or len(complements) > 1:
+            raise UnsafeRegex(r"[^...] with \W, \D or \S inside cannot be matched by RE2; "
+                              r"write the class out, for example [^\W\d] as [\w] minus the digits")
+        return f"[{complements[0]}]"               # [^\W] is \w
     body = "".join(parts)
-    return f"[^{body}{_M}]" if negate else f"[{body}]"
+    if negate:
+        return f"[^{body}{_M}]"
+    alternatives = ([f"[{body}]"] if body else []) + [f"[^{c}{_M}]" for c in complements]
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def _flags(add: int, remove: int) -> str:
@@ -176,17 +186,33 @@ def _flags(add: int, remove: int) -> str:
 
 
 def _emit(items, flags: int) -> str:
-    """RE2 source for parsed items: each character-matching piece may be followed by a MARK."""
+    """RE2 source for parsed items. Each character-matching piece takes the MARK before it, if
+    there is one; only `\\b` needs a MARK. So taking a MARK is never a choice of its own (a
+    piece cannot match a MARK, so it must take the one before it), and which match RE2
+    prefers is the one Python's `re` prefers."""
     out = []
-    for op, arg in items:
+    items = list(items)
+    skip = 0
+    for i, (op, arg) in enumerate(items):
+        if skip:
+            skip -= 1
+            continue
+        if _gap_between_boundaries(items, i):
+            # \b X{0,n} \b: with no X the two \b are one place, so it is \b (X{1,n} \b)?
+            low, high, body = items[i + 1][1]
+            lazy = items[i + 1][0] == C.MIN_REPEAT
+            gap = _emit([(items[i + 1][0], (1, high, body)), (C.AT, C.AT_BOUNDARY)], flags)
+            out.append(_M + (f"(?:|{gap})" if lazy else f"(?:{gap}|)"))
+            skip = 2
+            continue
         if op == C.LITERAL:
-            out.append(_char(arg) + _OPT)
+            out.append(_OPT + _char(arg))
         elif op == C.NOT_LITERAL:
-            out.append(f"[^{_range(arg, arg)}{_M}]" + _OPT)
+            out.append(_OPT + f"[^{_range(arg, arg)}{_M}]")
         elif op == C.ANY:
-            out.append((f"[^{_M}]" if flags & re.DOTALL else rf"[^\n{_M}]") + _OPT)
+            out.append(_OPT + (f"[^{_M}]" if flags & re.DOTALL else rf"[^\n{_M}]"))
         elif op == C.IN:
-            out.append(_class(arg) + _OPT)
+            out.append(_OPT + _class(arg))
         elif op == C.BRANCH:
             out.append("(?:" + "|".join(_emit(branch, flags) for branch in arg[1]) + ")")
         elif op == C.SUBPATTERN:
@@ -202,7 +228,8 @@ def _emit(items, flags: int) -> str:
                 count = f"{{{low}}}" if low == high else f"{{{low},{high}}}"
             out.append(f"(?:{_emit(body, flags)}){count}" + ("?" if op == C.MIN_REPEAT else ""))
         elif op == C.AT:
-            out.append(_anchor(arg, flags))
+            if not (arg == C.AT_BOUNDARY and out and out[-1] == _M):   # \b\b is \b
+                out.append(_anchor(arg, flags))
         elif op in (C.POSSESSIVE_REPEAT, C.ATOMIC_GROUP):
             raise UnsafeRegex("possessive repeats and atomic groups are not needed and not "
                               "supported: the matcher never backtracks; write a plain repeat")
@@ -221,14 +248,81 @@ def _anchor(where, flags: int) -> str:
     if where == C.AT_BOUNDARY:
         return _M
     if where in (C.AT_BEGINNING, C.AT_BEGINNING_LINE):
-        return ("(?m:^)" if multiline else r"\A") + _OPT
+        return "(?m:^)" if multiline else r"\A"
     if where in (C.AT_END, C.AT_END_LINE):
-        return "(?m:$)" if multiline else r"\z"
+        return _OPT + ("(?m:$)" if multiline else r"\z")
     if where == C.AT_BEGINNING_STRING:
-        return r"\A" + _OPT
+        return r"\A"
     if where == C.AT_END_STRING:
-        return r"\z"
+        return _OPT + r"\z"
     raise UnsafeRegex(r"\B (not at a word boundary) is not supported; use a word list or \w")
+
+
+# --- \b twice at one place -------------------------------------------------------------------
+# A \b takes the MARK at its place, so a second \b at the same place (`\b(?:\b|x)`) would
+# find none. Side by side (`\b\b`) they are read as one, and `\b[^.]{0,9}?\b` as
+# `\b(?:|[^.]{1,9}?\b)`; any other way is refused.
+
+def _nullable(op, arg) -> bool:
+    """Whether an item can match without taking a character."""
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return True
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        return arg[0] == 0 or all(_nullable(*item) for item in arg[2])
+    if op in (C.SUBPATTERN, C.ATOMIC_GROUP):
+        return all(_nullable(*item) for item in (arg[-1] if op == C.SUBPATTERN else arg))
+    if op == C.BRANCH:
+        return any(all(_nullable(*item) for item in branch) for branch in arg[1])
+    return False
+
+
+def _gap_between_boundaries(items: list, i: int) -> bool:
+    """Whether items[i:i+3] are `\\b`, a repeat that may take nothing, `\\b`."""
+    if i + 2 >= len(items) or items[i] != (C.AT, C.AT_BOUNDARY) or items[i + 2] != items[i]:
+        return False
+    op, arg = items[i + 1]
+    return (op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] == 0
+            and not all(_nullable(*item) for item in arg[2]))
+
+
+def _edge_boundary(items, from_end: bool) -> bool:
+    """Whether a \b can stand at the start (or end) of a sequence, before any character."""
+    for op, arg in (reversed(list(items)) if from_end else items):
+        if op == C.AT and arg == C.AT_BOUNDARY:
+            return True
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and _edge_boundary(arg[2], from_end):
+            return True
+        if op == C.SUBPATTERN and _edge_boundary(arg[-1], from_end):
+            return True
+        if op == C.BRANCH and any(_edge_boundary(b, from_end) for b in arg[1]):
+            return True
+        if not _nullable(op, arg):
+            return False
+    return False
+
+
+def _check_boundaries(items) -> None:
+    items = list(items)
+    for i, (op, arg) in enumerate(items):
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            _check_boundaries(arg[2])
+            body = list(arg[2])
+            if arg[1] > 1 and _edge_boundary(body, True) and _edge_boundary(body, False):
+                raise UnsafeRegex(r"\b may stand twice at one place here; write it once")
+        elif op == C.SUBPATTERN:
+            _check_boundaries(arg[-1])
+        elif op == C.BRANCH:
+            for branch in arg[1]:
+                _check_boundaries(branch)
+        if not _edge_boundary([(op, arg)], True) or _gap_between_boundaries(items, i):
+            continue
+        for j, later in enumerate(items[i + 1:], i + 1):
+            if j == i + 1 and later == (op, arg) == (C.AT, C.AT_BOUNDARY):
+                break                                  # side by side: read as one
+            if _edge_boundary([later], False):
+                raise UnsafeRegex(r"\b may stand twice at one place here; write it once")
+            if not _nullable(*later):
+                break
 
 
 # --- conditions checked around a match: edge look-arounds ------------------------------------
@@ -294,9 +388,10 @@ class _Condition:
         _, positive, direction, width, program = test
         if direction > 0:
             found = program.regex.match(marked.data, marked.before(p)) is not None
-        else:
-            found = p >= width and program.regex.fullmatch(
-                marked.data, marked.before(p - width), marked.after(p)) is not None
+        else:      # the window may end before or after a MARK standing at p
+            start = marked.before(p - width) if p >= width else -1
+            found = start >= 0 and any(program.regex.fullmatch(marked.data, start, end) is not None
+                                       for end in {marked.before(p), marked.after(p)})
         return found == positive
 
 
@@ -322,7 +417,7 @@ class _Program:
         if flags & re.ASCII:
             raise UnsafeRegex("(?a) is not supported: classes match every language's letters")
         try:
-            self.regex = re2.compile(prefix + _OPT + _emit(body, flags), _OPTIONS)
+            self.regex = re2.compile(prefix + _emit(body, flags), _OPTIONS)
         except re2.error as exc:
             message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
@@ -335,6 +430,10 @@ class SafeRegex:
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
         parsed = P.parse(pattern, flags)
+        _check_boundaries(parsed)
+        if parsed.getwidth()[0] == 0:
+            raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
+                              "match at least one character (`x+`, not `x*`)")
         self.program = _Program(parsed, parsed.state.flags, pattern)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:
@@ -356,7 +455,8 @@ class SafeRegex:
             if end > start and (before is None or before.holds(line, marked, start)) and (
                     after is None or after.holds(line, marked, end)):
                 found.append((start, end))
-                pos = k
+                # a \b that ended the match took the MARK there; the next match may need it
+                pos = k - len(_MARK_BYTES) if data.endswith(_MARK_BYTES, 0, k) else k
             elif k == j or before is not None or after is not None:
                 pos = j + 1
                 while pos < len(data) and data[pos] & 0xC0 == 0x80:    # not inside a character

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from pathlib import Path
 from datetime import datetime, timezone
 
 import pytest
@@ -61,10 +62,12 @@ def test_same_matches_as_python(pattern: str, text: str) -> None:
     (r"(a++)+", "possessive"),
     (r"(?>a+)b", "atomic"),
     (r"\Bx", r"\B"),
-    (r"[\W\d]", r"\W, \D or \S inside"),
+    (r"[^\W\d]", r"[^...] with \W, \D or \S inside"),
     (r"(?a)\w", "(?a)"),
     (r"a{2000}", "cannot run it"),
     (r"a(", "does not compile"),
+    (r"\bx*", "can match an empty text"),
+    (r"a\b(?:a|\b)", "twice at one place"),
 ])
 def test_what_the_matcher_cannot_do_is_refused_with_a_reason(pattern: str, reason: str) -> None:
     with pytest.raises(UnsafeRegex, match=re.escape(reason)):
@@ -98,3 +101,75 @@ def test_a_request_past_its_deadline_gets_a_finding_and_a_log_line_per_rule(
     for finding in late:
         assert any(finding["rule"] in line and "deadline" in line for line in logged), logged
     assert not any("Sentinel4711" in line for line in logged)
+
+
+def _strings(node: object) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return []
+
+
+def test_the_bundled_regexes_match_as_python_would_on_every_corpus_and_example_text() -> None:
+    import yaml
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted((root / "tests" / "corpus").rglob("*.yaml")) + sorted((root / "rules").rglob("*.yaml"))
+    lines = {line for f in files for s in _strings(yaml.safe_load(f.read_text(encoding="utf-8")))
+             for line in s.split("\n")}
+    regexes = [regex for rule in load_pack().rules for _, regex in getattr(rule.kind, "regexes", ())]
+    assert len(regexes) >= 10 and len(lines) > 1000
+    differ = []
+    for regex in regexes:
+        python = re.compile(regex.pattern, re.IGNORECASE)
+        for line in lines:
+            expected = tuple((m.start(), m.end()) for m in python.finditer(line) if m.end() > m.start())
+            if regex.spans(line) != expected:
+                differ.append((regex.pattern, line))
+    assert not differ, differ[:5]
+
+
+# Random patterns from the constructs the packs use, on random text: RE2 finds what `re` finds.
+_ATOMS = ["a", "b", "ä", " ", ".", r"\w", r"\W", r"\s", "[^.]", "[ab]", r"\b"]
+
+
+def _patterns():
+    from hypothesis import strategies as st
+
+    def combine(children):
+        return st.one_of(
+            st.tuples(children, children).map("".join),
+            st.tuples(children, children).map(lambda p: f"(?:{p[0]}|{p[1]})"),
+            st.tuples(children, st.sampled_from(["*", "+", "?", "*?", "+?", "??", "{0,3}", "{1,3}?"]))
+              .map(lambda p: f"(?:{p[0]}){p[1]}"),
+        )
+    return st.recursive(st.sampled_from(_ATOMS), combine, max_leaves=8)
+
+
+def test_random_patterns_match_as_python_would() -> None:
+    import re._parser as sre_parse
+
+    from hypothesis import assume, given, reject, settings
+    from hypothesis import strategies as st
+
+    # an opening look-behind is exact; a closing look-ahead is not tried against other ways of
+    # matching at the same place (see the module's docstring), so it is tested by examples only
+    behind = st.sampled_from(["", "(?<!a)", "(?<=[ .])", "(?<!a )", r"(?<!\w)"])
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.tuples(behind, _patterns()).map("".join), st.text(alphabet="ab ä.", max_size=12))
+    def same(pattern: str, text: str) -> None:
+        assume(sre_parse.parse(pattern).getwidth()[0] > 0)          # refused, tested above
+        try:
+            regex = compile_safe(pattern)
+        except UnsafeRegex as refused:                              # \b twice at one place
+            assert "twice" in str(refused), (pattern, refused)
+            reject()
+        expected = tuple((m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)
+                         if m.end() > m.start())
+        assert regex.spans(text) == expected, (pattern, text)
+
+    same()
