@@ -15,7 +15,8 @@ What RE2 cannot run is refused when the pack loads, with the reason:
   of matching at the same place are not tried.
 
 RE2's own `\\b` knows ASCII only, so a line is matched with a marker character at every
-word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the marker.
+word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the marker
+(the translation is checker/re2syntax.py).
 tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
 on every corpus and example text.
 
@@ -36,6 +37,7 @@ from itertools import accumulate
 
 import re2
 
+from checker.re2syntax import MARK, UnsafeRegex, check_boundaries, emit
 from checker.text import line_cache
 
 try:  # Python 3.11+
@@ -45,14 +47,8 @@ except ImportError:  # pragma: no cover
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]
 
-MARK = "\ue000"             # stands at every word boundary of a line being matched
 MARK_STANDIN = "\ue001"     # a MARK the user typed is matched as this one
 _MARK_BYTES = MARK.encode("utf-8")
-_M = r"\x{e000}"
-_OPT = _M + "?"
-_WORD = r"\p{L}\p{N}_"
-_DIGIT = r"\p{Nd}"
-_SPACE = r"\t\n\x{b}\f\r\x{1c}-\x{1f}\x{85}\p{Z}"
 _BOUNDARY = re.compile(r"\b")    # Python's own idea of a word boundary, Unicode-aware
 DEFAULT_DEADLINE = 2.0           # seconds of regex matching one request may use
 _OPTIONS = re2.Options()
@@ -60,10 +56,6 @@ _OPTIONS.log_errors = False
 _OPTIONS.max_mem = 8 << 20
 
 _deadline: ContextVar[float | None] = ContextVar("somecheck_regex_deadline", default=None)
-
-
-class UnsafeRegex(ValueError):
-    """A pattern that does not compile, or uses what a linear-time matcher cannot do."""
 
 
 class RegexTimeout(RuntimeError):
@@ -129,200 +121,6 @@ class _Marked:
 def _marked(line: str) -> _Marked:
     """The marked line, shared by every regex of every rule that looks at this line."""
     return _Marked(line)
-
-
-# --- translation from Python's syntax to RE2's -------------------------------------------------
-
-def _char(code: int) -> str:
-    return chr(code) if chr(code).isascii() and chr(code).isalnum() else rf"\x{{{code:x}}}"
-
-
-def _range(lo: int, hi: int) -> str:
-    mark = ord(MARK)
-    if lo <= mark <= hi:   # a range that covers the marker: leave the marker out
-        parts = ([(lo, mark - 1)] if lo < mark else []) + ([(mark + 1, hi)] if mark < hi else [])
-        return "".join(_range(a, b) for a, b in parts)
-    return _char(lo) if lo == hi else f"{_char(lo)}-{_char(hi)}"
-
-
-_CATEGORIES = {C.CATEGORY_WORD: _WORD, C.CATEGORY_DIGIT: _DIGIT, C.CATEGORY_SPACE: _SPACE}
-_NEGATED = {C.CATEGORY_NOT_WORD: _WORD, C.CATEGORY_NOT_DIGIT: _DIGIT, C.CATEGORY_NOT_SPACE: _SPACE}
-
-
-def _class(items: list) -> str:
-    """An RE2 class (or an alternation of classes) that never matches the MARK."""
-    negate = bool(items) and items[0][0] == C.NEGATE
-    items = items[1:] if negate else items
-    parts, complements = [], []
-    for op, arg in items:
-        if op == C.LITERAL:
-            parts.append(_range(arg, arg))
-        elif op == C.RANGE:
-            parts.append(_range(*arg))
-        elif op == C.CATEGORY and arg in _CATEGORIES:
-            parts.append(_CATEGORIES[arg])
-        else:                                      # \W, \D, \S: everything but a class
-            complements.append(_NEGATED[arg])
-    if negate and complements:
-        if parts or len(complements) > 1:
-            raise UnsafeRegex(r"[^...] with \W, \D or \S inside cannot be matched by RE2; "
-                              r"write the class out, for example [^\W\d] as [\w] minus the digits")
-        return f"[{complements[0]}]"               # [^\W] is \w
-    body = "".join(parts)
-    if negate:
-        return f"[^{body}{_M}]"
-    alternatives = ([f"[{body}]"] if body else []) + [f"[^{c}{_M}]" for c in complements]
-    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-
-
-def _flags(add: int, remove: int) -> str:
-    def letters(flags: int) -> str:
-        return "".join(ch for flag, ch in ((re.IGNORECASE, "i"), (re.MULTILINE, "m"),
-                                            (re.DOTALL, "s")) if flags & flag)
-    if (add | remove) & re.ASCII:
-        raise UnsafeRegex("(?a) is not supported: classes match every language's letters")
-    on, off = letters(add), letters(remove)
-    return f"{on}-{off}" if off else on
-
-
-def _emit(items, flags: int) -> str:
-    """RE2 source for parsed items. Each character-matching piece takes the MARK before it, if
-    there is one; only `\\b` needs a MARK. So taking a MARK is never a choice of its own (a
-    piece cannot match a MARK, so it must take the one before it), and which match RE2
-    prefers is the one Python's `re` prefers."""
-    out = []
-    items = list(items)
-    skip = 0
-    for i, (op, arg) in enumerate(items):
-        if skip:
-            skip -= 1
-            continue
-        if _gap_between_boundaries(items, i):
-            # \b X{0,n} \b: with no X the two \b are one place, so it is \b (X{1,n} \b)?
-            low, high, body = items[i + 1][1]
-            lazy = items[i + 1][0] == C.MIN_REPEAT
-            gap = _emit([(items[i + 1][0], (1, high, body)), (C.AT, C.AT_BOUNDARY)], flags)
-            out.append(_M + (f"(?:|{gap})" if lazy else f"(?:{gap}|)"))
-            skip = 2
-            continue
-        if op == C.LITERAL:
-            out.append(_OPT + _char(arg))
-        elif op == C.NOT_LITERAL:
-            out.append(_OPT + f"[^{_range(arg, arg)}{_M}]")
-        elif op == C.ANY:
-            out.append(_OPT + (f"[^{_M}]" if flags & re.DOTALL else rf"[^\n{_M}]"))
-        elif op == C.IN:
-            out.append(_OPT + _class(arg))
-        elif op == C.BRANCH:
-            out.append("(?:" + "|".join(_emit(branch, flags) for branch in arg[1]) + ")")
-        elif op == C.SUBPATTERN:
-            _group, add, remove, body = arg
-            inner = _emit(body, (flags | add) & ~remove)
-            switch = _flags(add, remove)
-            out.append(f"(?{switch}:{inner})" if switch else f"(?:{inner})")
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            low, high, body = arg
-            if high == C.MAXREPEAT:
-                count = {0: "*", 1: "+"}.get(low, f"{{{low},}}")
-            else:
-                count = f"{{{low}}}" if low == high else f"{{{low},{high}}}"
-            out.append(f"(?:{_emit(body, flags)}){count}" + ("?" if op == C.MIN_REPEAT else ""))
-        elif op == C.AT:
-            if not (arg == C.AT_BOUNDARY and out and out[-1] == _M):   # \b\b is \b
-                out.append(_anchor(arg, flags))
-        elif op in (C.POSSESSIVE_REPEAT, C.ATOMIC_GROUP):
-            raise UnsafeRegex("possessive repeats and atomic groups are not needed and not "
-                              "supported: the matcher never backtracks; write a plain repeat")
-        elif op in (C.GROUPREF, C.GROUPREF_EXISTS):
-            raise UnsafeRegex("back-references cannot be matched in linear time and are not allowed")
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            raise UnsafeRegex("a look-around may only open (look-behind) or close (look-ahead) "
-                              "the regex; use \\b or a word list for the rest")
-        else:  # pragma: no cover - every construct of Python's parser is listed above
-            raise UnsafeRegex(f"this construct is not supported ({op})")
-    return "".join(out)
-
-
-def _anchor(where, flags: int) -> str:
-    multiline = flags & re.MULTILINE
-    if where == C.AT_BOUNDARY:
-        return _M
-    if where in (C.AT_BEGINNING, C.AT_BEGINNING_LINE):
-        return "(?m:^)" if multiline else r"\A"
-    if where in (C.AT_END, C.AT_END_LINE):
-        return _OPT + ("(?m:$)" if multiline else r"\z")
-    if where == C.AT_BEGINNING_STRING:
-        return r"\A"
-    if where == C.AT_END_STRING:
-        return _OPT + r"\z"
-    raise UnsafeRegex(r"\B (not at a word boundary) is not supported; use a word list or \w")
-
-
-# --- \b twice at one place -------------------------------------------------------------------
-# A \b takes the MARK at its place, so a second \b at the same place (`\b(?:\b|x)`) would
-# find none. Side by side (`\b\b`) they are read as one, and `\b[^.]{0,9}?\b` as
-# `\b(?:|[^.]{1,9}?\b)`; any other way is refused.
-
-def _nullable(op, arg) -> bool:
-    """Whether an item can match without taking a character."""
-    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
-        return True
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        return arg[0] == 0 or all(_nullable(*item) for item in arg[2])
-    if op in (C.SUBPATTERN, C.ATOMIC_GROUP):
-        return all(_nullable(*item) for item in (arg[-1] if op == C.SUBPATTERN else arg))
-    if op == C.BRANCH:
-        return any(all(_nullable(*item) for item in branch) for branch in arg[1])
-    return False
-
-
-def _gap_between_boundaries(items: list, i: int) -> bool:
-    """Whether items[i:i+3] are `\\b`, a repeat that may take nothing, `\\b`."""
-    if i + 2 >= len(items) or items[i] != (C.AT, C.AT_BOUNDARY) or items[i + 2] != items[i]:
-        return False
-    op, arg = items[i + 1]
-    return (op in (C.MAX_REPEAT, C.MIN_REPEAT) and arg[0] == 0
-            and not all(_nullable(*item) for item in arg[2]))
-
-
-def _edge_boundary(items, from_end: bool) -> bool:
-    """Whether a \b can stand at the start (or end) of a sequence, before any character."""
-    for op, arg in (reversed(list(items)) if from_end else items):
-        if op == C.AT and arg == C.AT_BOUNDARY:
-            return True
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT) and _edge_boundary(arg[2], from_end):
-            return True
-        if op == C.SUBPATTERN and _edge_boundary(arg[-1], from_end):
-            return True
-        if op == C.BRANCH and any(_edge_boundary(b, from_end) for b in arg[1]):
-            return True
-        if not _nullable(op, arg):
-            return False
-    return False
-
-
-def _check_boundaries(items) -> None:
-    items = list(items)
-    for i, (op, arg) in enumerate(items):
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            _check_boundaries(arg[2])
-            body = list(arg[2])
-            if arg[1] > 1 and _edge_boundary(body, True) and _edge_boundary(body, False):
-                raise UnsafeRegex(r"\b may stand twice at one place here; write it once")
-        elif op == C.SUBPATTERN:
-            _check_boundaries(arg[-1])
-        elif op == C.BRANCH:
-            for branch in arg[1]:
-                _check_boundaries(branch)
-        if not _edge_boundary([(op, arg)], True) or _gap_between_boundaries(items, i):
-            continue
-        for j, later in enumerate(items[i + 1:], i + 1):
-            if j == i + 1 and later == (op, arg) == (C.AT, C.AT_BOUNDARY):
-                break                                  # side by side: read as one
-            if _edge_boundary([later], False):
-                raise UnsafeRegex(r"\b may stand twice at one place here; write it once")
-            if not _nullable(*later):
-                break
 
 
 # --- conditions checked around a match: edge look-arounds ------------------------------------
@@ -417,7 +215,7 @@ class _Program:
         if flags & re.ASCII:
             raise UnsafeRegex("(?a) is not supported: classes match every language's letters")
         try:
-            self.regex = re2.compile(prefix + _emit(body, flags), _OPTIONS)
+            self.regex = re2.compile(prefix + emit(body, flags), _OPTIONS)
         except re2.error as exc:
             message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
@@ -430,7 +228,7 @@ class SafeRegex:
     def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
         parsed = P.parse(pattern, flags)
-        _check_boundaries(parsed)
+        check_boundaries(parsed)
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
                               "match at least one character (`x+`, not `x*`)")
