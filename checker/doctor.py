@@ -13,8 +13,12 @@ import json
 import socket
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker import __version__
+
+if TYPE_CHECKING:
+    from checker.settings import Settings
 
 OK, NOTE, PROBLEM = "ok", "note", "PROBLEM"
 
@@ -55,7 +59,7 @@ def _listening(host: str, port: int) -> bool:
         return False
 
 
-def access(settings) -> Finding:  # noqa: ANN001 - checker.settings.Settings
+def access(settings: Settings) -> Finding:
     """Who may call the service with these settings, said plainly."""
     from checker.settings import is_loopback, is_wildcard
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import replace
 from collections.abc import Hashable
+from dataclasses import replace
 from time import perf_counter
 from typing import Any
 
