@@ -115,12 +115,13 @@ def run(app_factory: Callable[[], Any], settings: Settings, server: str = "auto"
 
 DRAIN = 10.0        # seconds the requests in flight get to finish after SIGTERM
 
-# The HTTP layer's own refusals, as the contract's errors. Nothing of the request is quoted.
+# The HTTP layer's own refusals (by waitress's status) as the contract's errors (status, code,
+# message). Nothing of the request is quoted.
 HTTP_ERRORS = {
-    400: ("bad_request", "the request is not valid HTTP (its headers or chunked body are malformed)"),
-    413: ("too_large", "the body is larger than the limit of {max_body} bytes"),
-    431: ("bad_request", "the request's headers are too large"),
-    501: ("bad_request", "the request uses an HTTP feature this service does not support"),
+    400: (400, "bad_request", "the request is not valid HTTP (its headers or chunked body are malformed)"),
+    413: (413, "too_large", "the body is larger than the limit of {max_body} bytes"),
+    431: (400, "bad_request", "the request's headers are too large"),
+    501: (400, "bad_request", "the request uses an HTTP feature this service does not support"),
 }
 
 
@@ -131,14 +132,12 @@ def _json_errors(settings: Settings) -> type:
 
     class JSONErrorTask(ErrorTask):
         def execute(self) -> None:
-            code = self.request.error.code
-            status = 400 if code == 501 else code
-            name, message = HTTP_ERRORS.get(code, ("internal_error", "the checker failed on this "
-                                                   "request; it keeps running"))
+            status, name, message = HTTP_ERRORS.get(self.request.error.code, (
+                500, "internal_error", "the checker failed on this request; it keeps running"))
             body = json.dumps({"error": {"code": name, "message": message.format(
                 max_body=settings.max_body)}}).encode()
-            self.status = {400: "400 Bad Request", 413: "413 Payload Too Large",
-                           431: "431 Request Header Fields Too Large"}.get(status, "500 Internal Server Error")
+            self.status = {400: "400 Bad Request", 413: "413 Payload Too Large"}.get(
+                status, "500 Internal Server Error")
             self.response_headers.append(("Content-Type", "application/json"))
             self.set_close_on_finish()
             self.content_length = len(body)

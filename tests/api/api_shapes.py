@@ -20,7 +20,7 @@ RULE_ID_RE = re.compile(r"^([a-z_]+)\.[a-z0-9][a-z0-9-]*$")
 FINDING_FIELDS = {"rule", "category", "severity", "message", "guideline", "start", "end",
                   "excerpt", "suggestion"}
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 413: "too_large",
-               415: "unsupported_media_type", 431: "bad_request"}
+               415: "unsupported_media_type"}
 
 # Tuesday evening in Helsinki: outside working hours, so clock rules stay quiet.
 EVENING = "2026-11-24T18:00:00+02:00"
