@@ -15,10 +15,13 @@ from deploy_served import Served
 HANGING = [r"(\w+){1,50}!", r"\w*\w*\w*\w*\w*\w*!", r"[a-z]+[a-z]+[a-z]+[a-z]+@"]
 
 
+CATEGORIES = ["accusation", "insult", "profanity"]     # one each: findings of one category merge
+
+
 def _rule(number: int, regex: str) -> str:
     return f"""\
-  - id: accusation.slow{number}
-    category: accusation
+  - id: {CATEGORIES[number]}.slow{number}
+    category: {CATEGORIES[number]}
     severity: warn
     guideline: G5
     kind: pattern
@@ -66,4 +69,4 @@ def test_backtracking_regexes_cannot_hang_the_service(tmp_path: Path, slow_pack:
         status, data = post("this is it!! and mail@")
         assert status == 200
         fired = {f["rule"] for f in data["findings"]}
-        assert {"accusation.slow0", "accusation.slow1", "accusation.slow2"} <= fired, fired
+        assert {"accusation.slow0", "insult.slow1", "profanity.slow2"} <= fired, fired
