@@ -21,7 +21,6 @@ import os
 import signal
 import socket
 import sys
-import threading
 import time
 from typing import Any, Callable
 
@@ -149,9 +148,10 @@ def _json_errors(settings: Settings) -> type:
     return JSONErrorChannel
 
 
-def serve(app: Any, settings: Settings, threads: int,
-          sockets: list[socket.socket] | None = None) -> None:
-    """Serve `app` with waitress until SIGTERM or SIGINT, then drain and return."""
+def serve(app: Any, settings: Settings, threads: int, sockets: list[socket.socket] | None = None,
+          tick: Callable[[], bool] | None = None) -> None:
+    """Serve `app` with waitress until SIGTERM or SIGINT (or `tick`, called between rounds
+    of the loop, answers False), then drain and return."""
     import waitress
     from waitress import wasyncore
     from waitress.channel import HTTPChannel
@@ -183,6 +183,8 @@ def serve(app: Any, settings: Settings, threads: int,
     try:
         while not stopping:
             wasyncore.loop(timeout=0.25, map=task_map, use_poll=True, count=1)
+            if tick is not None and not tick():
+                stopping.append("the gunicorn arbiter is gone")
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -218,20 +220,18 @@ def _waitress_worker_class(settings: Settings) -> type:
 
         def run(self) -> None:
             own = [socket.socket(fileno=os.dup(listener.fileno())) for listener in self.sockets]
-            parent = self.ppid
-            beat = threading.Thread(target=self._heartbeat, args=(parent,), daemon=True)
-            beat.start()
-            serve(self.wsgi, settings, threads=settings.threads, sockets=own)
+            serve(self.wsgi, settings, threads=settings.threads, sockets=own, tick=self._tick)
 
-        def _heartbeat(self, parent: int) -> None:
-            """Tell the arbiter this process lives; stop when the arbiter is gone."""
-            while True:
+        last_beat = 0.0
+
+        def _tick(self) -> bool:
+            """Tell the arbiter, once a second, that this process lives (from the serving loop,
+            so a stuck loop is noticed and restarted); go on only while the arbiter is there."""
+            now = time.monotonic()
+            if now - self.last_beat >= 1.0:
+                self.last_beat = now
                 self.notify()
-                if os.getppid() != parent:
-                    log.warning("the gunicorn arbiter is gone: stopping this worker")
-                    os.kill(os.getpid(), signal.SIGTERM)
-                    return
-                time.sleep(1.0)
+            return os.getppid() == self.ppid
 
     return WaitressWorker
 
