@@ -16,7 +16,7 @@
     context_sentences: 1         # or at most this many sentences before or after (default 1):
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
                                  # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
-    regex:                       # optional regular expressions, refused if they could backtrack
+    regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
 Every element must be on the same line as the first, and a regex matches within one line.
@@ -34,7 +34,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
 from checker.kinds.phrases import rest_key
-from checker.regexsafe import UnsafeRegex, compile_safe
+from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
@@ -51,7 +51,7 @@ class Pattern(Kind):
         Param("patterns", "per_language", "sequences of {slot}s and word patterns"),
         Param("gap", "number", "other words allowed between two elements", default=0, minimum=0,
               maximum=MAX_GAP),
-        Param("regex", "per_language", "regular expressions, refused if they could backtrack"),
+        Param("regex", "per_language", "regular expressions, matched in linear time (RE2)"),
         Param("unless", "per_language", "words that cancel a match in it or just before it"),
         Param("unless_before", "number", "how many words before a match `unless` looks at",
               default=2, minimum=0, maximum=MAX_GAP),
@@ -120,7 +120,7 @@ class Pattern(Kind):
         self.unless_after = int(params.number("unless_after", 0))
         if self.unless_after > MAX_GAP:
             raise params.error("unless_after", f"'unless_after' may be at most {MAX_GAP}")
-        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self.regexes: list[tuple[str, SafeRegex]] = []
         for lang, items in params.per_language("regex", required=False).items():
             for text, line in items:
                 try:
@@ -218,6 +218,6 @@ class Pattern(Kind):
 
 
 @line_cache
-def _regex_in_line(regex: re.Pattern[str], line: str) -> tuple[tuple[int, int], ...]:
+def _regex_in_line(regex: SafeRegex, line: str) -> tuple[tuple[int, int], ...]:
     """Where a regex matches in one line; cached, since it depends on the line's text only."""
-    return tuple(m.span() for m in regex.finditer(line) if m.end() > m.start())
+    return regex.spans(line)
