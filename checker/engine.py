@@ -27,8 +27,12 @@ def _applies(rule: Rule, request: Request, present: set[str]) -> bool:
     return rule.when.admits(request) and (not rule.when.languages or bool(present & set(rule.when.languages)))
 
 
-def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict | None]], Context]:
-    """Every (rule, start, end, suggestion) in string indices, unsorted, and the context used."""
+Found = tuple[Rule, int, int, "dict | None", "dict | None"]
+
+
+def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
+    """Every (rule, start, end, suggestion, message) in string indices, unsorted, and the
+    context used; suggestion and message are None where the rule's own apply."""
     doc = Document(request.text)
     token_keys = pack.lexicon.scan(doc.tokens)
     ctx = Context(doc=doc, request=request, languages=analyse(doc), org=pack.org,
@@ -39,11 +43,11 @@ def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict 
     for rule in pack.rules:
         if not _applies(rule, request, present):
             continue
-        spans: dict[tuple[int, int], dict | None] = {}
+        spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}
         for match in rule.kind.find(ctx):
-            spans.setdefault((match.start, match.end), match.suggestion)
-        for start, end, suggestion in _merged(spans):
-            results.append((rule, start, end, suggestion))
+            spans.setdefault((match.start, match.end), (match.suggestion, match.message))
+        for start, end, (suggestion, message) in _merged(spans):
+            results.append((rule, start, end, suggestion, message))
     return results, ctx
 
 
@@ -75,13 +79,13 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, suggestion in results:
+    for rule, start, end, suggestion, message in results:
         text = suggestion or rule.suggestion
         findings.append({
             "rule": rule.id,
             "category": rule.category,
             "severity": rule.severity,
-            "message": rule.message[locale],
+            "message": (message or rule.message)[locale],
             "description": rule.description[locale],
             "guideline": rule.guideline,
             "start": doc.utf16(start),

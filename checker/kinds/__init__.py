@@ -6,6 +6,7 @@ from checker.kinds.clock import Clock
 from checker.kinds.dates import Dates
 from checker.kinds.identifier import Identifier
 from checker.kinds.languages import LanguagesKind
+from checker.kinds.parallel import Parallel
 from checker.kinds.pattern import Pattern
 from checker.kinds.proximity import Proximity
 from checker.kinds.readability import Readability
@@ -14,5 +15,5 @@ from checker.kinds.terms import Terms
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
     for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock,
-                 Identifier, Proximity, Dates)
+                 Identifier, Proximity, Dates, Parallel)
 }
