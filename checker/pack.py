@@ -422,7 +422,7 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
         fail("name", "must give the name in sv, fi and en")
     else:
         values["name"] = {k: str(v) for k, v in name.items()}
-    for key in ("email_domains", "phone_numbers"):
+    for key in ("email_domains", "phone_numbers", "officials", "titles"):
         items = raw.get(key, [])
         if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
             fail(key, "must be a list of texts")

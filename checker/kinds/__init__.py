@@ -8,6 +8,7 @@ from checker.kinds.identifier import Identifier
 from checker.kinds.languages import LanguagesKind
 from checker.kinds.parallel import Parallel
 from checker.kinds.pattern import Pattern
+from checker.kinds.person import Person
 from checker.kinds.proximity import Proximity
 from checker.kinds.readability import Readability
 from checker.kinds.terms import Terms
@@ -15,5 +16,5 @@ from checker.kinds.terms import Terms
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
     for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock,
-                 Identifier, Proximity, Dates, Parallel)
+                 Identifier, Proximity, Dates, Parallel, Person)
 }
