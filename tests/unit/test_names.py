@@ -140,3 +140,19 @@ def test_a_greeting_makes_an_address_without_a_comma():
     assert private("Tack Anders för synpunkten.") == []
     assert private("Mikko hyvästä palautteesta kiitos.") == []       # sentence start: not read
     assert private("Kiitämme Mikko Virtasta palautteesta.") == ["Mikko Virtasta"]
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("Annalla on todettu syöpä.", "Annalla on todettu syöpä"),
+    ("Mikko on sairauslomalla koko kevään.", "Mikko on sairauslomalla"),
+    ("Erik är sjukskriven sedan mars.", "Erik är sjukskriven"),
+])
+def test_proximity_reads_a_known_name_at_the_start_of_a_sentence(pack, text, excerpt):
+    result = check(pack, parse_check({"text": text}, default_role="staff", locale="en"))
+    assert [(f["rule"], f["excerpt"]) for f in result["findings"]] == [("privacy.private-life", excerpt)]
+
+
+def test_proximity_stays_quiet_on_a_capital_that_is_no_name(pack):
+    text = "Kirjastolla on todettu homevaurio."
+    result = check(pack, parse_check({"text": text}, default_role="staff", locale="en"))
+    assert not [f for f in result["findings"] if f["rule"] == "privacy.private-life"]
