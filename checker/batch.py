@@ -18,7 +18,8 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from checker.engine import check
-from checker.pack import LOCALES, Pack
+from checker.kinds.base import Hours, Organization
+from checker.pack import LOCALES, WEEKDAYS, Pack
 from checker.settings import Settings
 from checker.validate import BadRequest, parse_check
 
@@ -62,6 +63,14 @@ def check_items(pack: Pack, items: list[Any], *, default_role: str, locale: str)
     return results
 
 
+def response_hours(org: Organization) -> dict[str, Any]:
+    """The organization's response hours and time zone, for the age of unanswered questions."""
+    hours: Hours = org.response_hours
+    clock = lambda minutes: f"{minutes // 60:02d}:{minutes % 60:02d}"   # noqa: E731
+    return {"days": [WEEKDAYS[d] for d in sorted(hours.days)], "start": clock(hours.start),
+            "end": clock(hours.end), "timezone": org.timezone}
+
+
 @blueprint.post("/v1/check/batch")
 def batch_route() -> Response:
     state = current_app.extensions["somecheck"]
@@ -82,4 +91,5 @@ def batch_route() -> Response:
               or settings.default_locale or pack.default_locale)
     results = check_items(pack, items, default_role=settings.default_role, locale=locale)
     return jsonify({"results": results, "rules_version": pack.rules_version,
+                    "response_hours": response_hours(pack.org),
                     "elapsed_ms": round((perf_counter() - began) * 1000, 3)})

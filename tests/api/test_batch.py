@@ -36,7 +36,7 @@ def batch_ok(client, items, headers=None) -> list[dict]:
     response = batch(client, {"items": items}, headers=headers)
     assert response.status_code == 200, response.get_data(as_text=True)
     body = response.get_json()
-    assert set(body) >= {"results", "rules_version", "elapsed_ms"}
+    assert set(body) >= {"results", "rules_version", "response_hours", "elapsed_ms"}
     assert len(body["results"]) == len(items)
     return body["results"]
 
@@ -151,3 +151,11 @@ def test_get_is_405(client):
     response = client.get("/v1/check/batch")
     assert response.status_code == 405
     assert response.get_json()["error"]["code"] == "method_not_allowed"
+
+
+def test_response_hours_of_the_pack_come_with_the_answer(client):
+    body = batch(client, {"items": []}).get_json()
+    hours = body["response_hours"]
+    assert set(hours) == {"days", "start", "end", "timezone"}
+    assert hours["timezone"] and all(d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun") for d in hours["days"])
+    assert len(hours["start"]) == 5 and hours["start"] < hours["end"]
