@@ -131,11 +131,10 @@ export class CommentReview {
         reason: why[0].message, guideline: title ? `${why[0].guideline} ${title}` : why[0].guideline,
         rules: why.map((f) => f.rule) });
     }
-    const waiting = this.hours || !comments.some((c) => !c.isPage && !this.results.has(c.key))
-      ? waitingForAnswer(comments, this.now(), this.hours || undefined).map((w) => ({
-        id: w.comment.id, el: w.comment.el, text: w.comment.text, author: w.comment.author, reply: w.comment.reply,
-        minutes: w.minutes, overdue: w.overdue }))
-      : [];
+    // The pack's response hours come with the first answer; weekdays 8-16 in Helsinki until then.
+    const waiting = waitingForAnswer(comments, this.now(), this.hours || undefined).map((w) => ({
+      id: w.comment.id, el: w.comment.el, text: w.comment.text, author: w.comment.author, reply: w.comment.reply,
+      minutes: w.minutes, overdue: w.overdue }));
     this.control.render(here.post, { flagged, waiting, unreachable: this.unreachable }, (item) => this.jump(item));
   }
 
