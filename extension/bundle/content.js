@@ -1774,14 +1774,16 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
 :host { all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483645; }
 * { box-sizing: border-box; font-family: system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
 .rv-wrap { position: fixed; pointer-events: auto; max-width: 360px; color: #1c1e21; font-size: 13px; line-height: 1.35; }
-.rv-button { display: inline-flex; align-items: center; gap: 6px; border: 1px solid #c9ced6; background: #fff; color: #1c1e21;
-  border-radius: 16px; padding: 4px 10px 4px 6px; font-size: 13px; font-weight: 600; cursor: pointer; box-shadow: 0 2px 8px rgba(0,0,0,.12); }
+.rv-button { display: inline-flex; align-items: center; gap: 6px; max-width: 250px; border: 1px solid #c9ced6; background: #fff;
+  color: #1c1e21; border-radius: 14px; padding: 4px 10px 4px 6px; font-size: 13px; font-weight: 600; cursor: pointer;
+  box-shadow: 0 2px 8px rgba(0,0,0,.12); text-align: left; }
+.rv-lines { display: flex; flex-direction: column; line-height: 1.25; }
 .rv-button:focus-visible, .rv-entry:focus-visible { outline: 2px solid #2b5fb4; outline-offset: 1px; }
 .rv-logo { width: 18px; height: 18px; border-radius: 5px; background: #2b5fb4; color: #fff; font-size: 11px; text-align: center; line-height: 18px; }
 .rv-count { background: #e08a00; color: #fff; border-radius: 9px; padding: 0 6px; min-width: 18px; text-align: center; }
 .rv-count[data-zero] { background: #2e7d32; }
-.rv-wait { color: #1565c0; font-weight: 600; }
-.rv-panel { margin-top: 6px; width: 360px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d0d4da;
+.rv-wait { color: #1565c0; font-weight: 600; font-size: 12px; }
+.rv-panel { position: absolute; top: calc(100% + 6px); width: 360px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d0d4da;
   border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.14); }
 .rv-head { padding: 6px 10px; font-weight: 700; background: #f7f8fa; border-bottom: 1px solid #eceff3; }
 .rv-list { list-style: none; margin: 0; padding: 0; }
@@ -1854,9 +1856,11 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       const count = this.el("span", "rv-count", String(view.flagged.length));
       if (!view.flagged.length) count.dataset.zero = "";
       const label = view.flagged.length === 1 ? t2("review_count_one") : t2("review_count_other", view.flagged.length);
-      button2.append(this.el("span", "rv-logo", "S"), count, this.el("span", "rv-label", label.replace(/^\d+\s*/, "")));
-      button2.setAttribute("aria-label", label);
-      if (view.waiting.length) button2.append(this.el("span", "rv-wait", "· " + t2("review_waiting_count", view.waiting.length)));
+      const lines = this.el("span", "rv-lines");
+      lines.append(this.el("span", "rv-label", label.replace(/^\d+\s*/, "")));
+      if (view.waiting.length) lines.append(this.el("span", "rv-wait", t2("review_waiting_count", view.waiting.length)));
+      button2.append(this.el("span", "rv-logo", "S"), count, lines);
+      button2.setAttribute("aria-label", view.waiting.length ? `${label}, ${t2("review_waiting_count", view.waiting.length)}` : label);
       button2.addEventListener("click", () => {
         this.open = !this.open;
         this.render(this.anchor, this.view, this.onJump);
@@ -1913,30 +1917,42 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       li.append(b);
       return li;
     }
-    /** Keep the control by the post's top right corner, inside the window. */
+    /** Keep the button beside the post's top right corner (inside the corner when there is no room),
+     * and the opened list inside the window. */
     place() {
       if (!this.host || !this.anchor) return;
       const r = this.anchor.getBoundingClientRect();
       const vw = this.doc.documentElement.clientWidth;
       const vh = this.doc.documentElement.clientHeight;
-      const width = this.open ? 360 : Math.min(360, this.wrap.firstChild ? this.wrap.firstChild.getBoundingClientRect().width : 200);
-      let left = Math.min(r.right + 12, vw - width - 8);
-      if (left < r.right && r.left - width - 12 >= 0) left = r.left - width - 12;
-      if (left < r.right - 4) left = Math.max(8, r.right - width - 8);
-      const top = Math.min(Math.max(8, r.top + 8), vh - 40);
-      this.wrap.style.left = Math.max(8, left) + "px";
-      this.wrap.style.top = top + "px";
+      const button2 = this.wrap.querySelector(".rv-button");
+      const width = button2 ? button2.getBoundingClientRect().width : 250;
+      let left = r.right + 12;
+      if (left + width > vw - 8) left = r.left - width - 12 >= 8 ? r.left - width - 12 : r.right - width - 8;
+      left = Math.max(8, Math.min(left, vw - width - 8));
+      this.wrap.style.left = left + "px";
+      this.wrap.style.top = Math.min(Math.max(8, r.top), vh - 48) + "px";
+      const panel = this.wrap.querySelector(".rv-panel");
+      if (panel) panel.style.left = Math.min(0, vw - 8 - 360 - left) + "px";
+      this.placeFlash();
     }
-    /** Outline a comment for a moment after a jump (in the overlay, over the comment). */
+    /** Outline a comment for a moment after a jump (in the overlay, over the comment; it follows scrolling). */
     flash(el2) {
       this.ensure();
       for (const old of this.shadow.querySelectorAll(".rv-flash")) old.remove();
-      const r = el2.getBoundingClientRect();
-      const box = this.el("div", "rv-flash");
-      Object.assign(box.style, { left: r.left - 4 + "px", top: r.top - 4 + "px", width: r.width + 8 + "px", height: r.height + 8 + "px" });
-      this.shadow.append(box);
+      this.flashBox = this.el("div", "rv-flash");
+      this.flashEl = el2;
+      this.shadow.append(this.flashBox);
+      this.placeFlash();
       clearTimeout(this.flashTimer);
-      this.flashTimer = setTimeout(() => box.remove(), 2500);
+      this.flashTimer = setTimeout(() => {
+        if (this.flashBox) this.flashBox.remove();
+        this.flashBox = this.flashEl = null;
+      }, 2500);
+    }
+    placeFlash() {
+      if (!this.flashBox || !this.flashEl) return;
+      const r = this.flashEl.getBoundingClientRect();
+      Object.assign(this.flashBox.style, { left: r.left - 4 + "px", top: r.top - 4 + "px", width: r.width + 8 + "px", height: r.height + 8 + "px" });
     }
   };
   function excerpt(text) {
