@@ -21,7 +21,10 @@ hashtags are not names.
 - A **full name** is a known first name followed by a surname, known or not ("Anna
   Korpela"), as one run of capitalized words.
 - A **single** known first name or surname counts inside a sentence only: at the start of
-  a sentence every word has a capital, and many names are also words ("Satu", "Koski").
+  a sentence every word has a capital, and many names are also words ("Satu", "Koski"). A
+  surname before a word for family counts there too ("Virtasen perhe muutti ...").
+- The spoken Finnish order, surname in the genitive and then the first name ("Virtasen
+  Markulta"), is a full name.
 - **Role**: a title of `organization.titles` stands just before the name ("kaupunginjohtaja
   Anna Virtanen", "rektor Lind") or just after it ("Anna Virtanen, kaupunginjohtaja"), or the
   name is one of `organization.officials` (a surname alone is enough).
@@ -63,6 +66,7 @@ GREETINGS = frozenset({
     "rakas", "arvoisa", "hej", "hejsan", "tjena", "hallå", "tack", "bästa", "kära", "hi",
     "hello", "hey", "dear", "thanks", "thank", "you"})
 SET_OFF = ",!:?.;"
+FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 SENTENCE_MARKS = ".!?\n"
 
 
@@ -231,14 +235,24 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
             bases = [read[k][0] if read[k] else text[tokens[k].start:tokens[k].end].lower()
                      for k in range(index, last + 1)]
             return [_name(doc, org, index, last, " ".join(bases), full=True)]
+    for index, nxt in zip(run, run[1:]):      # spoken order, surname first: "Virtasen Markulta"
+        if read[index] and "last" in read[index][1] and read[nxt] and "first" in read[nxt][1]:
+            return [_name(doc, org, index, nxt, f"{read[nxt][0]} {read[index][0]}", full=True)]
     result = []
     for index in run:
         found = read[index]
-        if found and not _sentence_start(text, tokens[index].start):
+        if found and (not _sentence_start(text, tokens[index].start) or _family(doc, index, found)):
             result.append(_name(doc, org, index, index, found[0], full=False))
         elif found and len(run) == 1 and _addressed(doc, index, index):
             result.append(_name(doc, org, index, index, found[0], full=False))
     return result
+
+
+def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> bool:
+    """A surname naming a family: "Virtasen perhe", "Salon perheeseen", "Lindholms familj"."""
+    tokens = doc.tokens
+    return ("last" in found[1] and index + 1 < len(tokens) and _adjacent(doc, tokens[index], tokens[index + 1])
+            and tokens[index + 1].lower.startswith(FAMILY_WORDS))
 
 
 def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool) -> Name:

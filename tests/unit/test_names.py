@@ -156,3 +156,13 @@ def test_proximity_stays_quiet_on_a_capital_that_is_no_name(pack):
     text = "Kirjastolla on todettu homevaurio."
     result = check(pack, parse_check({"text": text}, default_role="staff", locale="en"))
     assert not [f for f in result["findings"] if f["rule"] == "privacy.private-life"]
+
+
+def test_a_surname_in_the_genitive_before_a_first_name_is_a_full_name():
+    assert names("Kuulin tämän Virtasen Markulta eilen.") == [("Virtasen Markulta", True, False, False)]
+
+
+def test_a_family_named_by_its_surname():
+    assert private("Virtasen perhe muutti pois.") == ["Virtasen"]
+    assert private("Lindholms familj flyttade.") == ["Lindholms"]
+    assert private("Koski kuohuu keväällä.") == []           # a surname that is also a word, at the start
