@@ -201,8 +201,10 @@ def _find(doc: Document, org: Organization) -> list[Name]:
     read: list[tuple[str, frozenset[str]] | None] = []
     capital: list[bool] = []
     for token in tokens:
-        word = _word(doc, token)
-        is_cap = _capitalized(word) and text[token.start - 1:token.start] != "#"
+        is_cap = False
+        if text[token.start].isupper():           # most words are not: decided without a slice
+            word = _word(doc, token)
+            is_cap = _capitalized(word) and text[token.start - 1:token.start] != "#"
         capital.append(is_cap)
         read.append(read_name(word, officials) if is_cap else None)
     names: list[Name] = []
