@@ -126,13 +126,15 @@ def test_offsets_are_string_indices_and_utf16_in_findings(pack):
     assert [(f["start"], f["end"], f["excerpt"]) for f in found] == [(11, 24, "Erik Lindholm")]   # 🙂 is two UTF-16 units
 
 
-def test_the_rule_fires_on_comments_and_replies_only(pack):
-    def rules(context):
-        body = {"text": "Jag såg Erik Lindholm köra för fort.", "context": context}
-        return {f["rule"] for f in check(pack, parse_check(body, default_role="admin", locale="en"))["findings"]}
+def test_the_rule_fires_on_comments_and_replies_for_administrators_only(pack):
+    def rules(context, role="admin"):
+        body = {"text": "Jag såg Erik Lindholm köra för fort.", "context": context, "role": role}
+        return {f["rule"] for f in check(pack, parse_check(body, default_role="staff", locale="en"))["findings"]}
     assert "privacy.named-person" in rules("comment")
     assert "privacy.named-person" in rules("reply")
     assert "privacy.named-person" not in rules("post")
+    assert "privacy.named-person" not in rules("comment", role="staff")
+    assert "privacy.named-person" not in rules("reply", role="trustee")
 
 
 def test_a_greeting_makes_an_address_without_a_comma():
