@@ -116,7 +116,15 @@ def _official_names(officials: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {name: frozenset(kinds) for name, kinds in table.items()}
 
 
+# English writes months with a capital, and some are also first names ("in May", "August"):
+# these are never read as names (the Swedish names August and May are lost with them).
+NOT_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december"})
+
+
 def _kinds(word: str, officials: tuple[str, ...]) -> frozenset[str]:
+    if word in NOT_NAMES:
+        return frozenset()
     found = shipped_names().get(word, frozenset())
     return found | _official_names(officials).get(word, frozenset()) if officials else found
 

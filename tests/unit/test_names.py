@@ -168,3 +168,8 @@ def test_a_family_named_by_its_surname():
     assert private("Virtasen perhe muutti pois.") == ["Virtasen"]
     assert private("Lindholms familj flyttade.") == ["Lindholms"]
     assert private("Koski kuohuu keväällä.") == []           # a surname that is also a word, at the start
+
+
+def test_english_months_are_no_names():
+    assert private("The pool opens again in May, says the city.") == []
+    assert private("Vi träffade Erik och Maj i går.") == ["Erik", "Maj"]     # other names stay
