@@ -2014,8 +2014,17 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       clearTimeout(this.timer);
       this.control.hide();
     }
+    /** Whether the review may apply at all: an administrator with the organization's pages set. */
+    wanted() {
+      const s = this.settings();
+      return !!s && s.role === "admin" && Array.isArray(s.orgPages) && s.orgPages.length > 0;
+    }
     soon() {
       clearTimeout(this.timer);
+      if (!this.wanted()) {
+        if (this.control.host) this.control.hide();
+        return;
+      }
       this.timer = setTimeout(() => this.update(), SETTLE_MS);
     }
     /** Where the review applies: an administrator, on one of the organization's pages. -> page or null */
@@ -2141,7 +2150,10 @@ ${c.text}`,
       settings: () => runtime2.settings ? runtime2.settings.values : null
     });
     review.start();
-    onStorageChanged(() => review.soon());
+    onStorageChanged(async () => {
+      await loadSettings();
+      review.soon();
+    });
   }
 
   // src/content/main.js

@@ -63,8 +63,18 @@ export class CommentReview {
     this.control.hide();
   }
 
+  /** Whether the review may apply at all: an administrator with the organization's pages set. */
+  wanted() {
+    const s = this.settings();
+    return !!s && s.role === "admin" && Array.isArray(s.orgPages) && s.orgPages.length > 0;
+  }
+
   soon() {
     clearTimeout(this.timer);
+    if (!this.wanted()) {                // other users: no work on the page's changes
+      if (this.control.host) this.control.hide();
+      return;
+    }
     this.timer = setTimeout(() => this.update(), SETTLE_MS);
   }
 

@@ -4,6 +4,7 @@
 import { onStorageChanged, send } from "../platform.js";
 import { t } from "../i18n.js";
 import { CommentReview } from "./review.js";
+import { loadSettings } from "../content/runtime.js";
 
 let review = null;
 
@@ -15,5 +16,5 @@ export function startReview(runtime) {
     settings: () => (runtime.settings ? runtime.settings.values : null),
   });
   review.start();
-  onStorageChanged(() => review.soon());      // role or pages changed: look again
+  onStorageChanged(async () => { await loadSettings(); review.soon(); });   // role or pages changed: look again
 }
