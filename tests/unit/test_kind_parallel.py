@@ -168,3 +168,59 @@ def test_short_weekdays_are_read_only_in_their_own_language():
     text = "Platserna on 50"
     assert [f.value for f in read(text, 0, len(text), "sv") if f.type == "weekday"] == [2]
     assert [f.type for f in read("Paikkoja on 50", 0, 14, "fi")] == ["number"]
+
+
+# --- a pack's own parallel rules: every mistake refused with its line ----------------------------
+
+PARALLEL_RULE = """\
+rules:
+  - id: bilingual.own
+    category: bilingual
+    severity: warn
+    guideline: G6
+    kind: parallel
+    compare: facts
+    places:
+      - {fi: [Ekenäs*], sv: [Tammisaar*]}
+    differ: {fi: "ruotsiksi {sv}, suomeksi {fi}", sv: "på svenska {sv}, på finska {fi}", en: "Swedish {sv}, Finnish {fi}"}
+    only_fi: {fi: "vain suomeksi {fi}", sv: "bara på finska {fi}", en: "only Finnish {fi}"}
+    only_sv: {fi: "vain ruotsiksi {sv}", sv: "bara på svenska {sv}", en: "only Swedish {sv}"}
+    message: {fi: Eri., sv: Olika., en: Different.}
+    description: {fi: Eri., sv: Olika., en: Different.}
+    examples:
+      flag: ["Tervetuloa kaupungintalolle kuulemaan uudesta asemakaavasta 15.12., kaikki ovat tervetulleita.\\n\\nVälkommen till stadshuset för att höra om den nya detaljplanen 16.12, alla är välkomna."]
+      pass: ["Hei"]
+"""
+
+
+def own_pack(tmp_path, rule: str):
+    (tmp_path / "rules").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "pack.yaml").write_text('name: own\nversion: "1"\n', encoding="utf-8")
+    (tmp_path / "rules" / "b.yaml").write_text(rule, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_pack_supplies_its_own_place_pairs_and_messages(tmp_path):
+    from checker.pack import load_pack
+    pack = load_pack([own_pack(tmp_path, PARALLEL_RULE)])
+    found = findings(pack, post("Tammisaaressa", "i Ekenäs"), rule="bilingual.own")
+    assert found == []
+    found = findings(pack, post("15.12.", "16.12"), rule="bilingual.own")
+    assert [f["message"] for f in found] == ["Swedish 16.12, Finnish 15.12"] * 2
+
+
+@pytest.mark.parametrize("change, words", [
+    (("compare: facts", "compare: words"), "'compare' is 'words'"),
+    (("- {fi: [Ekenäs*], sv: [Tammisaar*]}", "- {fi: [Ekenäs*]}"), "in fi and sv"),
+    (("- {fi: [Ekenäs*], sv: [Tammisaar*]}", "- {fi: [Ekenäs*], sv: [\"a*\"]}"), "at least 3 letters"),
+    (('en: "Swedish {sv}, Finnish {fi}"', 'en: "Swedish {sv}"'), "must show {fi} and {sv}"),
+    (('en: "only Swedish {sv}"', 'en: "only Swedish {place}"'), "may use only {sv}"),
+    (("    only_sv: {", "    only_sw: {"), "unknown key 'only_sw'"),
+    (("compare: facts", "compare: length\n    shorter_than: 2"), "'shorter_than' is a fraction"),
+])
+def test_mistakes_in_a_parallel_rule_are_refused_with_the_line(tmp_path, change, words):
+    from checker.pack import PackError, load_pack
+    with pytest.raises(PackError) as caught:
+        load_pack([own_pack(tmp_path, PARALLEL_RULE.replace(*change))])
+    message = str(caught.value)
+    assert words in message and "b.yaml:" in message, message
