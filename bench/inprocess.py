@@ -21,8 +21,8 @@ from bench import texts
 from bench.stats import summary
 from checker.batch import check_items
 from checker.engine import check
-from checker.kinds.base import Request
-from checker.languages import clear_cache
+from checker.model import Request
+from checker.langid import clear_cache
 from checker.text import clear_line_caches
 from checker.pack import load_pack
 

@@ -4,7 +4,7 @@ The extension's comment review sends the comments loaded on a page in one reques
 after that only the new ones. Each item is the body of `/v1/check`; each result is what
 `/v1/check` would have answered for it, or `{"error": {"code", "message"}}` for an item
 that /v1/check would have refused with 400. The request as a whole passes the same guard
-as every route (Host, Origin, token, body size, media type; see checker/guard.py) and is
+as every route (Host, Origin, token, body size, media type; see checker/access.py) and is
 refused as a whole when it is not `{"items": [...]}` with at most `MAX_ITEMS` items.
 Every item is checked against the same pack, even when the pack is reloaded meanwhile.
 """
@@ -17,11 +17,13 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from checker.body import BadRequest, parse_check
 from checker.engine import check
-from checker.kinds.base import Hours, Organization
-from checker.pack import LOCALES, WEEKDAYS, Pack
+from checker.model import Hours, Organization
+from checker.pack import Pack
+from checker.pack.vocabulary import WEEKDAYS
 from checker.settings import Settings
-from checker.validate import BadRequest, parse_check
+from checker.vocabulary import LOCALES
 
 MAX_ITEMS = 200
 

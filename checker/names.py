@@ -48,7 +48,7 @@ from weakref import WeakKeyDictionary
 from checker.text import Document, Token
 
 if TYPE_CHECKING:       # only a type here: the kinds import this module
-    from checker.kinds.base import Organization
+    from checker.model import Organization
 
 KINDS = ("first", "last")
 # Finnish case and clitic endings a person's name takes (the inessive -ssa and illative of

@@ -2,9 +2,9 @@
 
     kind: parallel
     compare: facts                # or: length
-    places:                       # official place-name pairs; word patterns per language
-      - {fi: [Hanko, Hango*, Hankoon], sv: [Hangö*]}
-      - {fi: [Tulliniem*], sv: [Tullnäs*]}
+    places:                       # official place-name pairs, by a name of the pair's own;
+      hanko: {fi: [Hanko, Hango*, Hankoon], sv: [Hangö*]}      # word patterns per language
+      tulliniemi: {fi: [Tulliniem*], sv: [Tullnäs*]}
     differ:                       # facts: one fact written differently; {fi} and {sv} as written
       en: "The Swedish version says {sv}, the Finnish {fi}."
       fi: ...
@@ -23,7 +23,7 @@ hashtags, mentions and links are shared and not compared. Nothing fires unless b
 versions have `min_letters` letters.
 
 `facts` compares the dates, times, weekdays, prices, numbers, phone numbers, e-mail
-addresses, URLs, hashtags (see checker/facts.py) and place names of the two versions. A
+addresses, URLs, hashtags (see checker/kinds/facts.py) and place names of the two versions. A
 fact in one version that the other does not have is paired, in text order, with a fact
 of the same type that only the other version has: then both spots are marked with
 `differ` ("The Swedish version says 14.12, the Finnish 15.12."). A fact left without a
@@ -41,10 +41,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checker import facts as factlib
-from checker.facts import Fact, same
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError
-from checker.languages import detect
+from checker.kinds.facts import TYPES, Fact, read, same
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
+from checker.langid import detect
 from checker.yamlload import line_of
 
 VERSIONS = ("fi", "sv")
@@ -56,8 +55,18 @@ BOTH_SHARE = 0.25      # a line where each language is at least this likely is s
 
 class Parallel(Kind):
     name = "parallel"
-    parameters = frozenset({"compare", "places", "differ", "only_fi", "only_sv",
-                            "shorter_than", "min_letters"})
+    summary = "the Finnish and Swedish versions of a post that do not say the same"
+    parameters = (
+        Param("compare", "text", "facts: dates, times, weekdays, prices, numbers, phones, e-mail, URLs, "
+              "hashtags and places; length: a much shorter version", required=True, choices=("facts", "length")),
+        Param("places", "slots", "official place-name pairs: each pair's fi and sv names as word patterns"),
+        Param("differ", "per_language", "facts: the message for one fact written differently, with {fi} and {sv}"),
+        Param("only_fi", "per_language", "facts: the message for a fact only the Finnish version has, with {fi}"),
+        Param("only_sv", "per_language", "facts: the message for a fact only the Swedish version has, with {sv}"),
+        Param("shorter_than", "number", "length: the shorter version has under this share of the other's letters",
+              default=0.5, minimum=0, maximum=1),
+        Param("min_letters", "number", "each version needs this many letters to be compared", default=20, minimum=0),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
@@ -73,17 +82,17 @@ class Parallel(Kind):
             return
         for key, fields in TEMPLATES.items():
             self.templates[key] = _template(params, key, fields)
-        places = params.raw("places", [])
-        if not isinstance(places, list):
-            raise params.error("places", "'places' must be a list of pairs like {fi: [Hanko], sv: [Hangö]}")
-        for index, pair in enumerate(places):
-            line = places.item_lines[index] if hasattr(places, "item_lines") else params.line("places")
+        places = params.raw("places", {}) or {}
+        if not isinstance(places, dict):
+            raise params.error("places", "'places' must map each pair's name to {fi: [...], sv: [...]}")
+        for index, (pair_name, pair) in enumerate(places.items()):
+            line = line_of(places, pair_name)
             if not isinstance(pair, dict) or set(pair) != set(VERSIONS):
-                raise RuleError(line, "each place pair gives its names in fi and sv: {fi: [Hanko], sv: [Hangö]}")
+                raise RuleError(line, f"the place pair {pair_name!r} gives its names in fi and sv: {{fi: [Hanko], sv: [Hangö]}}")
             for lang in VERSIONS:
                 names = pair[lang] if isinstance(pair[lang], list) else [pair[lang]]
                 if not names or not all(isinstance(n, str) for n in names):
-                    raise RuleError(line, f"the {lang} names of a place pair must be a list of word patterns")
+                    raise RuleError(line, f"the {lang} names of the place pair {pair_name!r} must be a list of word patterns")
                 for name in names:
                     words = name.split()
                     for position, word in enumerate(words):
@@ -128,7 +137,7 @@ class Parallel(Kind):
     def _facts(self, ctx: Context, spans: list[tuple[int, int]], lang: str) -> list[Fact]:
         found: list[Fact] = []
         for start, end in spans:
-            found += factlib.read(ctx.doc.text, start, end, lang, self.org_domains)
+            found += read(ctx.doc.text, start, end, lang, self.org_domains)
         places = self._places(ctx, spans)
         by_start = {p.start: p for p in places}
         result = []
@@ -162,7 +171,7 @@ class Parallel(Kind):
         only_sv = [g for g in sv if not any(same(_typed(g), _typed(f)) for f in fi)]
         only_fi = _first_of_each(only_fi)
         only_sv = _first_of_each(only_sv)
-        for kind in factlib.TYPES:
+        for kind in TYPES:
             left = [f for f in only_fi if f.type == kind]
             right = [g for g in only_sv if g.type == kind]
             for a, b in zip(left, right):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params
 from checker.names import person_names
 
 WHICH = ("full", "single")
@@ -23,7 +23,11 @@ WHICH = ("full", "single")
 
 class Person(Kind):
     name = "person"
-    parameters = frozenset({"names"})
+    summary = "a comment or reply that names a private person"
+    parameters = (
+        Param("names", "texts", "which names count: full (first name and surname), single (a first name "
+              "or surname inside a sentence); both when not given", choices=WHICH),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.which = frozenset(params.strings("names", list(WHICH), choices=WHICH))

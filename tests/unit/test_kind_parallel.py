@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checker.engine import check
-from checker.facts import read
-from checker.validate import parse_check
+from checker.kinds.facts import read
+from checker.body import parse_check
 
 FI = "Tervetuloa kaupungintalolle kuulemaan uudesta asemakaavasta {}, kaikki ovat tervetulleita."
 SV = "Välkommen till stadshuset för att höra om den nya detaljplanen {}, alla är välkomna."
@@ -181,7 +181,7 @@ rules:
     kind: parallel
     compare: facts
     places:
-      - {fi: [Ekenäs*], sv: [Tammisaar*]}
+      ekenäs: {fi: [Ekenäs*], sv: [Tammisaar*]}
     differ: {fi: "ruotsiksi {sv}, suomeksi {fi}", sv: "på svenska {sv}, på finska {fi}", en: "Swedish {sv}, Finnish {fi}"}
     only_fi: {fi: "vain suomeksi {fi}", sv: "bara på finska {fi}", en: "only Finnish {fi}"}
     only_sv: {fi: "vain ruotsiksi {sv}", sv: "bara på svenska {sv}", en: "only Swedish {sv}"}
@@ -195,7 +195,10 @@ rules:
 
 def own_pack(tmp_path, rule: str):
     (tmp_path / "rules").mkdir(parents=True, exist_ok=True)
-    (tmp_path / "pack.yaml").write_text('name: own\nversion: "1"\n', encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text('name: own\nversion: "1"\nguidelines:\n  G6:\n'
+                                        '    title: {fi: Kaksikielisyys, sv: Tvåspråkighet, en: Both languages}\n'
+                                        '    text: {fi: Molemmilla kielillä., sv: På båda språken., en: In both languages.}\n',
+                                        encoding="utf-8")
     (tmp_path / "rules" / "b.yaml").write_text(rule, encoding="utf-8")
     return tmp_path
 
@@ -210,13 +213,13 @@ def test_a_pack_supplies_its_own_place_pairs_and_messages(tmp_path):
 
 
 @pytest.mark.parametrize("change, words", [
-    (("compare: facts", "compare: words"), "'compare' is 'words'"),
-    (("- {fi: [Ekenäs*], sv: [Tammisaar*]}", "- {fi: [Ekenäs*]}"), "in fi and sv"),
-    (("- {fi: [Ekenäs*], sv: [Tammisaar*]}", "- {fi: [Ekenäs*], sv: [\"a*\"]}"), "at least 3 letters"),
+    (("compare: facts", "compare: words"), "'compare' has 'words'"),
+    (("ekenäs: {fi: [Ekenäs*], sv: [Tammisaar*]}", "ekenäs: {fi: [Ekenäs*]}"), "in fi and sv"),
+    (("ekenäs: {fi: [Ekenäs*], sv: [Tammisaar*]}", "ekenäs: {fi: [Ekenäs*], sv: [\"a*\"]}"), "at least 3 letters"),
     (('en: "Swedish {sv}, Finnish {fi}"', 'en: "Swedish {sv}"'), "must show {fi} and {sv}"),
     (('en: "only Swedish {sv}"', 'en: "only Swedish {place}"'), "may use only {sv}"),
     (("    only_sv: {", "    only_sw: {"), "unknown key 'only_sw'"),
-    (("compare: facts", "compare: length\n    shorter_than: 2"), "'shorter_than' is a fraction"),
+    (("compare: facts", "compare: length\n    shorter_than: 2"), "'shorter_than' may be at most 1"),
 ])
 def test_mistakes_in_a_parallel_rule_are_refused_with_the_line(tmp_path, change, words):
     from checker.pack import PackError, load_pack

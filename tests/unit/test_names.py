@@ -6,10 +6,10 @@ import pytest
 
 from checker import namelists
 from checker.engine import check
-from checker.kinds.base import Organization
+from checker.model import Organization
 from checker.names import person_names, read_name, shipped_names
 from checker.text import Document
-from checker.validate import parse_check
+from checker.body import parse_check
 
 ORG = Organization(officials=("anna virtanen", "erik lindholm"),
                    titles=("*johtaja*", "rektor*", "*direktör*", "mayor"))
