@@ -204,6 +204,13 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
         if wrong:
             fail(key, f"{wrong[0]!r} is not {what}")
         values[key] = cleaned
+    for key in ("officials", "titles"):      # the person-name signal (checker/names.py)
+        items = raw.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            fail(key, "must be a list of texts" + (" like \"Anna Virtanen\"" if key == "officials"
+                                                   else " like \"kaupunginjohtaja*\""))
+            continue
+        values[key] = tuple(" ".join(i.lower().split()) for i in items)
     timezone = raw.get("timezone", "Europe/Helsinki")
     try:
         from zoneinfo import ZoneInfo
