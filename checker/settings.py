@@ -6,6 +6,7 @@ import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_ORIGINS = ("chrome-extension://*", "moz-extension://*")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -30,6 +31,7 @@ class Settings:
     default_role: str = "staff"
     default_locale: str | None = None                        # None: the pack's default
     reload_every: float = 1.0                                # seconds between rule-file checks
+    reload_settle: float = 1.0                               # rule files unchanged this long before a reload
     threads: int = 8
     workers: int = 1
     timeout: int = 15                                        # seconds a slow client may take
@@ -65,6 +67,27 @@ class Settings:
             settings.default_locale = get("LOCALE")
         return settings
 
+    @classmethod
+    def from_args(cls, args: Any, environ: dict[str, str] | None = None) -> "Settings":
+        """The environment first, then the command-line flags given (an argparse namespace;
+        flags a command does not have are skipped); refused when unusable (see `validate`)."""
+        settings = cls.from_env(environ)
+        for flag, attr in (("host", "host"), ("port", "port"), ("max_body", "max_body"),
+                           ("role", "default_role"), ("locale", "default_locale"),
+                           ("threads", "threads"), ("workers", "workers"), ("timeout", "timeout")):
+            if getattr(args, flag, None) is not None:
+                setattr(settings, attr, getattr(args, flag))
+        if getattr(args, "rules", None):
+            settings.rules = args.rules
+        if getattr(args, "token_file", None):
+            settings.token = read_token(args.token_file)
+        if getattr(args, "allow_origin", None):
+            settings.allow_origins = args.allow_origin
+        if getattr(args, "allow_host", None):
+            settings.allow_hosts = args.allow_host
+        settings.validate()
+        return settings
+
     def validate(self) -> None:
         """Refuse combinations that would be unsafe or cannot work."""
         if not 0 < self.port < 65536:
@@ -79,10 +102,16 @@ class Settings:
             if not self.token:
                 raise SettingsError(f"binding to {self.host} reaches beyond this machine: "
                                     "give a token with --token-file")
-            if any(o in DEFAULT_ORIGINS for o in self.allow_origins):
+            wild = [o for o in self.allow_origins if is_wildcard(o)]
+            if wild:
                 raise SettingsError(f"binding to {self.host} reaches beyond this machine: list the "
                                     "extension's exact origins with --allow-origin "
-                                    "(chrome-extension://<id>), not a wildcard")
+                                    f"(chrome-extension://<id>), not a wildcard ({', '.join(wild)})")
+
+
+def is_wildcard(origin: str) -> bool:
+    """Whether an allowed-origin pattern stands for more than one origin."""
+    return any(ch in origin for ch in "*?[")
 
 
 def is_loopback(host: str) -> bool:

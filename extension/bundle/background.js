@@ -26,20 +26,20 @@
   var openOptions = () => api.runtime.openOptionsPage();
 
   // src/generated/vocabulary.js
-  var PLATFORMS = [
-    { id: "facebook", hosts: ["www.facebook.com", "web.facebook.com", "m.facebook.com"] },
-    { id: "instagram", hosts: ["www.instagram.com"] },
-    { id: "x", hosts: ["x.com", "twitter.com", "mobile.twitter.com"] },
-    { id: "other", hosts: [] }
-  ];
-  var ROLES = ["staff", "trustee", "admin"];
-  var ACCOUNTS = ["personal", "official"];
-  var LOCALES = ["fi", "sv", "en"];
+  var PLATFORMS = Object.freeze([{ "id": "facebook", "hosts": ["www.facebook.com", "web.facebook.com", "m.facebook.com"] }, { "id": "instagram", "hosts": ["www.instagram.com"] }, { "id": "x", "hosts": ["x.com", "twitter.com", "mobile.twitter.com"] }, { "id": "other", "hosts": [] }]);
+  var ROLES = Object.freeze(["staff", "trustee", "admin"]);
+  var ACCOUNTS = Object.freeze(["personal", "official"]);
+  var CONTEXTS = Object.freeze(["post", "comment", "reply"]);
+  var LOCALES = Object.freeze(["fi", "sv", "en"]);
+  var SEVERITIES = Object.freeze([{ "id": "info", "rank": 0, "colour": "#1565c0" }, { "id": "warn", "rank": 1, "colour": "#e08a00" }, { "id": "block", "rank": 2, "colour": "#c62828" }]);
+  var CATEGORIES = Object.freeze(["profanity", "insult", "accusation", "hate", "incitement", "privacy", "confidentiality", "copyright", "bilingual", "plain_language", "opinion", "accuracy", "timing"]);
+  var ATTACHMENT_TYPES = Object.freeze(["image", "video", "link", "file"]);
 
   // src/settings.js
   var SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);
-  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages"];
-  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages"];
+  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages", "orgPages"];
+  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages", "orgPages"];
+  var MAX_ORG_PAGES = 50;
   function localeOf(ui) {
     const lang = String(ui || "en").toLowerCase().split(/[-_]/)[0];
     return LOCALES.includes(lang) ? lang : "en";
@@ -52,8 +52,10 @@
       locale: localeOf(ui),
       sites: SITES.slice(),
       account: "personal",
-      directMessages: false
+      directMessages: false,
       // private messages are not checked unless turned on (loopback checker only)
+      orgPages: []
+      // the organization's own pages, for the comment review (src/review/pages.js)
     };
   }
   function clean(key, value) {
@@ -73,6 +75,8 @@
         return ACCOUNTS.includes(value) ? value : void 0;
       case "directMessages":
         return typeof value === "boolean" ? value : void 0;
+      case "orgPages":
+        return Array.isArray(value) ? value.filter((p) => typeof p === "string" && p.trim() && p.length <= 300).map((p) => p.trim()).slice(0, MAX_ORG_PAGES) : void 0;
       default:
         return void 0;
     }
@@ -170,6 +174,13 @@
       body: JSON.stringify(body)
     });
   }
+  function checkBatch(settings, items) {
+    return request(settings, "/v1/check/batch", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ items })
+    });
+  }
   var health = (settings) => request(settings, "/v1/health");
   var rules = (settings) => request(settings, "/v1/rules");
 
@@ -241,6 +252,16 @@
       if (msg.direct && !mayCheckDirect(values)) return { ok: false, kind: "private", message: "not checked: a private message" };
       try {
         return { ok: true, result: await check(values, msg) };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    // The comment review (src/review/): only an administrator's extension sends comments.
+    async checkBatch(msg) {
+      const { values } = await load();
+      if (values.role !== "admin") return { ok: false, kind: "role", message: "comment review is for page administrators" };
+      try {
+        return { ok: true, result: await checkBatch(values, msg.items || []) };
       } catch (e) {
         return failure(e);
       }

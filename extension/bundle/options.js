@@ -48,20 +48,20 @@
   });
 
   // src/generated/vocabulary.js
-  var PLATFORMS = [
-    { id: "facebook", hosts: ["www.facebook.com", "web.facebook.com", "m.facebook.com"] },
-    { id: "instagram", hosts: ["www.instagram.com"] },
-    { id: "x", hosts: ["x.com", "twitter.com", "mobile.twitter.com"] },
-    { id: "other", hosts: [] }
-  ];
-  var ROLES = ["staff", "trustee", "admin"];
-  var ACCOUNTS = ["personal", "official"];
-  var LOCALES = ["fi", "sv", "en"];
+  var PLATFORMS = Object.freeze([{ "id": "facebook", "hosts": ["www.facebook.com", "web.facebook.com", "m.facebook.com"] }, { "id": "instagram", "hosts": ["www.instagram.com"] }, { "id": "x", "hosts": ["x.com", "twitter.com", "mobile.twitter.com"] }, { "id": "other", "hosts": [] }]);
+  var ROLES = Object.freeze(["staff", "trustee", "admin"]);
+  var ACCOUNTS = Object.freeze(["personal", "official"]);
+  var CONTEXTS = Object.freeze(["post", "comment", "reply"]);
+  var LOCALES = Object.freeze(["fi", "sv", "en"]);
+  var SEVERITIES = Object.freeze([{ "id": "info", "rank": 0, "colour": "#1565c0" }, { "id": "warn", "rank": 1, "colour": "#e08a00" }, { "id": "block", "rank": 2, "colour": "#c62828" }]);
+  var CATEGORIES = Object.freeze(["profanity", "insult", "accusation", "hate", "incitement", "privacy", "confidentiality", "copyright", "bilingual", "plain_language", "opinion", "accuracy", "timing"]);
+  var ATTACHMENT_TYPES = Object.freeze(["image", "video", "link", "file"]);
 
   // src/settings.js
   var SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);
-  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages"];
-  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages"];
+  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages", "orgPages"];
+  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages", "orgPages"];
+  var MAX_ORG_PAGES = 50;
   function localeOf(ui) {
     const lang = String(ui || "en").toLowerCase().split(/[-_]/)[0];
     return LOCALES.includes(lang) ? lang : "en";
@@ -74,8 +74,10 @@
       locale: localeOf(ui),
       sites: SITES.slice(),
       account: "personal",
-      directMessages: false
+      directMessages: false,
       // private messages are not checked unless turned on (loopback checker only)
+      orgPages: []
+      // the organization's own pages, for the comment review (src/review/pages.js)
     };
   }
   function clean(key, value) {
@@ -95,6 +97,8 @@
         return ACCOUNTS.includes(value) ? value : void 0;
       case "directMessages":
         return typeof value === "boolean" ? value : void 0;
+      case "orgPages":
+        return Array.isArray(value) ? value.filter((p) => typeof p === "string" && p.trim() && p.length <= 300).map((p) => p.trim()).slice(0, MAX_ORG_PAGES) : void 0;
       default:
         return void 0;
     }
@@ -199,12 +203,13 @@
     form.role.value = values.role;
     form.locale.value = values.locale;
     form.directMessages.checked = values.directMessages;
+    form.orgPages.value = values.orgPages.join("\n");
     for (const box of form.querySelectorAll('input[name="sites"]')) box.checked = values.sites.includes(box.value);
     for (const field of form.querySelectorAll(".field")) {
       const isLocked = locked.includes(field.dataset.key);
       field.classList.toggle("locked", isLocked);
       field.querySelector(".lock").hidden = !isLocked;
-      for (const input of field.querySelectorAll("input, select")) input.disabled = isLocked;
+      for (const input of field.querySelectorAll("input, select, textarea")) input.disabled = isLocked;
     }
     renderDirect(values);
     document.body.dataset.ready = "true";
@@ -279,7 +284,8 @@
       role: form.role.value,
       locale: form.locale.value,
       sites: Array.from(form.querySelectorAll('input[name="sites"]:checked')).map((b) => b.value),
-      directMessages: form.directMessages.checked && isLoopback(form.checkerUrl.value.trim())
+      directMessages: form.directMessages.checked && isLoopback(form.checkerUrl.value.trim()),
+      orgPages: form.orgPages.value.split("\n").map((line) => line.trim()).filter(Boolean)
     };
     await save(values);
     await render();

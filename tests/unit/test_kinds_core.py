@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from checker.engine import check
-from checker.kinds.base import Attachment, Request
+from checker.model import Attachment, Request
 from checker.pack import EXAMPLE_NOW, load_pack
 
 MESSAGES = """
@@ -44,6 +44,29 @@ RULES = """
     unless: {en: [never]}
     regex:
       fi: ['\\bvalehtel(?:et|ette)\\b']
+{m}
+  - id: hate.words
+    category: hate
+    severity: block
+    guideline: G5
+    kind: terms
+    terms: {en: [scum, hell]}
+    except: {en: ["scum of the pond"]}
+    titles: {en: [film]}
+    heads: {en: [refugee*]}
+    tails: {en: ["*trash~"]}
+{m}
+  - id: hate.named-then
+    category: hate
+    severity: block
+    guideline: G5
+    kind: pattern
+    context: group
+    slots:
+      group: {en: [refugees]}
+      they: {en: [they]}
+      bad: {en: [vermin]}
+    patterns: {en: ["{they} are {bad}"]}
 {m}
   - id: bilingual.sv
     category: bilingual
@@ -82,7 +105,9 @@ RULES = """
 def pack(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("pack")
     (folder / "rules").mkdir()
-    (folder / "pack.yaml").write_text('name: k\nversion: "1"\n', encoding="utf-8")
+    (folder / "pack.yaml").write_text('name: k\nversion: "1"\nguidelines:\n' + "".join(
+        f"  {g}: {{title: {{fi: T, sv: T, en: T}}, text: {{fi: X, sv: X, en: X}}}}\n"
+        for g in ("G3", "G4", "G5", "G6", "C4")), encoding="utf-8")
     (folder / "rules" / "r.yaml").write_text("rules:" + dedent(RULES), encoding="utf-8")
     return load_pack([folder])
 
@@ -143,7 +168,19 @@ def test_overlapping_matches_of_one_rule_become_one_finding() -> None:
     from checker.engine import _merged
 
     spans = {(0, 9): None, (3, 12): None, (20, 25): None, (21, 23): None, (0, 0): None}
-    assert _merged(spans) == [(0, 0, None), (0, 12, None), (20, 25, None)]
+    assert _merged(spans, "x" * 30) == [(0, 0, None), (0, 12, None), (20, 25, None)]
+
+
+def test_neighbouring_matches_of_one_rule_become_one_finding() -> None:
+    from checker.engine import _merged
+
+    text = "idiot, idiot! idiot and idiot\nidiot 😀 idiot"
+    spans = {(m, m + 5): None for m in (0, 7, 14, 24, 30, 38)}
+    # spaces and punctuation join neighbours; a word, a line break or an emoji between keeps them apart
+    assert _merged(spans, text) == [(0, 19, None), (24, 29, None), (30, 35, None), (38, 43, None)]
+    # neighbours with different suggestions stay apart
+    assert _merged({(0, 5): {"en": "a"}, (7, 12): {"en": "b"}}, text) == [
+        (0, 5, {"en": "a"}), (7, 12, {"en": "b"})]
 
 
 def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
@@ -151,3 +188,24 @@ def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
     assert found(pack, "I think you are never lying") == []
     assert found(pack, "Never would you are lying be said") == []
     assert found(pack, "Never mind, we know it. You are lying") == [("accusation.you-lie", "You are lying")]
+
+
+def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:
+    hit = [("hate.named-then", "They are vermin")]
+    assert found(pack, "Refugees arrive in May. They are vermin.") == hit
+    assert found(pack, "They are vermin, the refugees.") == hit
+    assert found(pack, "They are vermin.") == []
+    assert found(pack, "They are vermin. I mean the refugees.") == hit
+    assert found(pack, "Refugees arrive in May. Rats came too. They are vermin.") == []
+
+
+def test_terms_compounds_titles_links_and_excepted_phrases(pack) -> None:
+    def hate(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "hate.words"]
+    assert hate("Typical refugeetrash at the station.") == ["refugeetrash"]
+    assert hate("Refugees and trash collection.") == []                 # the parts alone
+    assert hate("You are scum.") == ["scum"]
+    assert hate("Green scum of the pond is algae.") == []               # an excepted phrase
+    assert hate("We saw the film Hell or High Water.") == []            # a title
+    assert hate("What the hell is this film.") == ["hell"]              # not written as a title
+    assert hate("Read https://example.com/you-are-scum now") == []      # someone else's address
