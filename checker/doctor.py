@@ -134,7 +134,7 @@ def diagnose(args: argparse.Namespace) -> list[Finding]:
                     out.append(Finding(PROBLEM, "the token does not match: the service refuses the "
                                                 "token given here",
                                        "give the same token file to `somecheck serve --token-file` "
-                                       "and to the extension (its Settings page, field "Access token", or the IT policy 'token')"))
+                                       "and to the extension (its Settings page, field 'Access token', or the IT policy 'token')"))
                 else:
                     out.append(Finding(PROBLEM, "the service requires a token and none was given here",
                                        "run `somecheck doctor --token-file FILE` with the service's "
