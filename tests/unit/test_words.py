@@ -33,6 +33,10 @@ OWN_CATEGORIES = ("plain_language", "profanity", "insult")
 OWN_RULES = ("hate.slur",)
 # A text may name what it warns about only where that is its job: the officialese
 # suggestion shows which heavy words to replace.
+# Words that belong in a YAML comment, not in a description: word-list names, what the
+# rule does not fire on, and examples in parentheses.
+MAINTAINER_TALK = re.compile(r"better-profanity|word list|sanalista|ordlista|laukaise|utlöser"
+                             r"|\bdo(es)? not fire\b|\(")
 MAY_QUOTE = {("rule plain_language.officialese suggestion", "plain_language.officialese")}
 
 
@@ -133,4 +137,4 @@ def test_descriptions_are_short_and_for_readers() -> None:
             sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
             assert 1 <= len(sentences) <= 2, f"{rule.id} {lang}: {text!r}"
             assert len(text) <= 240, f"{rule.id} {lang}: {len(text)} characters"
-            assert not re.search(r"better-profanity|laukaise|utlöser|fire|\(", text), f"{rule.id} {lang}: {text!r}"
+            assert not MAINTAINER_TALK.search(text), f"{rule.id} {lang}: {text!r}"
