@@ -31,12 +31,12 @@ MOTTO = {"fi": "Jos epäröit, älä julkaise", "sv": "Om du tvekar, publicera i
 # language, swearing, name-calling and slurs.
 OWN_CATEGORIES = ("plain_language", "profanity", "insult")
 OWN_RULES = ("hate.slur",)
-# A text may name what it warns about only where that is its job: the officialese
-# suggestion shows which heavy words to replace.
 # Words that belong in a YAML comment, not in a description: word-list names, what the
 # rule does not fire on, and examples in parentheses.
 MAINTAINER_TALK = re.compile(r"better-profanity|word list|sanalista|ordlista|laukaise|utlöser"
                              r"|\bdo(es)? not fire\b|\(")
+# A text may name what it warns about only where that is its job: the officialese
+# suggestion shows which heavy words to replace.
 MAY_QUOTE = {("rule plain_language.officialese suggestion", "plain_language.officialese")}
 
 
