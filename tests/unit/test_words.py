@@ -138,3 +138,16 @@ def test_descriptions_are_short_and_for_readers() -> None:
             assert 1 <= len(sentences) <= 2, f"{rule.id} {lang}: {text!r}"
             assert len(text) <= 240, f"{rule.id} {lang}: {len(text)} characters"
             assert not MAINTAINER_TALK.search(text), f"{rule.id} {lang}: {text!r}"
+
+
+def test_accusation_advice_points_to_the_organizations_own_channel() -> None:
+    """The accusation rules send people where the pack says (the police in the bundled pack,
+    the organization's reporting channel where it has one), never to a fixed body."""
+    bundled = {r.id: r for r in load_pack().rules}
+    org = {r.id: r for r in load_pack([ROOT / "docs" / "examples" / "org-pack"]).rules}
+    for rule_id in ("accusation.fraud-crime", "accusation.deed"):
+        assert "poliisille" in bundled[rule_id].message["fi"]
+        assert "polisen" in bundled[rule_id].message["sv"]
+        assert "kunnan ilmoituskanavaan" in org[rule_id].message["fi"]
+        assert "visselblåsarkanal" in org[rule_id].message["sv"]
+        assert "reporting channel" in org[rule_id].message["en"]
