@@ -1,0 +1,44 @@
+// The site adapters. Adding a site: its adapter file here and its line in the vocabulary.
+import { PLATFORMS } from "../../generated/vocabulary.js";
+import { ANY_TEXT_BOX } from "./common.js";
+import facebook from "./facebook.js";
+import instagram from "./instagram.js";
+import x from "./x.js";
+
+const ADAPTERS = [facebook, instagram, x];
+const GENERIC = { id: "other", fields: [ANY_TEXT_BOX] };
+
+/** The adapter for a host name, with its hosts from the vocabulary (the generic one if none). */
+export function adapterFor(host) {
+  host = String(host || "").toLowerCase();
+  for (const a of ADAPTERS) {
+    const hosts = (PLATFORMS.find((p) => p.id === a.id) || { hosts: [] }).hosts;
+    if (hosts.includes(host)) return Object.assign({ hosts }, a);
+  }
+  return Object.assign({ hosts: [] }, GENERIC);
+}
+
+/** The field of `adapter` an element is a composer of, as {composer, field}, or null. */
+export function fieldOf(adapter, node) {
+  if (!(node instanceof Element)) return null;
+  for (const field of adapter.fields) {
+    const el = node.closest(field.selector);
+    if (el && (!field.match || field.match(el))) return { composer: el, field };
+  }
+  return null;
+}
+
+/** The field's context for the checker: post, comment or reply. */
+export function contextOf(field, composer) {
+  return typeof field.context === "function" ? field.context(composer) : field.context;
+}
+
+/** Is this key event one the site uses to send from this field? */
+export function isSubmitKey(field, e) {
+  if (e.isComposing || e.keyCode === 229) return false;
+  return field.submitKeys.some((k) => {
+    if (e.key !== k.key || e.shiftKey || e.altKey) return false;
+    const mod = e.ctrlKey || e.metaKey;
+    return k.mods === "ctrlOrMeta" ? mod : !mod;
+  });
+}
