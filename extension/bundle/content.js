@@ -895,13 +895,6 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   };
 
   // src/content/notice.js
-  function causeOf(res) {
-    if (!res || res.kind !== "http") return "not_running";
-    if (res.status === 401 || res.status === 403 || res.code === "unauthorized" || res.code === "forbidden") return "token";
-    if (res.status === 413 || res.code === "too_large" || res.code === "text_too_long") return "too_long";
-    if (res.status >= 500 || res.code === "rules_error") return "rules";
-    return "rules";
-  }
   var Notice = class {
     constructor(container, place) {
       this.container = container;
@@ -940,6 +933,14 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.hide();
     }
   };
+
+  // src/causes.js
+  function causeOf(res) {
+    if (!res || res.kind !== "http") return "not_running";
+    if (res.status === 401 || res.status === 403 || res.code === "unauthorized" || res.code === "forbidden") return "token";
+    if (res.status === 413 || res.code === "too_large") return "too_long";
+    return "rules";
+  }
 
   // src/content/dialog.js
   var open = null;
@@ -1199,7 +1200,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       }, 120);
     }
     /** Place a notice-sized node beside the composer where it covers no site control. */
-    placeAside(node) {
+    placeAside(node, width = 300) {
       const c = this.composer.getBoundingClientRect();
       const scope = (this.scope() || this.composer).getBoundingClientRect();
       const de = document.documentElement;
@@ -1208,7 +1209,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       const controls = siteControls(document, null);
       node.style.visibility = "";
       const h = node.offsetHeight || 80;
-      const spot = freeSpot(scope, c, 300, h, controls, viewport) || { left: Math.max(4, Math.min(c.left, viewport.right - 304)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
+      const spot = freeSpot(scope, c, width, h, controls, viewport) || { left: Math.max(4, Math.min(c.left, viewport.right - width - 4)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
       Object.assign(node.style, { left: spot.left + "px", top: spot.top + "px" });
     }
     dismiss(id) {
@@ -1288,9 +1289,9 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     showPending() {
       const pill = el("div", "sc-pending", t("guard_checking"));
+      pill.setAttribute("role", "status");
       this.container.appendChild(pill);
-      const c = this.composer.getBoundingClientRect();
-      Object.assign(pill.style, { left: Math.max(4, c.left) + "px", top: Math.max(4, c.top - 26) + "px" });
+      this.placeAside(pill, pill.offsetWidth || 280);
       setState({ hold: "pending" });
       const remove = pill.remove.bind(pill);
       pill.remove = () => {

@@ -9,7 +9,8 @@ import { entriesOf, verdictOf } from "./findings.js";
 import { Marks } from "./marks.js";
 import { Panel } from "./panel.js";
 import { Card } from "./card.js";
-import { Notice, causeOf } from "./notice.js";
+import { Notice } from "./notice.js";
+import { causeOf } from "../causes.js";
 import { freeSpot, siteControls } from "./geometry.js";
 import * as dialog from "./dialog.js";
 import { enabled, locale, runtime } from "./runtime.js";
@@ -173,7 +174,7 @@ export class ComposerSession {
   }
 
   /** Place a notice-sized node beside the composer where it covers no site control. */
-  placeAside(node) {
+  placeAside(node, width = 300) {
     const c = this.composer.getBoundingClientRect();
     const scope = (this.scope() || this.composer).getBoundingClientRect();
     const de = document.documentElement;
@@ -182,8 +183,8 @@ export class ComposerSession {
     const controls = siteControls(document, null);
     node.style.visibility = "";
     const h = node.offsetHeight || 80;
-    const spot = freeSpot(scope, c, 300, h, controls, viewport) ||
-      { left: Math.max(4, Math.min(c.left, viewport.right - 304)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
+    const spot = freeSpot(scope, c, width, h, controls, viewport) ||
+      { left: Math.max(4, Math.min(c.left, viewport.right - width - 4)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
     Object.assign(node.style, { left: spot.left + "px", top: spot.top + "px" });
   }
 
@@ -264,9 +265,9 @@ export class ComposerSession {
 
   showPending() {
     const pill = el("div", "sc-pending", t("guard_checking"));
+    pill.setAttribute("role", "status");
     this.container.appendChild(pill);
-    const c = this.composer.getBoundingClientRect();
-    Object.assign(pill.style, { left: Math.max(4, c.left) + "px", top: Math.max(4, c.top - 26) + "px" });
+    this.placeAside(pill, pill.offsetWidth || 280);
     setState({ hold: "pending" });
     const remove = pill.remove.bind(pill);
     pill.remove = () => { remove(); setState({ hold: "none" }); };
