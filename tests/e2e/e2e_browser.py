@@ -116,7 +116,7 @@ watch();
 
 
 class Browser:
-    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US"):
+    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US", extension: bool = True):
         self.server = server
         self.out = out_dir
         o = webdriver.ChromeOptions()
@@ -125,7 +125,7 @@ class Browser:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1280,900", f"--lang={lang}",
                   "--disable-features=NetworkTimeServiceQuerying",
-                  f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}",
+                  *([f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}"] if extension else []),
                   "--ignore-certificate-errors",
                   f"--host-resolver-rules={server.resolver_rules()}",
                   f"--ip-address-space-overrides=127.0.0.1:{server.port}=public"]:
@@ -137,7 +137,7 @@ class Browser:
         self.driver = webdriver.Chrome(options=o, service=Service(
             executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"]))
         self.driver.set_script_timeout(10)
-        self.ext_id = self._extension_id()
+        self.ext_id = self._extension_id() if extension else None
 
     def _extension_id(self) -> str:
         deadline = time.monotonic() + 10
