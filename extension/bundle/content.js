@@ -258,12 +258,14 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     ]
   };
 
+  // src/generated/sites.js
+  var sites_default = [facebook_default, instagram_default, x_default];
+
   // src/content/sites/index.js
-  var ADAPTERS = [facebook_default, instagram_default, x_default];
   var GENERIC = { id: "other", fields: [ANY_TEXT_BOX] };
   function adapterFor(host2) {
     host2 = String(host2 || "").toLowerCase();
-    for (const a of ADAPTERS) {
+    for (const a of sites_default) {
       const hosts = (PLATFORMS.find((p) => p.id === a.id) || { hosts: [] }).hosts;
       if (hosts.includes(host2)) return Object.assign({ hosts }, a);
     }
@@ -439,6 +441,17 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   function verdictOf(entries) {
     return entries.reduce((a, e) => (RANK[e.finding.severity] || 0) > (RANK[a] || 0) ? e.finding.severity : a, entries.length ? "info" : "ok");
   }
+  function rowsOf(entries) {
+    const rows = /* @__PURE__ */ new Map();
+    for (const entry of entries) {
+      const f = entry.finding;
+      const key = f.end > f.start ? `${entry.rules.slice().sort().join(" ")}|${(f.excerpt || "").toLowerCase()}` : entry.id;
+      const row = rows.get(key);
+      if (row) row.count++;
+      else rows.set(key, { entry, count: 1 });
+    }
+    return Array.from(rows.values());
+  }
 
   // src/content/mirror.js
   var COPIED = [
@@ -543,7 +556,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     return out;
   }
-  function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12) {
+  function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12, prefer = { left: keepOff.right + gap, top: keepOff.top }) {
     const fits = (left, top) => {
       const box = { left, top, right: left + w, bottom: top + h };
       if (left < 4 || top < 4 || box.right > viewport.right - 4 || box.bottom > viewport.bottom - 4) return false;
@@ -564,7 +577,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     let best = null, bestCost = Infinity;
     const consider = (left, top) => {
       if (!fits(left, top)) return;
-      const cost = Math.hypot(left - keepOff.right, top - keepOff.top) + (overlaps({ left, top, right: left + w, bottom: top + h }, anchor) ? 1e4 : 0);
+      const cost = Math.hypot(left - prefer.left, top - prefer.top) + (overlaps({ left, top, right: left + w, bottom: top + h }, anchor) ? 1e4 : 0);
       if (cost < bestCost) {
         best = { left, top };
         bestCost = cost;
@@ -666,12 +679,13 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
 
   // src/content/entry-view.js
   var severityLabel = (sev2) => t("severity_" + sev2);
-  function entryText(entry) {
+  function entryText(entry, count = 1) {
     const f = entry.finding;
     const box = el("div");
     const head = el("div", "sc-meta");
     head.append(el("span", "sc-sev", severityLabel(f.severity)));
     if (f.end > f.start && f.excerpt) head.append(el("span", "sc-excerpt", f.excerpt));
+    if (count > 1) head.append(el("span", "sc-count", "×" + count));
     box.append(head, el("div", "sc-msg", f.message));
     if (entry.info.suggestion) box.append(el("div", "sc-suggestion", entry.info.suggestion));
     return box;
@@ -751,17 +765,18 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
         this.collapsed = true;
         this.render(this.composer, this.entries);
       });
-      head.append(el("span", "sc-logo", "S"), el("span", "", t("panel_title", this.entries.length)), collapse);
+      const rows = rowsOf(this.entries);
+      head.append(el("span", "sc-logo", "S"), el("span", "", t("panel_title", rows.length)), collapse);
       const list = el("ul", "sc-list");
-      for (const entry of this.entries) list.appendChild(this.item(entry));
+      for (const { entry, count } of rows) list.appendChild(this.item(entry, count));
       panel.append(head, list);
     }
-    item(entry) {
+    item(entry, count) {
       const { id, finding: f } = entry;
       const li = el("li", "sc-item");
-      Object.assign(li.dataset, { id, rule: f.rule, rules: entry.rules.join(" "), severity: f.severity });
+      Object.assign(li.dataset, { id, rule: f.rule, rules: entry.rules.join(" "), severity: f.severity, count });
       li.tabIndex = 0;
-      li.appendChild(entryText(entry));
+      li.appendChild(entryText(entry, count));
       const meta = el("div", "sc-meta");
       li.appendChild(meta);
       const toggle = (set) => () => {
@@ -796,8 +811,8 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.badge.textContent = "";
       this.badge.dataset.severity = verdictOf(this.entries);
       this.badge.title = t("panel_expand");
-      this.badge.setAttribute("aria-label", t("panel_expand") + " (" + this.entries.length + ")");
-      this.badge.append(el("span", "sc-logo", "S"), el("span", "", String(this.entries.length)));
+      this.badge.setAttribute("aria-label", t("panel_expand") + " (" + rowsOf(this.entries).length + ")");
+      this.badge.append(el("span", "sc-logo", "S"), el("span", "", String(rowsOf(this.entries).length)));
     }
     /** Put the panel (or badge) beside the composer where it covers no site control. */
     place() {
@@ -861,8 +876,8 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.node = null;
       this.id = null;
     }
-    /** Show the entry's card by a mark's box (a viewport rect). */
-    show(entry, rect) {
+    /** Show the entry's card by a mark's box (a viewport rect), covering none of the site's controls but the composer. */
+    show(entry, rect, composer) {
       if (!this.node) {
         this.node = el("div", "sc-card");
         this.node.setAttribute("role", "tooltip");
@@ -876,11 +891,19 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       card.append(entryText(entry));
       if (entry.info.guideline.id) card.append(guidelineBox(entry));
       card.append(el("div", "sc-desc", descriptionOf(entry)));
-      const vh = document.documentElement.clientHeight;
-      card.style.left = Math.max(4, rect.left) + "px";
-      const h = card.offsetHeight || 140;
-      const below = rect.bottom + 6;
-      card.style.top = (below + h > vh ? Math.max(4, rect.top - h - 6) : below) + "px";
+      const de = document.documentElement;
+      const viewport = { left: 0, top: 0, right: de.clientWidth, bottom: de.clientHeight };
+      card.style.visibility = "hidden";
+      const w = card.offsetWidth || 320, h = card.offsetHeight || 140;
+      const c = composer.getBoundingClientRect();
+      const isComposer = (o) => o.left === c.left && o.top === c.top && o.right === c.right && o.bottom === c.bottom;
+      const controls = siteControls(document, hostElement()).filter((o) => !isComposer(o));
+      card.style.visibility = "";
+      const mark = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+      const below = { left: Math.max(4, Math.min(rect.left, viewport.right - w - 4)), top: rect.bottom + 6 };
+      const spot = freeSpot(mark, mark, w, h, controls, viewport, 6, below) || (below.top + h > viewport.bottom ? { left: below.left, top: Math.max(4, rect.top - h - 6) } : below);
+      card.style.left = spot.left + "px";
+      card.style.top = spot.top + "px";
     }
     hide() {
       if (this.node) {
@@ -1240,7 +1263,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.marks.setActive(id);
       const entry = id && this.visible().find((e) => e.id === id);
       const box = entry && this.marks.boxOf(id);
-      if (entry && box) this.card.show(entry, box);
+      if (entry && box) this.card.show(entry, box, this.composer);
       else this.card.hide();
     }
     // -- the submit guard -------------------------------------------------------------------------

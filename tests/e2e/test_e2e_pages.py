@@ -360,3 +360,24 @@ def test_options_page_shows_what_each_rule_checks_not_its_id(browser):
     assert "coarse language" in row.text and "profanity.e2e-strong" not in row.text
     assert "profanity.e2e-strong" not in d.find_element(By.ID, "rules").text
     d.save_screenshot(str(browser.out / "screenshots" / "options-rules-descriptions.png"))
+
+
+@pytest.mark.parametrize("locale,swear,example", [("fi", "Kirosana", "Esimerkiksi"), ("sv", "Svordom", "Till exempel")])
+def test_panel_card_and_dialog_in_finnish_and_swedish_show_the_suggestion(browser, locale, swear, example):
+    browser.configure(locale=locale)
+    ed = browser.open("facebook")
+    ed.click()
+    ed.send_keys("Voi damn, taas myöhässä")
+    o = browser.wait_marks("profanity.e2e-strong")
+    assert swear in o["panel"][0]["text"] and example in o["panel"][0]["text"]
+    browser.screenshot(f"facebook-panel-suggestion-{locale}")
+    box = o["marks"][0]["rects"][0]
+    browser.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {
+        "type": "mouseMoved", "x": (box["left"] + box["right"]) / 2, "y": (box["top"] + box["bottom"]) / 2})
+    o = browser.wait(lambda o: o["card"], what="the card")
+    assert example in o["card"]
+    browser.screenshot(f"facebook-card-suggestion-{locale}")
+    el(browser, "#post").click()
+    o = browser.wait(lambda o: o["dialog"], what="the dialog")
+    assert example in o["dialog"]
+    browser.screenshot(f"facebook-dialog-suggestion-{locale}")

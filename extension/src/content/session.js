@@ -220,7 +220,7 @@ export class ComposerSession {
     this.marks.setActive(id);
     const entry = id && this.visible().find((e) => e.id === id);
     const box = entry && this.marks.boxOf(id);
-    if (entry && box) this.card.show(entry, box); else this.card.hide();
+    if (entry && box) this.card.show(entry, box, this.composer); else this.card.hide();
   }
 
   // -- the submit guard -------------------------------------------------------------------------

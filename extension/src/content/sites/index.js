@@ -1,11 +1,8 @@
-// The site adapters. Adding a site: its adapter file here and its line in the vocabulary.
+// The site adapters. Adding a site: its adapter file in this folder (the build lists it in
+// generated/sites.js) and its line in the vocabulary (generated/vocabulary.js, from the checker).
 import { PLATFORMS } from "../../generated/vocabulary.js";
+import ADAPTERS from "../../generated/sites.js";
 import { ANY_TEXT_BOX } from "./common.js";
-import facebook from "./facebook.js";
-import instagram from "./instagram.js";
-import x from "./x.js";
-
-const ADAPTERS = [facebook, instagram, x];
 const GENERIC = { id: "other", fields: [ANY_TEXT_BOX] };
 
 /** The adapter for a host name, with its hosts from the vocabulary (the generic one if none). */
