@@ -1,7 +1,8 @@
 """Sanity checks for the labelled corpus (not a test of the checker).
 
 Run:  .venv/bin/python tests/corpus/validate_corpus.py [FOLDER]
-      (FOLDER defaults to this one; for tests/corpus/holdout the ids are h-<lang>-NNN)
+      (FOLDER defaults to this one; ids are h-<lang>-NNN in tests/corpus/holdout,
+      third-<lang>-NNN in tests/corpus/third and names-<lang>-NNN in tests/corpus/names)
 Checks: schema and vocabularies, unique ids, every span excerpt occurs verbatim in its text,
 identifier check digits (positives valid, look-alikes in other items invalid), phone numbers
 (private ones valid and labelled, the city's own never), and weekday/date consistency
@@ -106,7 +107,7 @@ def check_phones(text: str, privacy_spans: list[str], where: str, errors: list[s
 
 def main(folder: pathlib.Path = HERE) -> int:
     """Check one corpus folder; print the findings and the counts table; 1 when anything is wrong."""
-    id_prefix = "h-" if folder.resolve().name == "holdout" else ""
+    id_prefix = {"holdout": "h-", "third": "third-", "names": "names-"}.get(folder.resolve().name, "")
     errors, warnings = [], []
     seen = set()
     table = {}
@@ -144,8 +145,12 @@ def main(folder: pathlib.Path = HERE) -> int:
                 if sp["excerpt"] not in text:
                     errors.append(f"{where}: excerpt {sp['excerpt']!r} not in text")
             atts = it.get("attachments") or []
-            if any(a.get("type") == "image" for a in atts) != ("copyright" in expect):
-                errors.append(f"{where}: image attachment <-> copyright mismatch")
+            has_image = any(a.get("type") == "image" for a in atts)
+            if has_image and "copyright" not in expect:
+                errors.append(f"{where}: image attachment without copyright")
+            if "copyright" in expect and not has_image and not any(
+                    s["category"] == "copyright" for s in it.get("spans") or []):
+                errors.append(f"{where}: copyright without an image needs a span (copied text)")
             if "bilingual" in expect and it["account"] != "official":
                 errors.append(f"{where}: bilingual on a personal account")
             if ("opinion" in expect or "plain_language" in expect) and it["account"] != "official":
