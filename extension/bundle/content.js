@@ -826,7 +826,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       const controls = siteControls(document, hostElement());
       node.style.visibility = "";
       if (this.node) {
-        const natural = Math.min(this.node.scrollHeight || 200, Math.round(viewport.bottom * 0.6));
+        const natural = Math.min((this.node.scrollHeight || 200) + this.node.offsetHeight - this.node.clientHeight, Math.round(viewport.bottom * 0.6));
         let spot = null, height = natural;
         for (const h of [natural, Math.min(natural, 200), MIN_HEIGHT]) {
           spot = freeSpot(scope, c, WIDTH, h, controls, viewport);

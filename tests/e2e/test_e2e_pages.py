@@ -295,7 +295,7 @@ def test_the_panel_folds_into_a_badge_and_opens_again(browser):
 
 # -- 8 and 9. words a user can act on ---------------------------------------------------------------
 
-def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(browser):
+def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(browser, checker):
     ed = browser.open("facebook")
     ed.click()
     ed.send_keys("Hey you nitwit, damn")
@@ -309,6 +309,13 @@ def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(b
         "document.querySelector('somecheck-overlay').shadowRoot"
         ".querySelector('.sc-item[data-rule=\"profanity.e2e-strong\"] .sc-guideline').click()")
     o = browser.wait(lambda o: any("Guideline G5" in p["text"] and "\n" in p["text"] for p in o["panel"]), what="the guideline")
+    # The guideline's title and one-line text, when the checker's pack gives them (docs/api.md: `rules`).
+    import urllib.request
+    with urllib.request.urlopen(checker.url + "/v1/rules") as r:
+        guidelines = json.load(r).get("guidelines") or {}
+    if "G5" in guidelines:
+        title = guidelines["G5"]["title"]["en"]
+        assert any(title in p["text"] for p in browser.overlay()["panel"]), (title, o["panel"])
     browser.screenshot("facebook-panel-guideline-suggestion")
     el(browser, "#post").click()
     o = browser.wait(lambda o: o["dialog"], what="the dialog")
@@ -340,7 +347,7 @@ def test_a_refused_token_has_its_own_message_and_details_on_the_options_page(bro
     ed.click()
     ed.send_keys("hei")
     o = browser.wait(lambda o: o["notice"], what="the notice")
-    assert "käyttötunniste" in o["notice"].lower()
+    assert "käyttöoikeustunnus" in o["notice"].lower()
     browser.screenshot("facebook-notice-token-fi")
     d = browser.driver
     d.get(browser.ext_url("options/options.html"))

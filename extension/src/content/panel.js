@@ -109,7 +109,8 @@ export class Panel {
     const controls = siteControls(document, hostElement());
     node.style.visibility = "";
     if (this.node) {
-      const natural = Math.min(this.node.scrollHeight || 200, Math.round(viewport.bottom * 0.6));
+      // border-box: the content height plus the borders
+      const natural = Math.min((this.node.scrollHeight || 200) + this.node.offsetHeight - this.node.clientHeight, Math.round(viewport.bottom * 0.6));
       let spot = null, height = natural;
       for (const h of [natural, Math.min(natural, 200), MIN_HEIGHT]) {
         spot = freeSpot(scope, c, WIDTH, h, controls, viewport);
