@@ -119,6 +119,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   }
 
   // src/content/sites/common.js
+  var hostsOf = (id) => (PLATFORMS.find((p) => p.id === id) || { hosts: [] }).hosts;
   var ENTER = { key: "Enter", mods: "none" };
   var CTRL_ENTER = { key: "Enter", mods: "ctrlOrMeta" };
   var SUBMIT_WORDS = /^(post|share|reply|comment|publish|send|tweet|julkaise|jaa|vastaa|kommentoi|lähetä|twiittaa|publicera|dela|svara|kommentera|skicka)$/i;
@@ -153,6 +154,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   var SUBMIT_LABELLED = 'div[role="button"][aria-label], [role="button"]';
   var facebook_default = {
     id: "facebook",
+    hosts: hostsOf("facebook"),
     fields: [
       {
         // A Messenger chat (the chat tabs at the bottom, or /messages): private, not a post.
@@ -194,6 +196,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   // src/content/sites/instagram.js
   var instagram_default = {
     id: "instagram",
+    hosts: hostsOf("instagram"),
     fields: [
       {
         name: "dm",
@@ -234,6 +237,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   var BUTTONS = '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]';
   var x_default = {
     id: "x",
+    hosts: hostsOf("x"),
     fields: [
       {
         name: "dm",
@@ -262,14 +266,10 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   var sites_default = [facebook_default, instagram_default, x_default];
 
   // src/content/sites/index.js
-  var GENERIC = { id: "other", fields: [ANY_TEXT_BOX] };
+  var GENERIC = { id: "other", hosts: [], fields: [ANY_TEXT_BOX] };
   function adapterFor(host2) {
     host2 = String(host2 || "").toLowerCase();
-    for (const a of sites_default) {
-      const hosts = (PLATFORMS.find((p) => p.id === a.id) || { hosts: [] }).hosts;
-      if (hosts.includes(host2)) return Object.assign({ hosts }, a);
-    }
-    return Object.assign({ hosts: [] }, GENERIC);
+    return sites_default.find((a) => a.hosts.includes(host2)) || GENERIC;
   }
   function fieldOf(adapter, node) {
     if (!(node instanceof Element)) return null;

@@ -349,12 +349,17 @@ def test_a_refused_token_has_its_own_message_and_details_on_the_options_page(bro
     o = browser.wait(lambda o: o["notice"], what="the notice")
     assert "käyttöoikeustunnus" in o["notice"].lower()
     browser.screenshot("facebook-notice-token-fi")
-    d = browser.driver
-    d.get(browser.ext_url("options/options.html"))
-    status = browser.driver.find_element(By.ID, "checker-status")
+    # The notice's link opens the details on the options page.
     from selenium.webdriver.support.ui import WebDriverWait
-    WebDriverWait(d, 5).until(lambda d: status.get_attribute("data-state"))
-    assert status.get_attribute("data-state") == "down" and "401" in status.text or "unauthorized" in status.text
+    d = browser.driver
+    browser.shadow_click(".sc-notice .sc-details")
+    WebDriverWait(d, 5).until(lambda d: len(d.window_handles) == 2)
+    d.switch_to.window(d.window_handles[1])
+    WebDriverWait(d, 5).until(lambda d: d.current_url.endswith("options/options.html"))
+    WebDriverWait(d, 5).until(lambda d: d.find_element(By.ID, "checker-status").get_attribute("data-state"))
+    status = d.find_element(By.ID, "checker-status")
+    assert status.get_attribute("data-state") == "down" and status.get_attribute("data-cause") == "token"
+    assert "käyttöoikeustunnus" in status.text and "unauthorized" in status.text       # the detail, for IT
     d.save_screenshot(str(browser.out / "screenshots" / "options-checker-status-fi.png"))
 
 
