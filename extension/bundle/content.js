@@ -1298,10 +1298,16 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     async holdFor(text, proceed) {
       const hold = this.hold = { text };
-      const pill = this.showPending();
+      setState({ hold: "pending" });
+      let pill = null;
+      const slow = setTimeout(() => {
+        pill = this.showPending();
+      }, 250);
       const limit = new Promise((resolve) => setTimeout(() => resolve({ ok: false, timedOut: true }), HOLD_LIMIT_MS));
       const answer = await Promise.race([this.check(), limit]);
-      pill.remove();
+      clearTimeout(slow);
+      if (pill) pill.remove();
+      setState({ hold: "none" });
       if (this.hold !== hold) return;
       this.hold = null;
       if (this.disposed) return;
@@ -1315,12 +1321,6 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       pill.setAttribute("role", "status");
       this.container.appendChild(pill);
       this.placeAside(pill, pill.offsetWidth || 280);
-      setState({ hold: "pending" });
-      const remove = pill.remove.bind(pill);
-      pill.remove = () => {
-        remove();
-        setState({ hold: "none" });
-      };
       return pill;
     }
     ask(text, blocking, proceed) {

@@ -248,10 +248,15 @@ export class ComposerSession {
 
   async holdFor(text, proceed) {
     const hold = this.hold = { text };
-    const pill = this.showPending();
+    setState({ hold: "pending" });
+    // Said only when the wait is long enough to notice (the first check of a browser session).
+    let pill = null;
+    const slow = setTimeout(() => { pill = this.showPending(); }, 250);
     const limit = new Promise((resolve) => setTimeout(() => resolve({ ok: false, timedOut: true }), HOLD_LIMIT_MS));
     const answer = await Promise.race([this.check(), limit]);
-    pill.remove();
+    clearTimeout(slow);
+    if (pill) pill.remove();
+    setState({ hold: "none" });
     if (this.hold !== hold) return;
     this.hold = null;
     if (this.disposed) return;
@@ -268,9 +273,6 @@ export class ComposerSession {
     pill.setAttribute("role", "status");
     this.container.appendChild(pill);
     this.placeAside(pill, pill.offsetWidth || 280);
-    setState({ hold: "pending" });
-    const remove = pill.remove.bind(pill);
-    pill.remove = () => { remove(); setState({ hold: "none" }); };
     return pill;
   }
 
