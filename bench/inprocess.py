@@ -20,8 +20,8 @@ from datetime import datetime, timezone
 from bench import texts
 from bench.stats import summary
 from checker.engine import check
-from checker.kinds.base import Request
-from checker.languages import clear_cache
+from checker.model import Request
+from checker.langid import clear_cache
 from checker.text import clear_line_caches
 from checker.pack import load_pack
 

@@ -12,11 +12,13 @@ from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
 from checker import __version__
+from checker.access import Refused, check_request
+from checker.body import BadRequest, parse_check
 from checker.engine import check
-from checker.guard import Refused, check_request
-from checker.pack import LOCALES, PackStore
+from checker.pack.store import PackStore
+from checker.response import pack_listing
 from checker.settings import Settings
-from checker.validate import BadRequest, parse_check
+from checker.vocabulary import LOCALES
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,8 @@ class _JSONProvider(DefaultJSONProvider):
 def create_app(settings: Settings | None = None, store: PackStore | None = None) -> Flask:
     """Build the service. The pack store is made from the settings unless one is given."""
     settings = settings or Settings()
-    store = store or PackStore(settings.rules or None, check_every=settings.reload_every)
+    store = store or PackStore(settings.rules or None, check_every=settings.reload_every,
+                               settle=settings.reload_settle)
     app = Flask(__name__)
     app.json = _JSONProvider(app)
     app.config.update(MAX_CONTENT_LENGTH=settings.max_body)
@@ -84,13 +87,7 @@ def create_app(settings: Settings | None = None, store: PackStore | None = None)
 
     @app.get("/v1/rules")
     def rules_route() -> Response:
-        pack = store.current()
-        return jsonify({
-            "rules_version": pack.rules_version,
-            "rules": [{"id": r.id, "category": r.category, "severity": r.severity,
-                       "guideline": r.guideline, "description": r.description,
-                       "message": r.message} for r in pack.rules],
-        })
+        return jsonify(pack_listing(store.current()))
 
     @app.get("/v1/health")
     def health_route() -> Response:

@@ -1,8 +1,9 @@
 """`somecheck doctor`: check the set-up and say, in plain words, how to fix what is wrong.
 
-Checks, in order: the settings, that the rules load, whether the port is free or ours, that
-the service answers, that the token matches, and whether the background service is installed.
-Exit 0 when nothing is wrong, 1 otherwise.
+Small checks, each with an id shown beside what it found, run in order: `settings`, `rules`
+(the packs load), `port` (free, or ours), `access` (the service answers this address and
+token), `served-rules`, `version`, `autostart`. Each takes a `Situation` and returns its
+findings, so each can be tested alone. Exit 0 when nothing is wrong, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -12,18 +13,24 @@ import http.client
 import json
 import socket
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from checker import __version__
+from checker import __version__, autostart
+from checker.pack import PackError, bundled_pack_path, load_pack
+from checker.settings import Settings, SettingsError
 
 OK, NOTE, PROBLEM = "ok", "note", "PROBLEM"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Finding:
+    """What one check found: its level, what it saw, how to fix it, and the check's id."""
+
     level: str
     what: str
     fix: str = ""
+    check: str = ""
 
 
 def _ask(host: str, port: int, token: str | None, timeout: float = 3.0) -> tuple[int, dict | None, str]:
@@ -55,105 +62,190 @@ def _listening(host: str, port: int) -> bool:
         return False
 
 
-def diagnose(args: argparse.Namespace) -> list[Finding]:
-    from checker.cli import settings_from
-    from checker.pack import PackError, load_pack
-    from checker.settings import SettingsError
+@dataclass
+class Situation:
+    """What the checks share: the options given, and what earlier checks found out."""
 
-    out: list[Finding] = []
+    args: argparse.Namespace
+    settings: Settings | None = None
+    local_version: str | None = None
+    _answer: tuple[int, dict | None, str] | None = None
+
+    @property
+    def host(self) -> str:
+        assert self.settings is not None
+        return "127.0.0.1" if self.settings.host in ("0.0.0.0", "::") else self.settings.host
+
+    @property
+    def url(self) -> str:
+        assert self.settings is not None
+        return f"http://{self.host}:{self.settings.port}/"
+
+    def listening(self) -> bool:
+        assert self.settings is not None
+        return _listening(self.host, self.settings.port)
+
+    def answer(self) -> tuple[int, dict | None, str]:
+        """The service's answer to GET /v1/health (asked once): status, JSON, raw text."""
+        assert self.settings is not None
+        if self._answer is None:
+            try:
+                self._answer = _ask(self.host, self.settings.port, self.settings.token)
+            except OSError as exc:
+                self._answer = (0, None, str(exc))
+        return self._answer
+
+    def error_code(self) -> str | None:
+        error = (self.answer()[1] or {}).get("error")
+        return error.get("code") if isinstance(error, dict) else None
+
+    def ours(self) -> bool:
+        """Whether SomeCheck is what listens on the port."""
+        status, data, _ = self.answer()
+        return (status == 200 and data is not None and data.get("status") == "ok"
+                and "rules_version" in data) or self.error_code() in ("unauthorized", "forbidden")
+
+    def healthy(self) -> dict | None:
+        """The health body when the service answered 200, else None."""
+        status, data, _ = self.answer()
+        return data if status == 200 and data is not None and self.ours() else None
+
+
+Check = Callable[[Situation], list[Finding]]
+CHECKS: dict[str, Check] = {}
+
+
+def check(check_id: str) -> Callable[[Check], Check]:
+    """Register a check under its id; the checks run in the order they are defined."""
+    def register(function: Check) -> Check:
+        CHECKS[check_id] = function
+        return function
+    return register
+
+
+@check("settings")
+def check_settings(s: Situation) -> list[Finding]:
+    """The options and SOMECHECK_* variables make usable settings."""
     try:
-        settings = settings_from(args)
+        s.settings = Settings.from_args(s.args)
     except SettingsError as exc:
-        out.append(Finding(PROBLEM, f"the settings cannot be used: {exc}",
-                           "correct the option or the SOMECHECK_* environment variable it names"))
-        return out
-    host = "127.0.0.1" if settings.host in ("0.0.0.0", "::") else settings.host
-    url = f"http://{host}:{settings.port}/"
-    where = ", ".join(str(p) for p in settings.rules) or "the bundled rules"
-    out.append(Finding(OK, f"settings: checker at {url}, rules from {where}, "
-                           f"{'a token' if settings.token else 'no token'}"))
+        return [Finding(PROBLEM, f"the settings cannot be used: {exc}",
+                        "correct the option or the SOMECHECK_* environment variable it names")]
+    where = ", ".join(str(p) for p in s.settings.rules) or "the bundled rules"
+    return [Finding(OK, f"settings: checker at {s.url}, rules from {where}, "
+                        f"{'a token' if s.settings.token else 'no token'}")]
 
-    # the rules
-    local_version = None
+
+@check("rules")
+def check_rules(s: Situation) -> list[Finding]:
+    """The rule packs load."""
+    assert s.settings is not None
     try:
-        pack = load_pack(settings.rules or None)
-        local_version = pack.rules_version
-        out.append(Finding(OK, f"the rules load: {pack.rules_version}, {len(pack.rules)} rules"))
+        pack = load_pack(s.settings.rules or None)
     except PackError as exc:
         lines = str(exc).splitlines()
         shown = "\n".join(lines[:5]) + (f"\n... and {len(lines) - 5} more" if len(lines) > 5 else "")
-        from checker.pack import bundled_pack_path
+        folders = " ".join(str(p) for p in s.settings.rules) or str(bundled_pack_path())
+        return [Finding(PROBLEM, f"the rules do not load:\n{shown}",
+                        f"correct the files named above, then check them with "
+                        f"`somecheck rules validate {folders}`")]
+    s.local_version = pack.rules_version
+    return [Finding(OK, f"the rules load: {pack.rules_version}, {len(pack.rules)} rules")]
 
-        folders = " ".join(str(p) for p in settings.rules) or str(bundled_pack_path())
-        out.append(Finding(PROBLEM, f"the rules do not load:\n{shown}",
-                           f"correct the files named above, then check them with "
-                           f"`somecheck rules validate {folders}`"))
 
-    # the port, the service, the token
-    if not _listening(host, settings.port):
-        out.append(Finding(OK, f"port {settings.port} is free"))
-        out.append(Finding(PROBLEM, f"no checker answers at {url}",
-                           "start it with `somecheck serve`, or have it start at every login with "
-                           "`somecheck service install`"))
-    else:
-        try:
-            status, data, raw = _ask(host, settings.port, settings.token)
-        except OSError as exc:
-            status, data, raw = 0, None, str(exc)
-        error_code = (data or {}).get("error", {}).get("code") if isinstance((data or {}).get("error"), dict) else None
-        ours = (status == 200 and data is not None and data.get("status") == "ok"
-                and "rules_version" in data) or error_code in ("unauthorized", "forbidden")
-        if not ours:
-            out.append(Finding(PROBLEM, f"port {settings.port} is used by another program, not by "
-                                        f"SomeCheck (it answered: {' '.join(raw.split())[:60] or 'nothing'})",
-                               f"stop that program, or run SomeCheck on another port with "
-                               f"`somecheck serve --port {settings.port + 1}` and set the same "
-                               f"address as the checker URL in the extension's options"))
-        else:
-            out.append(Finding(OK, f"port {settings.port} is ours: SomeCheck listens there"))
-            if status == 200:
-                out.append(Finding(OK, f"the service answers: SomeCheck {data.get('version')}, "
-                                       f"rules {data.get('rules_version')}"))
-                out.append(Finding(OK, "the token matches" if settings.token else
-                                   "no token is needed (the service asks for none)"))
-                if data.get("rules_error"):
-                    out.append(Finding(PROBLEM, "the service refused its changed rules and still "
-                                                f"uses the previous ones: {data['rules_error'][:300]}",
-                                       "correct the rule files; the service picks them up by itself"))
-                elif local_version and data.get("rules_version") != local_version:
-                    out.append(Finding(NOTE, f"the service uses rules {data.get('rules_version')}, "
-                                             f"these settings give {local_version}",
-                                       "if that is not intended, give doctor the same --rules as "
-                                       "the service, or restart the service with them"))
-                if data.get("version") != __version__:
-                    out.append(Finding(NOTE, f"the service is SomeCheck {data.get('version')}, "
-                                             f"this command is {__version__}",
-                                       "restart the service so that it runs the installed version"))
-            elif error_code == "unauthorized":
-                if settings.token:
-                    out.append(Finding(PROBLEM, "the token does not match: the service refuses the "
-                                                "token given here",
-                                       "give the same token file to `somecheck serve --token-file` "
-                                       "and to the extension (options page or IT policy 'token')"))
-                else:
-                    out.append(Finding(PROBLEM, "the service requires a token and none was given here",
-                                       "run `somecheck doctor --token-file FILE` with the service's "
-                                       "token file, and check the extension has the same token"))
-            else:
-                out.append(Finding(PROBLEM, f"the service refuses this address: {raw[:200]}",
-                                   "use 127.0.0.1 or localhost, or start the service with "
-                                   "--allow-host for the name used"))
+@check("port")
+def check_port(s: Situation) -> list[Finding]:
+    """The port is free, or SomeCheck is what listens on it."""
+    assert s.settings is not None
+    port = s.settings.port
+    if not s.listening():
+        return [Finding(OK, f"port {port} is free"),
+                Finding(PROBLEM, f"no checker answers at {s.url}",
+                        "start it with `somecheck serve`, or have it start at every login with "
+                        "`somecheck service install`")]
+    if not s.ours():
+        raw = s.answer()[2]
+        return [Finding(PROBLEM, f"port {port} is used by another program, not by SomeCheck "
+                                 f"(it answered: {' '.join(raw.split())[:60] or 'nothing'})",
+                        f"stop that program, or run SomeCheck on another port with "
+                        f"`somecheck serve --port {port + 1}` and set the same address as the "
+                        f"checker URL in the extension's options")]
+    return [Finding(OK, f"port {port} is ours: SomeCheck listens there")]
 
-    # the background service
-    from checker import service
 
-    plan = service.plan(service.this_platform(), [])
+@check("access")
+def check_access(s: Situation) -> list[Finding]:
+    """The service answers this address and this token."""
+    assert s.settings is not None
+    if not s.listening() or not s.ours():
+        return []
+    data = s.healthy()
+    if data is not None:
+        return [Finding(OK, f"the service answers: SomeCheck {data.get('version')}, "
+                            f"rules {data.get('rules_version')}"),
+                Finding(OK, "the token matches" if s.settings.token else
+                        "no token is needed (the service asks for none)")]
+    if s.error_code() == "unauthorized":
+        if s.settings.token:
+            return [Finding(PROBLEM, "the token does not match: the service refuses the token given here",
+                            "give the same token file to `somecheck serve --token-file` and to the "
+                            "extension (options page or IT policy 'token')")]
+        return [Finding(PROBLEM, "the service requires a token and none was given here",
+                        "run `somecheck doctor --token-file FILE` with the service's token file, "
+                        "and check the extension has the same token")]
+    return [Finding(PROBLEM, f"the service refuses this address: {s.answer()[2][:200]}",
+                    "use 127.0.0.1 or localhost, or start the service with --allow-host for the "
+                    "name used")]
+
+
+@check("served-rules")
+def check_served_rules(s: Situation) -> list[Finding]:
+    """The service uses the rules these settings give, and took their last change."""
+    data = s.healthy() if s.settings and s.listening() else None
+    if data is None:
+        return []
+    if data.get("rules_error"):
+        return [Finding(PROBLEM, "the service refused its changed rules and still uses the previous "
+                                 f"ones: {data['rules_error'][:300]}",
+                        "correct the rule files; the service picks them up by itself")]
+    if s.local_version and data.get("rules_version") != s.local_version:
+        return [Finding(NOTE, f"the service uses rules {data.get('rules_version')}, these settings "
+                              f"give {s.local_version}",
+                        "if that is not intended, give doctor the same --rules as the service, or "
+                        "restart the service with them")]
+    return []
+
+
+@check("version")
+def check_version(s: Situation) -> list[Finding]:
+    """The service runs the installed version of SomeCheck."""
+    data = s.healthy() if s.settings and s.listening() else None
+    if data is None or data.get("version") == __version__:
+        return []
+    return [Finding(NOTE, f"the service is SomeCheck {data.get('version')}, this command is {__version__}",
+                    "restart the service so that it runs the installed version")]
+
+
+@check("autostart")
+def check_autostart(s: Situation) -> list[Finding]:
+    """Whether the checker starts at login."""
+    plan = autostart.plan(autostart.this_platform(), [])
     if plan.path.exists():
-        out.append(Finding(OK, f"the background service is installed ({plan.path})"))
-    else:
-        out.append(Finding(NOTE, "no background service is installed: SomeCheck runs only while "
-                                 "`somecheck serve` is open",
-                           "`somecheck service install` starts it at every login"))
+        return [Finding(OK, f"the background service is installed ({plan.path})")]
+    return [Finding(NOTE, "no background service is installed: SomeCheck runs only while "
+                          "`somecheck serve` is open",
+                    "`somecheck service install` starts it at every login")]
+
+
+def diagnose(args: argparse.Namespace) -> list[Finding]:
+    """Run every check in order; without usable settings, only the settings check."""
+    situation = Situation(args)
+    out: list[Finding] = []
+    for check_id, run in CHECKS.items():
+        found = run(situation)
+        out.extend(replace(f, check=check_id) for f in found)
+        if situation.settings is None:
+            break
     return out
 
 
@@ -162,7 +254,7 @@ def command(args: argparse.Namespace) -> int:
     findings = diagnose(args)
     for f in findings:
         lines = f.what.splitlines()
-        print(f"  {f.level:8} {lines[0]}")
+        print(f"  {f.level:8} {lines[0]}  [{f.check}]")
         for line in lines[1:]:
             print(f"           {line}")
         if f.fix and f.level != OK:

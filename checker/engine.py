@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable
 from time import perf_counter
 from typing import Any
 
-from checker.kinds.base import Context, Request
-from checker.languages import analyse
+from checker.kinds.base import Context
+from checker.langid import analyse
+from checker.model import Request
 from checker.pack import Pack, Rule
+from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
+from checker.vocabulary import SEVERITY_RANK
 
-SEVERITY_RANK = {"info": 0, "warn": 1, "block": 2}
+# Neighbouring matches of one rule separated by no more than this many characters of
+# spaces and punctuation (no letters, digits, symbols or line breaks) become one finding,
+NEIGHBOUR_GAP = 3
+# as long as the finding stays at most this long (in characters).
+MERGE_LIMIT = 200
+
+Found = tuple[Rule, int, int, Any]          # (rule, start, end, suggestion) in string indices
 
 
 def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple[int, tuple]]]:
@@ -27,7 +37,7 @@ def _applies(rule: Rule, request: Request, present: set[str]) -> bool:
     return rule.when.admits(request) and (not rule.when.languages or bool(present & set(rule.when.languages)))
 
 
-def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict | None]], Context]:
+def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
     """Every (rule, start, end, suggestion) in string indices, unsorted, and the context used."""
     doc = Document(request.text)
     token_keys = pack.lexicon.scan(doc.tokens)
@@ -42,59 +52,89 @@ def find(pack: Pack, request: Request) -> tuple[list[tuple[Rule, int, int, dict 
         spans: dict[tuple[int, int], dict | None] = {}
         for match in rule.kind.find(ctx):
             spans.setdefault((match.start, match.end), match.suggestion)
-        for start, end, suggestion in _merged(spans):
+        for start, end, suggestion in _merged(spans, doc.text):
             results.append((rule, start, end, suggestion))
     return results, ctx
 
 
-def _merged(spans: dict[tuple[int, int], Any]) -> list[tuple[int, int, Any]]:
-    """One span for each run of overlapping spans of the same rule: "Du ljuger" and
-    "ljuger om" become "Du ljuger om". The post-wide span (0, 0) stays on its own."""
+def fired(pack: Pack, request: Request) -> dict[str, list[str]]:
+    """Each rule that fires, with the words it marks, before findings that say the same
+    thing are merged: what a rule's own examples are checked against."""
+    results, ctx = find(pack, request)
+    words: dict[str, list[str]] = defaultdict(list)
+    for rule, start, end, _ in results:
+        words[rule.id].append(ctx.doc.text[start:end])
+    return dict(words)
+
+
+def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int, Any]]:
+    """One span for each run of overlapping or neighbouring spans of the same rule: "Du ljuger"
+    and "ljuger om" become "Du ljuger om", "idiot, idiot!" one finding. Neighbours merge only
+    when they carry the same suggestion. The post-wide span (0, 0) stays on its own."""
     merged: list[list] = []
     for (start, end) in sorted(spans):
-        if merged and start < merged[-1][1] and end > start:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end, spans[(start, end)]])
+        suggestion = spans[(start, end)]
+        if merged and end > start and merged[-1][1] > merged[-1][0]:
+            last = merged[-1]
+            gap = text[last[1]:start]
+            overlapping = start < last[1]
+            neighbouring = (len(gap) <= NEIGHBOUR_GAP and suggestion == last[2]
+                            and all(c in " \t" or unicodedata.category(c)[0] == "P" for c in gap)
+                            and max(end, last[1]) - last[0] <= MERGE_LIMIT)
+            if overlapping or neighbouring:
+                last[1] = max(last[1], end)
+                continue
+        merged.append([start, end, suggestion])
     return [(start, end, suggestion) for start, end, suggestion in merged]
 
 
-def _strongest_per_span(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Where rules of one category mark the same words, keep only the most severe."""
-    best: dict[tuple[str, int, int], dict[str, Any]] = {}
-    for f in findings:
-        key = (f["category"], f["start"], f["end"])
-        if key not in best or SEVERITY_RANK[f["severity"]] > SEVERITY_RANK[best[key]["severity"]]:
-            best[key] = f
-    return list(best.values())
+def _one_per_thing_said(results: list[Found]) -> list[Found]:
+    """Findings of one category whose words overlap say the same thing: keep one, the most
+    severe (then the widest), over all their words. "Du är en jävla idiot" is one insult,
+    not two; the swear word in it says another thing and stays. Post-wide ones stay."""
+    kept = [r for r in results if r[1] == r[2]]
+    spans = sorted((r for r in results if r[1] < r[2]), key=lambda r: (r[0].category, r[1], -r[2]))
+    group: list[Found] = []
+    for found in [*spans, None]:
+        if group and (found is None or found[0].category != group[0][0].category
+                      or found[1] >= max(g[2] for g in group)):
+            rule, start, end, suggestion = max(
+                group, key=lambda g: (SEVERITY_RANK[g[0].severity], g[2] - g[1], -g[1]))
+            kept.append((rule, min(g[1] for g in group), max(g[2] for g in group), suggestion))
+            group = []
+        if found is not None:
+            group.append(found)
+    return kept
 
 
 def check(pack: Pack, request: Request) -> dict[str, Any]:
-    """The API response body for a request (see shared/api-contract.md)."""
+    """The API response body for a request (see docs/api.md)."""
     began = perf_counter()
     results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, suggestion in results:
+    for rule, start, end, suggestion in _one_per_thing_said(results):
         text = suggestion or rule.suggestion
         findings.append({
             "rule": rule.id,
             "category": rule.category,
             "severity": rule.severity,
             "message": rule.message[locale],
-            "description": rule.description[locale],
             "guideline": rule.guideline,
             "start": doc.utf16(start),
             "end": doc.utf16(end),
-            "excerpt": doc.text[start:end],
+            "excerpt": excerpt(doc, start, end),
             "suggestion": text[locale] if text else None,
         })
-    findings = _strongest_per_span(findings)
     findings.sort(key=lambda f: (f["start"], -SEVERITY_RANK[f["severity"]], f["end"], f["rule"]))
     verdict = max((f["severity"] for f in findings), key=SEVERITY_RANK.__getitem__, default="ok")
+    fired = {f["rule"] for f in findings}
+    findings, omitted = bounded(findings)
     return {
         "verdict": verdict,
         "findings": findings,
+        "rules": rules_map(pack, [r for r in pack.rules if r.id in fired], locale),
+        "omitted": omitted,
         "languages": [{"lang": lang, "share": share} for lang, share in ctx.languages.shares],
         "rules_version": pack.rules_version,
         "elapsed_ms": round((perf_counter() - began) * 1000, 3),

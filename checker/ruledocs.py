@@ -9,9 +9,9 @@ The output depends only on the pack, so it can be regenerated and compared in a 
 
 from __future__ import annotations
 
-from checker.pack import CATEGORIES, Example, Pack, Rule, When
+from checker.pack import Example, Pack, Rule, When
+from checker.vocabulary import CATEGORIES, LOCALES
 
-LOCALES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
 DEFAULT_NOW = "2026-11-24T18:00:00+02:00"
 

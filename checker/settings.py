@@ -6,6 +6,7 @@ import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_ORIGINS = ("chrome-extension://*", "moz-extension://*")
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
@@ -30,6 +31,7 @@ class Settings:
     default_role: str = "staff"
     default_locale: str | None = None                        # None: the pack's default
     reload_every: float = 1.0                                # seconds between rule-file checks
+    reload_settle: float = 1.0                               # rule files unchanged this long before a reload
     threads: int = 8
     workers: int = 1
     timeout: int = 15                                        # seconds a slow client may take
@@ -63,6 +65,27 @@ class Settings:
             settings.default_role = get("ROLE")
         if get("LOCALE"):
             settings.default_locale = get("LOCALE")
+        return settings
+
+    @classmethod
+    def from_args(cls, args: Any, environ: dict[str, str] | None = None) -> "Settings":
+        """The environment first, then the command-line flags given (an argparse namespace;
+        flags a command does not have are skipped); refused when unusable (see `validate`)."""
+        settings = cls.from_env(environ)
+        for flag, attr in (("host", "host"), ("port", "port"), ("max_body", "max_body"),
+                           ("role", "default_role"), ("locale", "default_locale"),
+                           ("threads", "threads"), ("workers", "workers"), ("timeout", "timeout")):
+            if getattr(args, flag, None) is not None:
+                setattr(settings, attr, getattr(args, flag))
+        if getattr(args, "rules", None):
+            settings.rules = args.rules
+        if getattr(args, "token_file", None):
+            settings.token = read_token(args.token_file)
+        if getattr(args, "allow_origin", None):
+            settings.allow_origins = args.allow_origin
+        if getattr(args, "allow_host", None):
+            settings.allow_hosts = args.allow_host
+        settings.validate()
         return settings
 
     def validate(self) -> None:

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params
 
 TYPES = ("image", "video", "link", "file")
 
 
 class AttachmentKind(Kind):
     name = "attachment"
-    parameters = frozenset({"types"})
+    summary = "media attached to the post"
+    parameters = (
+        Param("types", "texts", "the attachment types that fire the rule", required=True, choices=TYPES),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.types = frozenset(params.strings("types", choices=TYPES))

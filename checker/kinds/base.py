@@ -1,41 +1,19 @@
-"""What every rule kind shares: the request, a match, the check context, typed parameters."""
+"""What every rule kind shares: a match, the check context, typed parameters."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from checker.languages import LANGUAGES, Languages
+from checker.langid import LANGUAGES, Languages
 from checker.lexicon import Lexicon, PatternError
+from checker.model import Organization, Request
 from checker.text import Document
 from checker.yamlload import LineDict, LineList, line_of
 
 LANG_KEYS = (*LANGUAGES, "any")
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """Media attached to a post."""
-
-    type: str
-    name: str | None = None
-
-
-@dataclass(frozen=True)
-class Request:
-    """A check request, validated: the text and where and how it will be published."""
-
-    text: str
-    now: datetime
-    platform: str = "other"
-    account: str = "personal"
-    role: str = "staff"
-    context: str = "post"
-    attachments: tuple[Attachment, ...] = ()
-    locale: str = "en"
 
 
 @dataclass(frozen=True)
@@ -54,35 +32,10 @@ class Context:
     doc: Document
     request: Request
     languages: Languages
-    org: "Organization"
+    org: Organization
     token_keys: dict[int, frozenset[Hashable]]         # token index -> lexicon keys it hits
     hits: dict[str, list[tuple[int, tuple]]]           # rule id -> (token index, key), in order
     joined_hits: dict[str, list[tuple[int, tuple]]]    # the same for words written apart
-
-
-@dataclass(frozen=True)
-class Hours:
-    """Weekly hours: weekdays (0 = Monday) and a daily window in minutes."""
-
-    days: frozenset[int]
-    start: int
-    end: int
-
-    def contains(self, moment: datetime) -> bool:
-        minute = moment.hour * 60 + moment.minute
-        return moment.weekday() in self.days and self.start <= minute < self.end
-
-
-@dataclass(frozen=True)
-class Organization:
-    """The organization's own settings from pack.yaml."""
-
-    name: dict[str, str] = field(default_factory=dict)
-    email_domains: tuple[str, ...] = ()
-    phone_numbers: tuple[str, ...] = ()
-    timezone: str = "Europe/Helsinki"
-    working_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
-    response_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
 
 
 class RuleError(Exception):
@@ -169,11 +122,86 @@ class Params:
         return result
 
 
+PARAM_TYPES = ("number", "text", "texts", "per_language", "number_per_language", "slots")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a kind accepts: its type, the values it allows and what it means.
+
+    Types: `number`; `text` (one of `choices`, if given); `texts` (a text or a list of
+    them); `per_language` (fi, sv, en or any mapped to a text or a list of texts);
+    `number_per_language` (a number, or fi, sv, en mapped to numbers); `slots` (names
+    mapped to `per_language` lists). The rule-file JSON Schema and the kinds table in
+    docs/rule-packs.md are generated from these declarations."""
+
+    name: str
+    type: str
+    doc: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    default: float | str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def problem(self, value: Any) -> tuple[str, int] | None:
+        """Why a value does not fit this parameter's type and the YAML line that shows it
+        (0: the parameter's own line), or None when it fits."""
+        texts = isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+        if self.type == "number":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return f"'{self.name}' must be a number", 0
+            if self.minimum is not None and value < self.minimum:
+                return f"'{self.name}' must be at least {self.minimum:g}", 0
+            if self.maximum is not None and value > self.maximum:
+                return f"'{self.name}' may be at most {self.maximum:g}", 0
+        elif self.type in ("text", "texts"):
+            if not (isinstance(value, str) if self.type == "text" else texts):
+                return f"'{self.name}' must be " + ("a text" if self.type == "text" else "a list of texts"), 0
+            for item in [value] if isinstance(value, str) else value:
+                if self.choices and item not in self.choices:
+                    return f"'{self.name}' has {item!r}; expected one of {', '.join(self.choices)}", 0
+        elif self.type == "per_language":
+            return _per_language_problem(self.name, value)
+        elif self.type == "number_per_language":
+            numbers = value.values() if isinstance(value, dict) else [value]
+            if (isinstance(value, dict) and any(k not in LANGUAGES for k in value)) or \
+                    any(isinstance(n, bool) or not isinstance(n, (int, float)) for n in numbers):
+                return f"'{self.name}' must be a number or map {', '.join(LANGUAGES)} to numbers", 0
+        elif self.type == "slots":
+            if not isinstance(value, dict):
+                return f"'{self.name}' must map slot names to lists per language", 0
+            for slot, lists in value.items():
+                found = _per_language_problem(f"{self.name}.{slot}", lists)
+                if found:
+                    return found[0], found[1] or line_of(value, slot)
+        return None
+
+
+def _per_language_problem(name: str, value: Any) -> tuple[str, int] | None:
+    if not isinstance(value, dict):
+        return f"'{name}' must map languages ({', '.join(LANG_KEYS)}) to lists", 0
+    for lang, items in value.items():
+        if lang not in LANG_KEYS:
+            return f"'{name}' has language {lang!r}; expected one of {', '.join(LANG_KEYS)}", line_of(value, lang)
+        if not (isinstance(items, str) or (isinstance(items, list) and all(isinstance(i, str) for i in items))):
+            return f"'{name}.{lang}' must be a list of texts", line_of(value, lang)
+    return None
+
+
 class Kind(ABC):
-    """A rule kind: built once from a rule's parameters, then asked for matches per check."""
+    """A rule kind: built once from a rule's parameters, then asked for matches per check.
+
+    `summary` says in a few words what it finds; `parameters` declares what a rule of this
+    kind may set (see Param)."""
 
     name: ClassVar[str]
-    parameters: ClassVar[frozenset[str]]
+    summary: ClassVar[str]
+    parameters: ClassVar[tuple[Param, ...]]
+
+    @classmethod
+    def parameter_names(cls) -> frozenset[str]:
+        return frozenset(p.name for p in cls.parameters)
 
     @abstractmethod
     def find(self, ctx: Context) -> Iterable[Match]:

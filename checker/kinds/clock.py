@@ -13,14 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from checker.kinds.base import Build, Context, Kind, Match, Params
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params
 
 HOURS = ("working_hours", "response_hours")
 
 
 class Clock(Kind):
     name = "clock"
-    parameters = frozenset({"inside", "outside"})
+    summary = "posting inside or outside the organization's hours"
+    parameters = (
+        Param("inside", "text", "fire during these hours of the organization (give inside or outside)",
+              choices=HOURS),
+        Param("outside", "text", "fire outside these hours of the organization", choices=HOURS),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         if params.has("inside") == params.has("outside"):

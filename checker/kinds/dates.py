@@ -1,7 +1,8 @@
-"""`dates`: dates to double-check: a weekday that does not match its date, a date already past.
+"""`dates`: dates to double-check: a weekday that does not match its date, a date already
+past, a date that does not exist.
 
     kind: dates
-    check: weekday               # or: past
+    check: weekday               # or: past, exists
     unless:                      # only for past: a sentence with one of these words (in its
                                  # line's language) is left alone: it tells what happened
       fi: [oli, viime]
@@ -13,8 +14,10 @@
 "tisdagen den 25 november", "tis 25.11") or English ("Friday 12 March", "Friday, March 12",
 "Fri 12th of March 2027"), and ISO dates ("ke 2026-11-25") in all three. Numeric day/month
 dates are read day first, so an English weekday is only paired with month names or ISO
-dates (never "Fri 12/3"). It fires on a mismatch, and on a date that does not exist
-("ti 31.11."); the span is the weekday and the date, the suggestion gives the right weekday.
+dates (never "Fri 12/3"). It fires on a mismatch; the span is the weekday and the date, the
+suggestion gives the right weekday. A date that does not exist ("ti 31.11.") is left to
+`check: exists`, which reads dates on their own, as `past` does, and fires on one that is
+not in the calendar (31.11., 30 februari, April 31).
 
 `check: past` reads dates on their own ("24.11.", "24.11.2026", "2026-11-24",
 "24. marraskuuta", "24 november", "November 24") and fires, with the date as span, on one
@@ -37,45 +40,25 @@ from datetime import date
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
+from checker.langdata import LANGUAGE_DATA
 from checker.text import line_cache
 
-CHECKS = ("weekday", "past")
+CHECKS = ("weekday", "past", "exists")
 
-# Weekday names, Monday first: full forms, then short forms that count only in their language.
-WEEKDAY_NAMES = {
-    "fi": ["maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"],
-    "sv": ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
-    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-}
-WEEKDAY_ENDINGS = {"fi": ("", "na", "sta", "hin"), "sv": ("", "en", "s"), "en": ("", "s")}
-WEEKDAY_SHORT = {
-    "fi": [("ma",), ("ti",), ("ke",), ("to",), ("pe",), ("la",), ("su",)],
-    "sv": [("mån",), ("tis",), ("ons",), ("tor", "tors"), ("fre",), ("lör",), ("sön",)],
-    "en": [("mon",), ("tue", "tues"), ("wed",), ("thu", "thur", "thurs"), ("fri",), ("sat",), ("sun",)],
-}
-MONTHS = {
-    "fi": ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
-           "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"],
-    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"],
-    "en": ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"],
-}
-MONTH_SHORT = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MONTH_NUMBER = {name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)}
-MONTH_NUMBER.update({name: i + 1 for i, name in enumerate(MONTH_SHORT)})
-MONTH_NUMBER.update({"okt": 10, "sept": 9})
+# Weekday and month names and their forms, per language, from checker/langdata/.
+WEEKDAY_NAMES = {lang: list(data.weekdays) for lang, data in LANGUAGE_DATA.items()}
+WEEKDAY_ENDINGS = {lang: data.weekday_endings for lang, data in LANGUAGE_DATA.items()}
+WEEKDAY_SHORT = {lang: list(data.weekday_short) for lang, data in LANGUAGE_DATA.items()}
+MONTHS = {lang: list(data.months) for lang, data in LANGUAGE_DATA.items()}
+MONTH_SHORT = {lang: dict(data.month_short) for lang, data in LANGUAGE_DATA.items()}
+MONTH_NUMBER = {**{name: i + 1 for names in MONTHS.values() for i, name in enumerate(names)},
+                **{name: number for short in MONTH_SHORT.values() for name, number in short.items()}}
 
 SUGGESTION = {
     "fi": "{date} on {weekday}.",
     "sv": "{date} är en {weekday}.",
     "en": "{date} is a {weekday}.",
-}
-NOT_A_DATE = {
-    "fi": "Päivämäärää {date} ei ole kalenterissa.",
-    "sv": "Datumet {date} finns inte i kalendern.",
-    "en": "There is no such date as {date}.",
 }
 
 
@@ -83,9 +66,9 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
-_FI_MONTH = _alternatives(MONTHS["fi"])
-_SV_MONTH = _alternatives(MONTHS["sv"] + MONTH_SHORT + ["okt"])
-_EN_MONTH = _alternatives(MONTHS["en"] + MONTH_SHORT + ["sept"])
+_FI_MONTH = _alternatives(MONTHS["fi"] + list(MONTH_SHORT["fi"]))
+_SV_MONTH = _alternatives(MONTHS["sv"] + list(MONTH_SHORT["sv"]))
+_EN_MONTH = _alternatives(MONTHS["en"] + list(MONTH_SHORT["en"]))
 _YEAR = r"(?P<y>[0-9]{4})(?![0-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 S = r"[ \u00a0]"
@@ -116,7 +99,8 @@ AFTER_WEEKDAY = {
     "sv": (ISO, SV_NAMED, DOTTED, DOTTED_SHORT, SLASHED),
     "en": (ISO, EN_DAY_MONTH, EN_MONTH_DAY),
 }
-BETWEEN_RE = re.compile(rf"\.?,?{S}{{1,3}}(?:(?:den|the){S}{{1,3}})?", re.IGNORECASE)
+_DATE_WORDS = _alternatives(w for data in LANGUAGE_DATA.values() for w in data.date_words)
+BETWEEN_RE = re.compile(rf"\.?,?{S}{{1,3}}(?:(?:{_DATE_WORDS}){S}{{1,3}})?", re.IGNORECASE)
 # For `past`: numeric dates are scanned for; dates with a month name are read around the
 # month's token (the day before it, "25. marraskuuta", or after it, "November 25").
 NUMERIC_ALONE = (ISO, DOTTED)
@@ -151,15 +135,15 @@ def _plausible(fields: dict[str, str | None]) -> bool:
     return 1 <= int(fields["d"]) <= 31 and 1 <= month <= 12
 
 
-def _label(fields: dict[str, str | None]) -> str:
-    """The date as written back in messages: 25.11.2026, or 25.11. without a year."""
-    month = int(fields["m"]) if fields.get("m") else MONTH_NUMBER[fields["mn"].lower()]
-    return f"{int(fields['d'])}.{month}." + (fields.get("y") or "")
-
-
 class Dates(Kind):
     name = "dates"
-    parameters = frozenset({"check", "unless"})
+    summary = "a weekday that does not match its date; a date already past; a date that does not exist"
+    parameters = (
+        Param("check", "text", "which check: a weekday against its date, a date in the past, or "
+              "a date that is not in the calendar",
+              required=True, choices=CHECKS),
+        Param("unless", "per_language", "words that show a past date is meant (check: past only)"),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
@@ -187,7 +171,22 @@ class Dates(Kind):
     def find(self, ctx: Context) -> Iterable[Match]:
         if self.check == "weekday":
             return self._weekdays(ctx)
+        if self.check == "exists":
+            return self._missing(ctx)
         return self._past(ctx)
+
+    # --- exists --------------------------------------------------------------------------
+
+    def _missing(self, ctx: Context) -> Iterable[Match]:
+        """Dates that are not in the calendar: 31.11., 30 februari, April 31."""
+        today = self._today(ctx)
+        last_end = -1
+        for reading in sorted(self._alone(ctx), key=lambda r: (r.start, -r.end)):
+            if reading.start < last_end or not _plausible(reading.fields):
+                continue
+            last_end = reading.end
+            if _resolve(reading.fields, today) is None:
+                yield Match(reading.start, reading.end)
 
     # --- weekday -------------------------------------------------------------------------
 
@@ -205,11 +204,7 @@ class Dates(Kind):
                 if m is None or not _plausible(m.groupdict()):
                     continue
                 day = _resolve(m.groupdict(), today)
-                if day is None:
-                    label = _label(m.groupdict())
-                    yield Match(token.start, m.end(),
-                                {k: v.format(date=label) for k, v in NOT_A_DATE.items()})
-                elif day.weekday() != weekday:
+                if day is not None and day.weekday() != weekday:   # no such day: `exists` says so
                     yield Match(token.start, m.end(), _suggestion(day))
                 break
 

@@ -47,7 +47,9 @@ from stdnum import iban, luhn
 from stdnum.fi import hetu
 from stdnum.se import personnummer
 
-from checker.kinds.base import Build, Context, Kind, Match, Organization, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
+from checker.langdata import LANGUAGE_DATA
+from checker.model import Organization
 from checker.text import Document, line_cache
 
 TYPES = ("email", "iban", "personal_id", "street_address", "phone")   # strongest first
@@ -73,13 +75,10 @@ PHONE_RE = re.compile(
     r"(?![\w/]|[.,:/\-][0-9])")
 # A business ID, a date, a personnummer-shaped number: never a phone number.
 NOT_PHONE_RE = re.compile(r"[0-9]{7}-[0-9]|[0-9]{1,2}-[0-9]{1,2}-[0-9]{2,4}|[0-9]{6}[-+][0-9]{4}")
-STREET_SUFFIXES = (
-    "katu", "tie", "kuja", "polku", "väylä", "kaari", "ranta", "rinne", "tori", "aukio",
-    "puistikko", "raitti", "bulevardi", "esplanadi",
-    "gatan", "vägen", "gränd", "stigen", "torget", "gata", "väg", "backen", "kajen",
-    "allén", "esplanaden", "strand",
-)
-STANDALONE_STREETS = frozenset({"bulevardi", "esplanadi"})
+# Street-name endings and the words that end an English address, from checker/langdata/.
+STREET_SUFFIXES = tuple(suffix for data in LANGUAGE_DATA.values() for suffix in data.street_suffixes)
+STANDALONE_STREETS = frozenset().union(*(data.standalone_streets for data in LANGUAGE_DATA.values()))
+STREET_TYPES = "|".join(t for data in LANGUAGE_DATA.values() for t in data.street_types)
 HOME_WORD_REACH = 4          # words before an address where a home word counts
 SP = "[ \u00a0]"
 FLAT_NUMBER = rf"{SP}(?:as|bst|lgh|lägenhet)\.?{SP}?[0-9]{{1,4}}+\b"
@@ -92,7 +91,7 @@ STREET_RE = re.compile(
     rf"(?P<flat>{SP}[A-ZÅÄÖ]\b(?:{SP}?[0-9]{{1,4}}+\b|{FLAT_NUMBER})?|{FLAT_NUMBER})?")
 ENGLISH_STREET_RE = re.compile(
     rf"[0-9](?<![\w-][0-9])[0-9]{{0,3}}+[a-z]?(?:{SP}[A-Z][a-z]{{1,30}}+){{1,3}}{SP}"
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Court|Place|Square)\b")
+    rf"(?:{STREET_TYPES})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +259,11 @@ def exempt(item: Found, org: Organization) -> bool:
 
 class Identifier(Kind):
     name = "identifier"
-    parameters = frozenset({"types", "home_words"})
+    summary = "ID codes, IBANs, phone numbers, e-mail and street addresses"
+    parameters = (
+        Param("types", "texts", "which identifiers to find", required=True, choices=TYPES),
+        Param("home_words", "per_language", "words that make a street address someone's home"),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

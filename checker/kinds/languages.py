@@ -12,13 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params
-from checker.languages import LANGUAGES
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params
+from checker.langid import LANGUAGES
 
 
 class LanguagesKind(Kind):
     name = "languages"
-    parameters = frozenset({"require", "min_share", "min_letters"})
+    summary = "a language missing from the post"
+    parameters = (
+        Param("require", "text", "the language the post must also be written in", required=True,
+              choices=LANGUAGES),
+        Param("min_share", "number", "the least share of the post in that language", default=0.15,
+              minimum=0, maximum=1),
+        Param("min_letters", "number", "posts with fewer letters are not judged", default=40, minimum=0),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.require = params.text("require", choices=LANGUAGES)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
 from checker.regexsafe import UnsafeRegex, compile_safe
 from checker.text import line_cache
 
@@ -35,7 +35,17 @@ UNLESS = "unless"
 
 class Pattern(Kind):
     name = "pattern"
-    parameters = frozenset({"slots", "patterns", "gap", "regex", "unless", "unless_before"})
+    summary = "phrases with slots (\"du ljuger\"), safe regular expressions"
+    parameters = (
+        Param("slots", "slots", "named word lists, per language, used as {name} in patterns"),
+        Param("patterns", "per_language", "sequences of {slot}s and word patterns"),
+        Param("gap", "number", "other words allowed between two elements", default=0, minimum=0,
+              maximum=MAX_GAP),
+        Param("regex", "per_language", "regular expressions, refused if they could backtrack"),
+        Param("unless", "per_language", "words that cancel a match in it or just before it"),
+        Param("unless_before", "number", "how many words before a match `unless` looks at",
+              default=2, minimum=0, maximum=MAX_GAP),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params
 from checker.kinds.phrases import Phrases
 from checker.text import SENTENCE_END_RE, Document
 
@@ -34,7 +34,13 @@ SENTENCE_MARKS = ".!?\n"
 
 class Proximity(Kind):
     name = "proximity"
-    parameters = frozenset({"terms", "not_names", "distance"})
+    summary = "a person's name near a private-life word"
+    parameters = (
+        Param("terms", "per_language", "the private-life words", required=True),
+        Param("not_names", "per_language", "capitalized words that are not names"),
+        Param("distance", "number", "at most this many words between name and word", default=6,
+              minimum=1, maximum=MAX_DISTANCE),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Params
-from checker.languages import LANGUAGES
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params
+from checker.langid import LANGUAGES
 
 LONG_WORD = 6
 
 
 class Readability(Kind):
     name = "readability"
-    parameters = frozenset({"max_words", "max_lix", "min_words"})
+    summary = "long sentences, high LIX"
+    parameters = (
+        Param("max_words", "number", "a sentence with more words is marked", minimum=1),
+        Param("max_lix", "number_per_language", "a post with a higher LIX (readability index) is flagged"),
+        Param("min_words", "number", "posts with fewer words get no LIX", default=30, minimum=0),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         if not params.has("max_words") and not params.has("max_lix"):

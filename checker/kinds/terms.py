@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from checker.kinds.base import Build, Context, Kind, Match, Params, RuleError
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
 from checker.kinds.phrases import Phrases
 
 
@@ -37,7 +37,12 @@ WORDLISTS: dict[str, Callable[[], tuple[str, ...]]] = {"better-profanity": bette
 
 class Terms(Kind):
     name = "terms"
-    parameters = frozenset({"terms", "except", "include"})
+    summary = "words and phrases per language"
+    parameters = (
+        Param("terms", "per_language", "word patterns and phrases"),
+        Param("except", "per_language", "whole words the patterns would otherwise catch"),
+        Param("include", "per_language", "named word lists to add (en: better-profanity)"),
+    )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id

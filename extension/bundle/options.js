@@ -48,15 +48,14 @@
   });
 
   // src/generated/vocabulary.js
-  var PLATFORMS = [
-    { id: "facebook", hosts: ["www.facebook.com", "web.facebook.com", "m.facebook.com"] },
-    { id: "instagram", hosts: ["www.instagram.com"] },
-    { id: "x", hosts: ["x.com", "twitter.com", "mobile.twitter.com"] },
-    { id: "other", hosts: [] }
-  ];
-  var ROLES = ["staff", "trustee", "admin"];
-  var ACCOUNTS = ["personal", "official"];
-  var LOCALES = ["fi", "sv", "en"];
+  var PLATFORMS = Object.freeze([{ "id": "facebook", "hosts": ["www.facebook.com", "web.facebook.com", "m.facebook.com"] }, { "id": "instagram", "hosts": ["www.instagram.com"] }, { "id": "x", "hosts": ["x.com", "twitter.com", "mobile.twitter.com"] }, { "id": "other", "hosts": [] }]);
+  var ROLES = Object.freeze(["staff", "trustee", "admin"]);
+  var ACCOUNTS = Object.freeze(["personal", "official"]);
+  var CONTEXTS = Object.freeze(["post", "comment", "reply"]);
+  var LOCALES = Object.freeze(["fi", "sv", "en"]);
+  var SEVERITIES = Object.freeze([{ "id": "info", "rank": 0, "colour": "#1565c0" }, { "id": "warn", "rank": 1, "colour": "#e08a00" }, { "id": "block", "rank": 2, "colour": "#c62828" }]);
+  var CATEGORIES = Object.freeze(["profanity", "insult", "accusation", "hate", "incitement", "privacy", "confidentiality", "copyright", "bilingual", "plain_language", "opinion", "accuracy", "timing"]);
+  var ATTACHMENT_TYPES = Object.freeze(["image", "video", "link", "file"]);
 
   // src/settings.js
   var SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);

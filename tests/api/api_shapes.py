@@ -14,7 +14,8 @@ CATEGORIES = {"profanity", "insult", "accusation", "hate", "incitement", "privac
               "confidentiality", "copyright", "bilingual", "plain_language", "opinion",
               "accuracy", "timing"}
 SEVERITIES = {"info": 0, "warn": 1, "block": 2}
-GUIDELINE_RE = re.compile(r"^(G[1-8]|C[1-7])$")
+GUIDELINE_RE = re.compile(r"^(G[1-8]|C[1-7]|P[1-5])$")
+MAX_EXCERPT, MAX_PER_RULE, MAX_FINDINGS = 200, 20, 200
 RULE_ID_RE = re.compile(r"^([a-z_]+)\.[a-z0-9][a-z0-9-]*$")
 FINDING_FIELDS = {"rule", "category", "severity", "message", "guideline", "start", "end",
                   "excerpt", "suggestion"}
@@ -39,7 +40,8 @@ def utf16_len(text: str) -> int:
 def assert_check_body(body: Any, text: str | None = None) -> None:
     """A 200 body of POST /v1/check, as the contract describes it."""
     assert isinstance(body, dict)
-    assert {"verdict", "findings", "languages", "rules_version", "elapsed_ms"} <= set(body)
+    assert {"verdict", "findings", "rules", "omitted", "languages", "rules_version",
+            "elapsed_ms"} <= set(body)
     assert body["verdict"] in {"ok", "info", "warn", "block"}
     assert isinstance(body["rules_version"], str) and body["rules_version"]
     assert isinstance(body["elapsed_ms"], (int, float)) and not isinstance(body["elapsed_ms"], bool)
@@ -68,8 +70,27 @@ def assert_check_body(body: Any, text: str | None = None) -> None:
             assert f["excerpt"] == ""
         if text is not None:
             assert f["end"] <= utf16_len(text)
-            assert utf16_slice(text, f["start"], f["end"]) == \
-                f["excerpt"].encode("utf-16-le", "surrogatepass"), f
+            # the words of the span, cut to their first MAX_EXCERPT code units
+            shown = utf16_slice(text, f["start"], f["end"])
+            excerpt = f["excerpt"].encode("utf-16-le", "surrogatepass")
+            assert excerpt == shown if len(shown) <= 2 * MAX_EXCERPT else shown.startswith(excerpt), f
+            assert len(excerpt) >= min(len(shown), 2 * MAX_EXCERPT) - 2, f
+    # each rule's texts once, in the rules map: exactly the rules of the findings and the omitted
+    assert {f["rule"] for f in findings} | set(body["omitted"]) == set(body["rules"])
+    for f in findings:
+        assert "description" not in f
+        assert body["rules"][f["rule"]]["guideline"]["id"] == f["guideline"]
+    for entry in body["rules"].values():
+        assert set(entry) == {"description", "suggestion", "guideline"}
+        assert isinstance(entry["description"], str) and entry["description"].strip()
+        assert entry["suggestion"] is None or (isinstance(entry["suggestion"], str) and entry["suggestion"])
+        assert set(entry["guideline"]) == {"id", "title", "text"}
+        assert all(isinstance(v, str) and v for v in entry["guideline"].values())
+    # bounded: at most MAX_PER_RULE of a rule, MAX_FINDINGS in all, the rest counted
+    assert len(findings) <= MAX_FINDINGS
+    for rule in body["rules"]:
+        assert sum(f["rule"] == rule for f in findings) <= MAX_PER_RULE
+    assert all(isinstance(n, int) and n > 0 for n in body["omitted"].values())
     # ordered by start, then by severity, highest first
     keys = [(f["start"], -SEVERITIES[f["severity"]]) for f in findings]
     assert keys == sorted(keys), keys

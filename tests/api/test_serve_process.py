@@ -149,7 +149,7 @@ def test_serve_refuses_foreign_host_and_web_origin(served):
 def test_serve_errors_are_contract_json(served):
     for body, headers, status, code in (
         ({"text": 1}, {}, 400, "bad_request"),
-        ({"text": "x", "platform": "myspace"}, {}, 400, "bad_request"),
+        ({"text": "x", "account": "company"}, {}, 400, "bad_request"),
         ({"text": "x" * 300_000}, {}, 413, "too_large"),
     ):
         got, answer, _ = request(served, "POST", "/v1/check", body, headers=headers)

@@ -25,7 +25,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from checker.engine import check  # noqa: E402
-from checker.pack import CATEGORIES, Pack, _example_request, load_pack  # noqa: E402
+from checker.pack import Pack, example_request, load_pack  # noqa: E402
+from checker.vocabulary import CATEGORIES  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("fi", "sv", "en")
@@ -51,7 +52,7 @@ def request_for(item: dict[str, Any]):
     if isinstance(data["now"], datetime):
         data["now"] = data["now"].isoformat()
     data["attachments"] = data.get("attachments") or []
-    return _example_request(data, 0)
+    return example_request(data, 0)
 
 
 def utf16_index(text: str, index: int) -> int:

@@ -58,6 +58,7 @@ def test_the_installed_package_ships_the_bundled_rules(tmp_path: Path) -> None:
     bundled = {f"somecheck_rules/hanko/{p.relative_to(ROOT / 'rules' / 'hanko').as_posix()}"
                for p in (ROOT / "rules" / "hanko").rglob("*.yaml")}
     assert bundled <= names, bundled - names
-    assert {"checker/server.py", "checker/service.py", "checker/doctor.py"} <= names
+    assert {"checker/server.py", "checker/autostart/__init__.py", "checker/pack/__init__.py",
+            "checker/doctor.py"} <= names
     assert "somecheck = checker.cli:main" in entry_points
     assert "Requires-Dist: waitress" in metadata

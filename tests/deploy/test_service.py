@@ -131,7 +131,7 @@ def test_task_scheduler_task(tmp_path: Path) -> None:
 
 
 def test_the_task_file_is_utf16_with_a_byte_order_mark(tmp_path: Path) -> None:
-    from checker.service import plan
+    from checker.autostart import plan
 
     p = plan("windows", ["--port", "8770"], home=tmp_path)
     assert p.content[:2] == b"\xff\xfe"

@@ -60,7 +60,7 @@ def test_the_log_never_holds_the_text_of_a_post(tmp_path: Path, server: str) -> 
         # malformed, wrongly typed, oversized, refused: the sentinel travels in each
         bad = [
             (f'{{"text": "{sentinel}"'.encode(), {"Content-Type": "application/json"}),
-            (f'{{"text": "{sentinel}", "platform": "{sentinel}"}}'.encode(), {"Content-Type": "application/json"}),
+            (f'{{"text": "{sentinel}", "account": "{sentinel}"}}'.encode(), {"Content-Type": "application/json"}),
             (f'{{"text": "{sentinel}"}}'.encode(), {"Content-Type": "text/plain"}),
             (f'{{"text": "{sentinel * 30000}"}}'.encode(), {"Content-Type": "application/json"}),
             (f'{{"text": "{sentinel}"}}'.encode(), {"Content-Type": "application/json", "Origin": "https://evil.example"}),

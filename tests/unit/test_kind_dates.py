@@ -10,9 +10,10 @@ import pytest
 
 from checker.engine import _by_rule
 from checker.kinds import dates
-from checker.kinds.base import Build, Context, Organization, Params, Request, RuleError
+from checker.kinds.base import Build, Context, Params, RuleError
+from checker.model import Organization, Request
 from checker.kinds.dates import Dates
-from checker.languages import analyse
+from checker.langid import analyse
 from checker.lexicon import Lexicon
 from checker.regexsafe import compile_safe
 from checker.text import Document
@@ -80,11 +81,15 @@ def test_suggestion_gives_the_right_weekday_in_three_languages() -> None:
                           "en": "25 November 2026 is a Wednesday."}
 
 
-def test_a_date_that_does_not_exist_is_flagged() -> None:
-    [(span, suggestion)] = run("Luistelurata avataan ma 31.11.", {"check": "weekday"})
-    assert span == "ma 31.11."
-    assert suggestion["fi"] == "Päivämäärää 31.11. ei ole kalenterissa."
-    assert weekday("Juhlat su 29.2.2027") == ["su 29.2.2027"]
+def test_a_date_that_does_not_exist_is_flagged_by_exists_not_weekday() -> None:
+    # issue 13.19: "ma 31.11." is not a weekday mismatch; the date does not exist
+    assert weekday("Luistelurata avataan ma 31.11.") == []
+    assert weekday("Juhlat su 29.2.2027") == []
+    missing = [span for span, _ in run("Luistelurata avataan ma 31.11. ja 30.11.", {"check": "exists"})]
+    assert missing == ["31.11."]
+    assert [span for span, _ in run("Juhlat su 29.2.2027, 29.2.2028", {"check": "exists"})] == ["29.2.2027"]
+    assert [span for span, _ in run("Möte den 30 februari, April 31, 1 May", {"check": "exists"})] == [
+        "30 februari", "April 31"]
     assert weekday("Juhlat ke 29.2.2028") == ["ke 29.2.2028"]     # it is a Tuesday
     assert weekday("Juhlat ti 29.2.2028") == []
 

@@ -10,9 +10,10 @@ import pytest
 
 from checker.engine import _by_rule, check
 from checker.kinds import identifier
-from checker.kinds.base import Build, Context, Organization, Params, Request, RuleError
+from checker.kinds.base import Build, Context, Params, RuleError
+from checker.model import Organization, Request
 from checker.kinds.identifier import Identifier
-from checker.languages import analyse
+from checker.langid import analyse
 from checker.lexicon import Lexicon
 from checker.regexsafe import compile_safe
 from checker.text import Document

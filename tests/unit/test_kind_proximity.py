@@ -8,9 +8,10 @@ from datetime import datetime, timezone
 import pytest
 
 from checker.engine import _by_rule
-from checker.kinds.base import Build, Context, Organization, Params, Request, RuleError
+from checker.kinds.base import Build, Context, Params, RuleError
+from checker.model import Organization, Request
 from checker.kinds.proximity import Proximity
-from checker.languages import analyse
+from checker.langid import analyse
 from checker.lexicon import Lexicon
 from checker.text import Document
 

@@ -8,7 +8,7 @@ from textwrap import dedent
 import pytest
 
 from checker.engine import check
-from checker.kinds.base import Attachment, Request
+from checker.model import Attachment, Request
 from checker.pack import EXAMPLE_NOW, load_pack
 
 MESSAGES = """
@@ -82,7 +82,9 @@ RULES = """
 def pack(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("pack")
     (folder / "rules").mkdir()
-    (folder / "pack.yaml").write_text('name: k\nversion: "1"\n', encoding="utf-8")
+    (folder / "pack.yaml").write_text('name: k\nversion: "1"\nguidelines:\n' + "".join(
+        f"  {g}: {{title: {{fi: T, sv: T, en: T}}, text: {{fi: X, sv: X, en: X}}}}\n"
+        for g in ("G3", "G4", "G5", "G6", "C4")), encoding="utf-8")
     (folder / "rules" / "r.yaml").write_text("rules:" + dedent(RULES), encoding="utf-8")
     return load_pack([folder])
 
@@ -143,7 +145,19 @@ def test_overlapping_matches_of_one_rule_become_one_finding() -> None:
     from checker.engine import _merged
 
     spans = {(0, 9): None, (3, 12): None, (20, 25): None, (21, 23): None, (0, 0): None}
-    assert _merged(spans) == [(0, 0, None), (0, 12, None), (20, 25, None)]
+    assert _merged(spans, "x" * 30) == [(0, 0, None), (0, 12, None), (20, 25, None)]
+
+
+def test_neighbouring_matches_of_one_rule_become_one_finding() -> None:
+    from checker.engine import _merged
+
+    text = "idiot, idiot! idiot and idiot\nidiot 😀 idiot"
+    spans = {(m, m + 5): None for m in (0, 7, 14, 24, 30, 38)}
+    # spaces and punctuation join neighbours; a word, a line break or an emoji between keeps them apart
+    assert _merged(spans, text) == [(0, 19, None), (24, 29, None), (30, 35, None), (38, 43, None)]
+    # neighbours with different suggestions stay apart
+    assert _merged({(0, 5): {"en": "a"}, (7, 12): {"en": "b"}}, text) == [
+        (0, 5, {"en": "a"}), (7, 12, {"en": "b"})]
 
 
 def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.languages import analyse, detect
+from checker.langid import analyse, detect
 from checker.text import Document
 
 FI = "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Palvelemme taas torstaina."
@@ -52,7 +52,7 @@ SAMPLES = [
 def test_fast_detector_returns_exactly_what_langdetect_returns(text: str) -> None:
     from langdetect.lang_detect_exception import LangDetectException
 
-    from checker.languages import _factory
+    from checker.langid import _factory
 
     detector = _factory().create()
     detector.append(text)
@@ -69,3 +69,26 @@ def test_short_line_allows_the_language_of_its_frequent_words() -> None:
     # langdetect calls this line Swedish; "are" says English, so English lists may fire too
     assert "en" in analyse(Document("Immigrants are ruining Hanko.")).per_line[0]
     assert analyse(Document("Kaupunginvaltuusto kokoontuu huomenna")).per_line[0] == {"fi"}
+
+
+def test_langdetect_internals_the_fast_detector_mirrors_are_there() -> None:
+    # checker/langid.py re-implements langdetect 1.0.x's Detector over its private fields and
+    # constants; pyproject.toml bounds langdetect below 1.1. A release that changes them fails here.
+    from importlib.metadata import version
+
+    from langdetect.detector import Detector
+    from langdetect.utils.ngram import NGram
+
+    from checker.langid import _factory
+
+    assert version("langdetect").startswith("1.0."), version("langdetect")
+    for name in ("URL_RE", "MAIL_RE", "ALPHA_DEFAULT", "ALPHA_WIDTH", "BASE_FREQ", "ITERATION_LIMIT",
+                 "CONV_THRESHOLD", "PROB_THRESHOLD"):
+        assert hasattr(Detector, name), name
+    assert (Detector.ALPHA_DEFAULT, Detector.ALPHA_WIDTH, Detector.ITERATION_LIMIT,
+            Detector.PROB_THRESHOLD, Detector.CONV_THRESHOLD, Detector.BASE_FREQ) == \
+        (0.5, 0.05, 1000, 0.1, 0.99999, 10000)
+    assert callable(NGram.normalize) and callable(NGram.normalize_vi)
+    factory = _factory()
+    assert list(factory.langlist) == ["fi", "sv", "en"] and factory.seed == 0
+    assert all(len(p) == 3 for p in list(factory.word_lang_prob_map.values())[:100])

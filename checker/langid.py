@@ -26,9 +26,10 @@ from langdetect.detector import Detector
 from langdetect.detector_factory import DetectorFactory
 from langdetect.utils.ngram import NGram
 
+from checker.langdata import LANGUAGE_DATA, TEXT_LANGUAGES
 from checker.text import Document
 
-LANGUAGES = ("fi", "sv", "en")
+LANGUAGES = TEXT_LANGUAGES
 MIN_LETTERS = 25      # a shorter line is judged by its frequent words only
 SHORT_LINE = 60       # below this many letters a line's frequent words also count
 ALLOW_SHARE = 0.25    # a language at least this likely in a line counts as present
@@ -36,20 +37,7 @@ REPORT_SHARE = 0.05   # a language with at least this share of the post is repor
 SEED = 0
 
 # A few frequent words per language decide short lines that langdetect would guess at.
-FUNCTION_WORDS = {
-    "fi": {"ja", "on", "ei", "se", "että", "oli", "ole", "kun", "mutta", "myös", "tämä",
-           "mä", "sä", "minä", "sinä", "hän", "me", "te", "he", "kiitos", "hyvä", "tänään",
-           "huomenna", "nyt", "vielä", "tai", "jos", "niin", "kuin", "olet", "olen", "mitä",
-           "hei", "moi", "terve", "tervetuloa", "mutta", "jo", "kaikki", "tosi", "aika"},
-    "sv": {"och", "det", "är", "att", "jag", "en", "ett", "på", "som", "inte", "vad", "för",
-           "med", "har", "till", "av", "om", "du", "ni", "vi", "den", "men", "också", "idag",
-           "i", "tack", "var", "så", "nu", "hur", "kan", "ska", "eller", "från", "bra",
-           "hej", "välkommen", "alla", "mycket", "här", "när", "vill"},
-    "en": {"the", "and", "is", "of", "to", "a", "in", "that", "it", "you", "for", "on",
-           "with", "are", "this", "be", "was", "at", "my", "your", "we", "they", "not",
-           "what", "so", "but", "have", "thanks", "today", "big", "an", "all", "i'm",
-           "hi", "hello", "welcome", "great", "very", "here", "when", "will"},
-}
+FUNCTION_WORDS = {lang: data.function_words for lang, data in LANGUAGE_DATA.items()}
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-from checker.kinds.base import Attachment, Request
-from checker.pack import ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, PLATFORMS, ROLES
+from checker.model import Attachment, Request
+from checker.vocabulary import (ACCOUNTS, ATTACHMENT_TYPES, CONTEXTS, LOCALES, OTHER_PLATFORM,
+                                PLATFORMS, ROLES)
 
 FIELDS = {"text", "platform", "account", "role", "context", "attachments", "locale", "now"}
-ENUMS = {"platform": PLATFORMS, "account": ACCOUNTS, "role": ROLES, "context": CONTEXTS,
+ENUMS = {"account": ACCOUNTS, "role": ROLES, "context": CONTEXTS,
          "locale": LOCALES}
 
 
@@ -27,13 +28,18 @@ def parse_check(body: Any, *, default_role: str, locale: str, now: datetime | No
         raise BadRequest("'text' is missing: send the post as {\"text\": \"...\"}")
     if not isinstance(body["text"], str):
         raise BadRequest("'text' must be a string")
+    platform = body.get("platform", OTHER_PLATFORM)
+    if not isinstance(platform, str):
+        raise BadRequest(f"'platform' must be a string such as {', '.join(PLATFORMS)}")
     for key, allowed in ENUMS.items():
         if key in body and body[key] not in allowed:
             raise BadRequest(f"'{key}' is {body[key]!r}; use one of {', '.join(allowed)}")
     return Request(
         text=body["text"],
         now=_now(body.get("now"), now),
-        platform=body.get("platform", "other"),
+        # A site this checker does not know yet is checked as "other", never refused, so that
+        # a newer extension keeps working with an older checker.
+        platform=platform if platform in PLATFORMS else OTHER_PLATFORM,
         account=body.get("account", "personal"),
         role=body.get("role", default_role),
         context=body.get("context", "post"),

@@ -1,0 +1,74 @@
+"""What a response may hold: the rules map and the bounds that keep a response small.
+
+A finding names its rule; the rule's description, default suggestion and guideline are
+given once per response in the `rules` map instead of once per finding. However long and
+however offensive a post, a response carries at most `MAX_PER_RULE` findings of one rule,
+`MAX_FINDINGS` in all and excerpts of at most `MAX_EXCERPT` UTF-16 code units; what was
+left out is counted per rule in `omitted` (docs/api.md, "Bounds").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from checker.pack import Pack, Rule
+from checker.text import Document
+from checker.vocabulary import SEVERITY_RANK
+
+MAX_PER_RULE = 20
+MAX_FINDINGS = 200
+MAX_EXCERPT = 200
+
+
+def excerpt(doc: Document, start: int, end: int) -> str:
+    """The words of a span, cut to their first MAX_EXCERPT UTF-16 code units."""
+    cut = min(end, start + MAX_EXCERPT)
+    while doc.utf16(cut) - doc.utf16(start) > MAX_EXCERPT:
+        cut -= 1
+    return doc.text[start:cut]
+
+
+def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Findings (in response order) cut to the bounds, and how many were left out per rule.
+
+    The first MAX_PER_RULE of each rule stay; when more than MAX_FINDINGS remain, the most
+    severe stay, earlier before later."""
+    seen: Counter[str] = Counter()
+    kept = []
+    for f in findings:
+        seen[f["rule"]] += 1
+        if seen[f["rule"]] <= MAX_PER_RULE:
+            kept.append(f)
+    if len(kept) > MAX_FINDINGS:
+        ranked = sorted(range(len(kept)), key=lambda i: (-SEVERITY_RANK[kept[i]["severity"]], i))
+        chosen = sorted(ranked[:MAX_FINDINGS])
+        kept = [kept[i] for i in chosen]
+    shown = Counter(f["rule"] for f in kept)
+    omitted = {rule: count - shown[rule] for rule, count in seen.items() if count > shown[rule]}
+    return kept, dict(sorted(omitted.items()))
+
+
+def rules_map(pack: Pack, rules: list[Rule], locale: str) -> dict[str, dict[str, Any]]:
+    """The texts of each rule, in one locale: {id: {description, suggestion, guideline}}."""
+    result = {}
+    for rule in rules:
+        guideline = pack.guidelines[rule.guideline]
+        result[rule.id] = {
+            "description": rule.description[locale],
+            "suggestion": rule.suggestion[locale] if rule.suggestion else None,
+            "guideline": {"id": guideline.id, "title": guideline.title[locale],
+                          "text": guideline.text[locale]},
+        }
+    return result
+
+
+def pack_listing(pack: Pack) -> dict[str, Any]:
+    """GET /v1/rules and `somecheck rules list --format json`: every rule and guideline."""
+    return {
+        "rules_version": pack.rules_version,
+        "rules": [{"id": r.id, "category": r.category, "severity": r.severity,
+                   "guideline": r.guideline, "description": r.description,
+                   "message": r.message} for r in pack.rules],
+        "guidelines": {g.id: {"title": g.title, "text": g.text} for g in pack.guidelines.values()},
+    }
