@@ -353,9 +353,11 @@ def test_a_refused_token_has_its_own_message_and_details_on_the_options_page(bro
     from selenium.webdriver.support.ui import WebDriverWait
     d = browser.driver
     browser.shadow_click(".sc-notice .sc-details")
-    WebDriverWait(d, 5).until(lambda d: len(d.window_handles) == 2)
-    d.switch_to.window(d.window_handles[1])
-    WebDriverWait(d, 5).until(lambda d: d.current_url.endswith("options/options.html"))
+    # (A tab an extension opens is not among chromedriver's window handles: look at the targets.)
+    opened = lambda d: [t["url"] for t in d.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]
+                        if t["type"] == "page" and t["url"].endswith("/options/options.html#checker")]
+    WebDriverWait(d, 5).until(opened)
+    d.get(opened(d)[0])
     WebDriverWait(d, 5).until(lambda d: d.find_element(By.ID, "checker-status").get_attribute("data-state"))
     status = d.find_element(By.ID, "checker-status")
     assert status.get_attribute("data-state") == "down" and status.get_attribute("data-cause") == "token"
