@@ -5,9 +5,15 @@ BIN := $(VENV)/bin
 
 .PHONY: run test install bench extension
 
+# The product alone: what `make run` needs.
 $(BIN)/somecheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+# The product with the test tools (pytest, selenium, ...).
+$(VENV)/.test-extras: $(BIN)/somecheck
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
@@ -17,13 +23,14 @@ install: $(BIN)/somecheck
 run: install
 	$(BIN)/somecheck serve
 
-## Install what the tests need (Python packages, Chromium and its driver, editor fixtures) and run them all.
-test: install
-	bash tests/e2e/setup.sh
-	$(BIN)/python -m pytest -q
+## Run every test suite this machine can run; say loudly which it could not (see tests/suites.py).
+## With CI=true (Debian, root, network) it installs the browsers first and runs everything.
+test: $(VENV)/.test-extras
+	$(BIN)/python tests/suites.py -q
 
-## Measure the checker as users meet it and print the table of targets (about a minute).
-bench: install
+## Measure the checker as users meet it and print the table of targets (about a minute; the
+## comparison with proselint needs the test extras).
+bench: $(VENV)/.test-extras
 	$(BIN)/python -m bench
 
 ## Bundle the extension's ES modules (extension/src -> extension/bundle, esbuild), then build

@@ -14,6 +14,7 @@ answering an organization's posts: the words of a post are mostly words it has m
 from __future__ import annotations
 
 import random
+import re
 import time
 from datetime import datetime, timezone
 
@@ -24,6 +25,7 @@ from checker.model import Request
 from checker.langid import clear_cache
 from checker.text import clear_line_caches
 from checker.pack import load_pack
+from checker import regexsafe
 
 # Outside working hours, so the timing rule keeps quiet on "clean" posts (a fixed moment
 # keeps the run deterministic; the service would use its clock).
@@ -69,9 +71,42 @@ def run(scale: float = 1.0) -> dict:
             edited = Request(text=texts.edited(base[lang].text, lang, seed=r), now=NOW)
             again[lang].append(_timed(pack, edited, fresh=False))
     return {
+        "regex": _regex_cost(pack, scale),
         "rules": len(pack.rules),
         "rules_version": pack.rules_version,
         "checks": {case: summary(ts) | {"findings": found[case]} for case, ts in times.items()},
         "recheck": {lang: {"first": summary(first[lang]), "again": summary(again[lang])}
                     for lang in texts.LANGS},
     }
+
+
+# A pattern that makes Python's `re` backtrack for ever on a long word (issue 13.1).
+HANGING = r"(\w+){1,50}!"
+
+
+def _regex_cost(pack, scale: float) -> dict:
+    """Every regex of the bundled pack over the longest post: RE2 as served, Python's `re`
+    on the same patterns for comparison, and a backtracking pattern on one long word."""
+    patterns = [regex for rule in pack.rules for _lang, regex in getattr(rule.kind, "regexes", ())]
+    lines = texts.post("fi", texts.FACEBOOK_MAX, True).split("\n")
+    python = [re.compile(p.pattern, re.IGNORECASE) for p in patterns]
+    word = "a" * texts.FACEBOOK_MAX
+    hanging = regexsafe.compile_safe(HANGING)
+    times: dict[str, list[float]] = {"re2": [], "re": [], "hanging": []}
+    for _ in range(max(3, int(20 * scale))):
+        clear_line_caches()                      # a post never seen: boundaries found again
+        began = time.perf_counter()
+        for line in lines:                        # line by line, as the pattern kind does
+            for regex in patterns:
+                regex.spans(line)
+        times["re2"].append(time.perf_counter() - began)
+        began = time.perf_counter()
+        for line in lines:
+            for regex in python:
+                for _match in regex.finditer(line):
+                    pass
+        times["re"].append(time.perf_counter() - began)
+        began = time.perf_counter()
+        hanging.spans(word)
+        times["hanging"].append(time.perf_counter() - began)
+    return {"patterns": len(patterns)} | {name: summary(ts) for name, ts in times.items()}

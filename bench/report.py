@@ -76,6 +76,14 @@ def build(inproc: dict | None, service: dict | None, peers: dict | None) -> Tabl
                       f"{ms(r['again']['median'])} = {ratio:.2f} × first ({ms(r['first']['median'])})",
                       ms(r["again"]["p99"]), span(r["again"]), "≤ 0.50 × first", ratio <= 0.5)
         table.rule()
+        rx = inproc["regex"]
+        table.add("1r", f"the pack's {rx['patterns']} regexes over 63,206 chars, fi, RE2 as served "
+                        f"(n={rx['re2']['n']}); Python re: {ms(rx['re']['median'])}",
+                  ms(rx["re2"]["median"]), ms(rx["re2"]["p99"]), span(rx["re2"]))
+        table.add("1r", f"(\\w+){{1,50}}! on one 63,206-letter word, RE2 (Python re: never ends)",
+                  ms(rx["hanging"]["median"]), ms(rx["hanging"]["p99"]), span(rx["hanging"]),
+                  "≤ 1 s", rx["hanging"]["max"] <= 1.0)
+        table.rule()
     if service:
         rt = service["round_trip"]
         table.add("4", f"HTTP /v1/health, keep-alive (n={rt['health']['n']})", ms(rt["health"]["median"]),

@@ -43,9 +43,10 @@ def check_request(request: Request, settings: Settings) -> None:
     if request.method == "OPTIONS":
         return
     if settings.token:
-        given = request.headers.get("Authorization", "")
-        expected = f"Bearer {settings.token}"
-        if not hmac.compare_digest(given.encode(), expected.encode()):
+        scheme, _, given = request.headers.get("Authorization", "").strip().partition(" ")
+        # the scheme name is case-insensitive (RFC 9110 11.1); the token is compared in constant time
+        if scheme.lower() != "bearer" or not hmac.compare_digest(
+                given.strip().encode(), settings.token.encode()):
             raise Refused(401, "unauthorized", "a valid token is required: send "
                                                "'Authorization: Bearer <token>' as configured")
     length = request.content_length

@@ -1,7 +1,7 @@
 """`somecheck doctor`: check the set-up and say, in plain words, how to fix what is wrong.
 
-Small checks, each with an id shown beside what it found, run in order: `settings`, `rules`
-(the packs load), `port` (free, or ours), `access` (the service answers this address and
+Small checks, each with an id shown beside what it found, run in order: `settings`,
+`callers` (who may call the service: other machines? which extensions?), `rules` (the packs load), `port` (free, or ours), `access` (the service answers this address and
 token), `served-rules`, `version`, `autostart`. Each takes a `Situation` and returns its
 findings, so each can be tested alone. Exit 0 when nothing is wrong, 1 otherwise.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from checker import __version__, autostart
 from checker.pack import PackError, bundled_pack_path, load_pack
-from checker.settings import Settings, SettingsError
+from checker.settings import Settings, SettingsError, is_loopback, is_wildcard
 
 OK, NOTE, PROBLEM = "ok", "note", "PROBLEM"
 
@@ -134,6 +134,24 @@ def check_settings(s: Situation) -> list[Finding]:
     where = ", ".join(str(p) for p in s.settings.rules) or "the bundled rules"
     return [Finding(OK, f"settings: checker at {s.url}, rules from {where}, "
                         f"{'a token' if s.settings.token else 'no token'}")]
+
+
+@check("callers")
+def check_callers(s: Situation) -> list[Finding]:
+    """Who may call the service with these settings, said plainly."""
+    if s.settings is None:
+        return []
+    origins = ", ".join(s.settings.allow_origins)
+    if not is_loopback(s.settings.host):
+        return [Finding(NOTE, f"the service is bound to {s.settings.host}: other machines can reach "
+                              f"it. Browsers may call it only from {origins}, with the token; "
+                              "programs that send no Origin (scripts, curl) need only the token",
+                        "bind to 127.0.0.1 unless one checker serves a whole organization "
+                        "(docs/it-deployment.md)")]
+    if any(is_wildcard(o) for o in s.settings.allow_origins):
+        return [Finding(OK, "only this machine can reach the service; any browser extension "
+                            f"installed here may call it ({origins})")]
+    return [Finding(OK, f"only this machine can reach the service, and in browsers only {origins}")]
 
 
 @check("rules")

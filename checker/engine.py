@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable
+from dataclasses import replace
 from time import perf_counter
 from typing import Any
 
@@ -12,6 +14,7 @@ from checker.kinds.base import Context
 from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
+from checker.regexsafe import RegexTimeout, deadline
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
 from checker.vocabulary import SEVERITY_RANK
@@ -23,6 +26,17 @@ NEIGHBOUR_GAP = 3
 MERGE_LIMIT = 200
 
 Found = tuple[Rule, int, int, Any]          # (rule, start, end, suggestion) in string indices
+
+log = logging.getLogger(__name__)
+# The finding that replaces a rule whose regexes ran past the request's deadline.
+TIMED_OUT = {
+    "fi": "Tätä sääntöä ei ehditty tarkistaa: sen säännöllinen lauseke kesti liian kauan tällä "
+          "tekstillä. Kerro ylläpitäjälle; muut säännöt on tarkistettu.",
+    "sv": "Den här regeln hann inte kontrolleras: dess reguljära uttryck tog för lång tid med "
+          "den här texten. Säg till administratören; de andra reglerna har kontrollerats.",
+    "en": "This rule could not be checked in time: its regular expression took too long on this "
+          "text. Tell your administrator; the other rules were checked.",
+}
 
 
 def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple[int, tuple]]]:
@@ -46,14 +60,22 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
                   joined_hits=_by_rule(pack.lexicon.scan(doc.joined_tokens)))
     present = ctx.languages.present()
     results = []
-    for rule in pack.rules:
-        if not _applies(rule, request, present):
-            continue
-        spans: dict[tuple[int, int], dict | None] = {}
-        for match in rule.kind.find(ctx):
-            spans.setdefault((match.start, match.end), match.suggestion)
-        for start, end, suggestion in _merged(spans, doc.text):
-            results.append((rule, start, end, suggestion))
+    with deadline():
+        for rule in pack.rules:
+            if not _applies(rule, request, present):
+                continue
+            spans: dict[tuple[int, int], dict | None] = {}
+            try:
+                for match in rule.kind.find(ctx):
+                    spans.setdefault((match.start, match.end), match.suggestion)
+            except RegexTimeout:
+                log.warning("rule %s: its regex ran past the request's deadline and was stopped; "
+                            "the post got a finding saying the rule was not checked", rule.id)
+                results.append((replace(rule, severity="info", message=TIMED_OUT,
+                                        description=TIMED_OUT, suggestion=None), 0, 0, None))
+                continue
+            for start, end, suggestion in _merged(spans, doc.text):
+                results.append((rule, start, end, suggestion))
     return results, ctx
 
 

@@ -1,15 +1,44 @@
-"""Refuse regular expressions that could backtrack without bound.
+"""Rule-pack regular expressions, matched in time linear in the text (RE2), with a deadline.
 
-A pattern is refused when a repeat that can run unboundedly contains another such repeat
-(`(a+)+`, `(\\w+\\s?)*`), or an alternation inside an unbounded repeat whose branches can
-start alike (`(a|ab)*`), or a back-reference. Possessive repeats and atomic groups never
-backtrack and are allowed. The check is conservative: it may refuse a harmless pattern,
-never accept one of those shapes.
+A pack's regex is written in Python's syntax and means what it means to Python's `re`
+(`\\w`, `\\b`, `\\d` and `\\s` know every language's letters), but it runs on RE2, whose
+automata never backtrack: no pattern can take more than linear time on any text.
+What RE2 cannot run is refused when the pack loads, with the reason:
+
+- back-references (`(a)\\1`), possessive repeats and atomic groups, `\\B`, `(?a)`;
+- a regex that can match the empty text (it would mark nothing);
+- `\\b` that may stand twice at one place other than side by side (`\\b\\b`) or around
+  a gap that may be empty (`\\b[^.]{0,9}?\\b`), as in `\\b(?:\\b|x)`;
+- look-arounds anywhere but at the edges. A look-behind may open the regex and a
+  look-ahead may close it (`(?<!ett )\\bfan\\b(?!\\s+club)`); they are checked around each
+  match. A look-ahead that fails rejects the match RE2 prefers at that place; other ways
+  of matching at the same place are not tried.
+
+RE2's own `\\b` knows ASCII only, so a line is matched with a marker character at every
+word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the marker
+(the translation is checker/re2syntax.py).
+tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
+on every corpus and example text.
+
+Every match runs under the current request's deadline (`deadline()`): a line is searched
+in several RE2 calls, each linear, and the deadline is looked at between them. Past it,
+`RegexTimeout` says which pattern stopped; the engine turns that into a finding.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextvars import ContextVar
+from itertools import accumulate
+
+import re2
+
+from checker.re2syntax import MARK, UnsafeRegex, check_boundaries, emit
+from checker.text import line_cache
 
 try:  # Python 3.11+
     import re._constants as C
@@ -18,69 +47,229 @@ except ImportError:  # pragma: no cover
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]
 
-UNBOUNDED = C.MAXREPEAT
-LIMIT = 100  # a bounded repeat above this counts as unbounded
+MARK_STANDIN = "\ue001"     # a MARK the user typed is matched as this one
+_MARK_BYTES = MARK.encode("utf-8")
+_BOUNDARY = re.compile(r"\b")    # Python's own idea of a word boundary, Unicode-aware
+DEFAULT_DEADLINE = 2.0           # seconds of regex matching one request may use
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False
+_OPTIONS.max_mem = 8 << 20
+
+_deadline: ContextVar[float | None] = ContextVar("somecheck_regex_deadline", default=None)
 
 
-class UnsafeRegex(ValueError):
-    """A pattern that does not compile or could backtrack catastrophically."""
+class RegexTimeout(RuntimeError):
+    """The request's deadline passed while a pack's regex was being matched."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__("the regular expression ran past the request's deadline")
+        self.pattern = pattern
 
 
-def compile_safe(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Compile a pattern after checking it cannot backtrack without bound."""
+@contextlib.contextmanager
+def deadline(seconds: float | None = None) -> Iterator[None]:
+    """Within this block, regex matching stops with RegexTimeout after `seconds`
+    (by default DEFAULT_DEADLINE)."""
+    token = _deadline.set(time.monotonic() + (DEFAULT_DEADLINE if seconds is None else seconds))
     try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+# --- a line with its word boundaries marked ---------------------------------------------------
+
+class _Marked:
+    """A line with MARK at each word boundary, as UTF-8 (RE2 reads bytes without copying), and
+    the maps between its byte offsets and the line's character indices."""
+
+    __slots__ = ("data", "bounds", "marks", "_starts")
+
+    def __init__(self, line: str) -> None:
+        line = line.replace(MARK, MARK_STANDIN)
+        self.bounds = [m.start() for m in _BOUNDARY.finditer(line)]       # in the line
+        self.marks = [b + k for k, b in enumerate(self.bounds)]            # in the marked text
+        self.data = _BOUNDARY.sub(MARK, line).encode("utf-8", "surrogatepass")
+        self._starts: list[int] | None = None
+
+    def _byte_starts(self) -> list[int]:
+        """The byte offset of each character of the marked text, and of its end."""
+        if self._starts is None:
+            self._starts = [0, *accumulate(len(c.encode("utf-8", "surrogatepass"))
+                                           for c in self.data.decode("utf-8", "surrogatepass"))]
+        return self._starts
+
+    def original(self, b: int) -> int:
+        """The line index of byte offset b (a mark counts as the character after it)."""
+        j = bisect_left(self._byte_starts(), b)                # index in the marked text
+        return j - bisect_left(self.marks, j)
+
+    def before(self, p: int) -> int:
+        """The byte offset of line index p, before a mark standing at p."""
+        return self._byte_starts()[p + bisect_left(self.bounds, p)]
+
+    def after(self, p: int) -> int:
+        """The byte offset of line index p, after a mark standing at p."""
+        return self._byte_starts()[p + bisect_right(self.bounds, p)]
+
+    def boundary(self, p: int) -> bool:
+        i = bisect_left(self.bounds, p)
+        return i < len(self.bounds) and self.bounds[i] == p
+
+
+@line_cache
+def _marked(line: str) -> _Marked:
+    """The marked line, shared by every regex of every rule that looks at this line."""
+    return _Marked(line)
+
+
+# --- conditions checked around a match: edge look-arounds ------------------------------------
+
+def _zero_width(op, arg) -> bool:
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return True
+    if op == C.SUBPATTERN:
+        return all(_zero_width(*item) for item in arg[-1])
+    if op == C.BRANCH:
+        return all(all(_zero_width(*item) for item in branch) for branch in arg[1])
+    return False
+
+
+def _has_lookaround(op, arg) -> bool:
+    if op in (C.ASSERT, C.ASSERT_NOT):
+        return True
+    if op == C.SUBPATTERN:
+        return any(_has_lookaround(*item) for item in arg[-1])
+    if op == C.BRANCH:
+        return any(_has_lookaround(*item) for branch in arg[1] for item in branch)
+    return False
+
+
+class _Condition:
+    """A zero-width test at one place of a line: anchors and look-arounds, as Python has them."""
+
+    def __init__(self, items, flags: int) -> None:
+        self.tests = [self._build(op, arg, flags) for op, arg in items]
+
+    def _build(self, op, arg, flags: int):
+        if op == C.AT:
+            return ("at", arg, bool(flags & re.MULTILINE))
+        if op == C.SUBPATTERN:
+            return ("all", _Condition(arg[-1], (flags | arg[1]) & ~arg[2]))
+        if op == C.BRANCH:
+            return ("any", [_Condition(branch, flags) for branch in arg[1]])
+        direction, body = arg
+        lo, hi = body.getwidth() if direction < 0 else (0, 0)
+        if direction < 0 and lo != hi:    # Python refuses these too; said here for clarity
+            raise UnsafeRegex("a look-behind must have a fixed width")
+        return ("look", op == C.ASSERT, direction, lo, _Program(body, flags, "(look-around)"))
+
+    def holds(self, line: str, marked: _Marked, p: int) -> bool:
+        return all(self._test(test, line, marked, p) for test in self.tests)
+
+    @staticmethod
+    def _test(test, line: str, marked: _Marked, p: int) -> bool:
+        kind = test[0]
+        if kind == "all":
+            return test[1].holds(line, marked, p)
+        if kind == "any":
+            return any(c.holds(line, marked, p) for c in test[1])
+        if kind == "at":
+            _, where, multiline = test
+            if where == C.AT_BOUNDARY:
+                return marked.boundary(p)
+            if where == C.AT_NON_BOUNDARY:
+                return not marked.boundary(p)
+            if where in (C.AT_BEGINNING, C.AT_BEGINNING_STRING, C.AT_BEGINNING_LINE):
+                return p == 0 or (multiline and where != C.AT_BEGINNING_STRING and line[p - 1] == "\n")
+            return p == len(line) or (multiline and where != C.AT_END_STRING and line[p] == "\n")
+        _, positive, direction, width, program = test
+        if direction > 0:
+            found = program.regex.match(marked.data, marked.before(p)) is not None
+        else:      # the window may end before or after a MARK standing at p
+            start = marked.before(p - width) if p >= width else -1
+            found = start >= 0 and any(program.regex.fullmatch(marked.data, start, end) is not None
+                                       for end in {marked.before(p), marked.after(p)})
+        return found == positive
+
+
+class _Program:
+    """One RE2 program over marked text, with the conditions checked at its two ends."""
+
+    def __init__(self, items, flags: int, source: str) -> None:
+        items = list(items)
+        head = 0
+        while head < len(items) and _zero_width(*items[head]):
+            head += 1
+        tail = len(items)
+        while tail > head and _zero_width(*items[tail - 1]):
+            tail -= 1
+        lead, body, trail = items[:head], items[head:tail], items[tail:]
+        if not any(_has_lookaround(*item) for item in lead):
+            lead, body = [], lead + body
+        if not any(_has_lookaround(*item) for item in trail):
+            trail, body = [], body + trail
+        self.before = _Condition(lead, flags) if lead else None
+        self.after = _Condition(trail, flags) if trail else None
+        prefix = "(?i)" if flags & re.IGNORECASE else ""
+        if flags & re.ASCII:
+            raise UnsafeRegex("(?a) is not supported: classes match every language's letters")
+        try:
+            self.regex = re2.compile(prefix + emit(body, flags), _OPTIONS)
+        except re2.error as exc:
+            message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+            raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
+        self.source = source
+
+
+class SafeRegex:
+    """A pack's regex: `spans(line)` gives its matches, linear in the line, under the deadline."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
         parsed = P.parse(pattern, flags)
-        compiled = re.compile(pattern, flags)
+        check_boundaries(parsed)
+        if parsed.getwidth()[0] == 0:
+            raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
+                              "match at least one character (`x+`, not `x*`)")
+        self.program = _Program(parsed, parsed.state.flags, pattern)
+
+    def spans(self, line: str) -> tuple[tuple[int, int], ...]:
+        """Every non-empty, non-overlapping match in `line`, leftmost first (like finditer)."""
+        marked = _marked(line)
+        program, data = self.program, marked.data
+        regex, before, after = program.regex, program.before, program.after
+        limit = _deadline.get()
+        found = []
+        pos = 0
+        while pos <= len(data):
+            if limit is not None and time.monotonic() > limit:
+                raise RegexTimeout(self.pattern)
+            match = regex.search(data, pos)
+            if match is None:
+                break
+            j, k = match.span()
+            start, end = marked.original(j), marked.original(k)
+            if end > start and (before is None or before.holds(line, marked, start)) and (
+                    after is None or after.holds(line, marked, end)):
+                found.append((start, end))
+                # a \b that ended the match took the MARK there; the next match may need it
+                pos = k - len(_MARK_BYTES) if data.endswith(_MARK_BYTES, 0, k) else k
+            elif k == j or before is not None or after is not None:
+                pos = j + 1
+                while pos < len(data) and data[pos] & 0xC0 == 0x80:    # not inside a character
+                    pos += 1
+            else:
+                pos = k
+        return tuple(found)
+
+
+def compile_safe(pattern: str, flags: int = re.IGNORECASE) -> SafeRegex:
+    """A pack's regex, ready to match in linear time, or UnsafeRegex saying why not."""
+    try:
+        re.compile(pattern, flags)           # Python's syntax, and its error messages
     except re.error as exc:
         raise UnsafeRegex(f"the regular expression does not compile: {exc}") from exc
-    _check(parsed, inside_repeat=False)
-    return compiled
-
-
-def _is_unbounded(max_count: int) -> bool:
-    return max_count == UNBOUNDED or max_count > LIMIT
-
-
-def _check(items, inside_repeat: bool) -> None:
-    for op, arg in items:
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            _, max_count, body = arg
-            unbounded = _is_unbounded(max_count)
-            if unbounded and inside_repeat:
-                raise UnsafeRegex("a repeat inside a repeat (like (a+)+) can backtrack without bound")
-            if unbounded:
-                _check_branches(body)
-            _check(body, inside_repeat or unbounded)
-        elif op == C.POSSESSIVE_REPEAT or op == C.ATOMIC_GROUP:
-            continue
-        elif op == C.SUBPATTERN:
-            _check(arg[-1], inside_repeat)
-        elif op == C.BRANCH:
-            for branch in arg[1]:
-                _check(branch, inside_repeat)
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            _check(arg[1], inside_repeat)
-        elif op in (C.GROUPREF, C.GROUPREF_EXISTS):
-            raise UnsafeRegex("back-references are not allowed")
-
-
-def _check_branches(body) -> None:
-    """In an unbounded repeat, alternatives must not be able to start with the same text."""
-    for op, arg in body:
-        if op == C.SUBPATTERN:
-            _check_branches(arg[-1])
-        elif op == C.BRANCH:
-            firsts = [_first(branch) for branch in arg[1]]
-            if None in firsts or len(set(firsts)) < len(firsts):
-                raise UnsafeRegex("alternatives inside a repeat start alike and can backtrack without bound")
-
-
-def _first(branch):
-    """A hashable description of what a branch starts with, or None when it may be anything."""
-    for op, arg in branch:
-        if op == C.LITERAL:
-            return ("lit", arg)
-        if op == C.SUBPATTERN:
-            return _first(arg[-1])
-        return None
-    return None
+    except RecursionError:
+        raise UnsafeRegex("the regular expression is nested too deeply") from None
+    return SafeRegex(pattern, flags)

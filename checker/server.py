@@ -1,18 +1,24 @@
-"""Run the Flask app under a production WSGI server.
+"""Run the Flask app: waitress speaks HTTP, in one process or in several under gunicorn.
 
-One process (the default, and everywhere `gunicorn` cannot run, i.e. Windows): waitress,
-multi-threaded. Several processes (`--workers N`, N > 1, on Linux and macOS): gunicorn with
-threaded workers, each building its own app from the same settings. The service keeps no
-state between requests, so any process can answer any request.
+One process (the default, and Windows): waitress, multi-threaded. Several processes
+(`--workers N`, N > 1, on Linux and macOS): gunicorn's arbiter starts, watches and restarts
+the processes, and each runs waitress on the shared listening socket through `Worker`,
+gunicorn's documented base for worker classes. So HTTP is always read by waitress:
 
-Slow clients: both servers drop a connection that sends nothing for `settings.timeout`
-seconds, so a client that sends half a request cannot hold a thread or a worker.
+- slow clients: waitress reads requests without a thread and hands only complete ones to
+  its threads; a connection silent for `settings.timeout` seconds is closed;
+- errors the HTTP layer finds (a body over its limit, a malformed chunk, bad headers) are
+  the contract's JSON 4xx, and no part of the request reaches a log line;
+- SIGTERM (and Ctrl-C) stops accepting, lets the requests in flight be answered for up to
+  DRAIN seconds, logs what it did and exits 0.
 """
 
 from __future__ import annotations
 
-import errno
+import json
 import logging
+import os
+import signal
 import socket
 import sys
 import time
@@ -100,82 +106,134 @@ def run(app_factory: Callable[[], Any], settings: Settings, server: str = "auto"
         if settings.workers > 1:
             log.warning("waitress runs one process: serving with %d threads instead of %d workers",
                         settings.threads * settings.workers, settings.workers)
-        _run_waitress(app_factory(), settings)
+        serve(app_factory(), settings, threads=settings.threads * max(1, settings.workers))
     return name
 
 
-def _run_waitress(app: Any, settings: Settings) -> None:
+# --- waitress ---------------------------------------------------------------------------------
+
+DRAIN = 10.0        # seconds the requests in flight get to finish after SIGTERM
+
+# The HTTP layer's own refusals (by waitress's status) as the contract's errors (status, code,
+# message). Nothing of the request is quoted.
+HTTP_ERRORS = {
+    400: (400, "bad_request", "the request is not valid HTTP (its headers or chunked body are malformed)"),
+    413: (413, "too_large", "the body is larger than the limit of {max_body} bytes"),
+    431: (400, "bad_request", "the request's headers are too large"),
+    501: (400, "bad_request", "the request uses an HTTP feature this service does not support"),
+}
+
+
+def _json_errors(settings: Settings) -> type:
+    """waitress's channel, with its error responses in the contract's JSON."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class JSONErrorTask(ErrorTask):
+        def execute(self) -> None:
+            status, name, message = HTTP_ERRORS.get(self.request.error.code, (
+                500, "internal_error", "the checker failed on this request; it keeps running"))
+            body = json.dumps({"error": {"code": name, "message": message.format(
+                max_body=settings.max_body)}}).encode()
+            self.status = {400: "400 Bad Request", 413: "413 Payload Too Large"}.get(
+                status, "500 Internal Server Error")
+            self.response_headers.append(("Content-Type", "application/json"))
+            self.set_close_on_finish()
+            self.content_length = len(body)
+            self.write(body)
+
+    class JSONErrorChannel(HTTPChannel):
+        error_task_class = JSONErrorTask
+
+    return JSONErrorChannel
+
+
+def serve(app: Any, settings: Settings, threads: int, sockets: list[socket.socket] | None = None,
+          tick: Callable[[], bool] | None = None) -> None:
+    """Serve `app` with waitress until SIGTERM or SIGINT (or `tick`, called between rounds
+    of the loop, answers False), then drain and return."""
     import waitress
+    from waitress import wasyncore
+    from waitress.channel import HTTPChannel
+    from waitress.server import BaseWSGIServer
 
-    threads = settings.threads * max(1, settings.workers)
-    waitress.serve(app, host=settings.host, port=settings.port, threads=threads,
-                   channel_timeout=settings.timeout,
-                   # how often idle connections are looked for: often enough to honour the timeout
-                   cleanup_interval=max(1, min(30, settings.timeout // 2 or 1)),
-                   # waitress buffers a body before the app sees it: refuse huge ones early
-                   # (the app answers the contract's JSON 413 for anything up to this size)
-                   max_request_body_size=16 * settings.max_body,
-                   ident="somecheck", _quiet=True)
+    where: dict[str, Any] = {"sockets": sockets} if sockets else {
+        "host": settings.host, "port": settings.port}
+    server = waitress.create_server(
+        app, threads=threads, channel_timeout=settings.timeout,
+        # how often idle connections are looked for: often enough to honour the timeout
+        cleanup_interval=max(1, min(30, settings.timeout // 2 or 1)),
+        # waitress buffers a body before the app sees it: refuse huge ones early (the app
+        # answers the same JSON 413 for anything between the two limits)
+        max_request_body_size=16 * settings.max_body,
+        asyncore_use_poll=True, ident="somecheck", **where)
+    task_map = server.map if hasattr(server, "map") else server._map   # several sockets, or one
+    listeners = [d for d in task_map.values() if isinstance(d, BaseWSGIServer)]
+    channel = _json_errors(settings)
+    for listener in listeners:
+        listener.channel_class = channel
+
+    # The signal only sets a flag: waitress's loop swallows exceptions raised inside it.
+    stopping: list[str] = []
+
+    def stop(signum: int, _frame: Any) -> None:
+        stopping.append(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        while not stopping:
+            wasyncore.loop(timeout=0.25, map=task_map, use_poll=True, count=1)
+            if tick is not None and not tick():
+                stopping.append("the gunicorn arbiter is gone")
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    reason = stopping[0]
+    # Stop accepting; answer what is in flight; then close everything.
+    for listener in listeners:
+        listener.accepting = False
+        listener.del_channel()
+        listener.socket.close()
+    began = time.monotonic()
+
+    def in_flight() -> list[Any]:      # received in part or whole, or being answered
+        return [d for d in list(task_map.values()) if isinstance(d, HTTPChannel)
+                and (d.request is not None or d.requests or d.total_outbufs_len)]
+
+    busy = len(in_flight())
+    while in_flight() and time.monotonic() - began < DRAIN:
+        wasyncore.loop(timeout=0.05, map=task_map, use_poll=True, count=1)
+    cut = len(in_flight())
+    server.task_dispatcher.shutdown(cancel_pending=True, timeout=1)
+    wasyncore.close_all(task_map)
+    log.info("stopped (%s): %d request(s) in flight answered, %d cut off after %.0f s, in %.1f s",
+             reason, busy - cut, cut, DRAIN, time.monotonic() - began)
 
 
-# --- gunicorn ---------------------------------------------------------------------------------
+# --- gunicorn: the arbiter manages processes, each serving with waitress ----------------------
 
-class _DeadlineSocket(socket.socket):
-    """A client socket whose blocking mode always has a timeout.
+def _waitress_worker_class(settings: Settings) -> type:
+    from gunicorn.workers.base import Worker
 
-    gunicorn's threaded worker reads a request with a blocking socket and no timeout, so a
-    client that sends half a request would hold a thread for ever. Swapped onto the accepted
-    socket (same layout, no extra slots), `setblocking(True)` becomes `settimeout(limit)`,
-    and a timeout is reported as a closed connection, which gunicorn drops quietly.
-    """
+    class WaitressWorker(Worker):
+        """A gunicorn worker that serves with waitress on the arbiter's listening sockets."""
 
-    __slots__ = ()
-    limit: float = 15.0
+        def run(self) -> None:
+            own = [socket.socket(fileno=os.dup(listener.fileno())) for listener in self.sockets]
+            serve(self.wsgi, settings, threads=settings.threads, sockets=own, tick=self._tick)
 
-    def setblocking(self, flag: bool) -> None:  # noqa: FBT001 - socket's own signature
-        if flag:
-            self.settimeout(self.limit)
-        else:
-            super().setblocking(False)
+        last_beat = 0.0
 
-    def _timed(self, method: Callable[..., Any], *args: Any) -> Any:
-        try:
-            return method(*args)
-        except socket.timeout:
-            log.info("closed a connection that sent or read nothing for %s s", self.limit)
-            try:    # cut it off: whatever the app answers next is not sent and not kept alive
-                self.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-            raise OSError(errno.ENOTCONN, "client too slow") from None
+        def _tick(self) -> bool:
+            """Tell the arbiter, once a second, that this process lives (from the serving loop,
+            so a stuck loop is noticed and restarted); go on only while the arbiter is there."""
+            now = time.monotonic()
+            if now - self.last_beat >= 1.0:
+                self.last_beat = now
+                self.notify()
+            return os.getppid() == self.ppid
 
-    def recv(self, *args: Any) -> bytes:
-        return self._timed(super().recv, *args)
-
-    def recv_into(self, *args: Any) -> int:
-        return self._timed(super().recv_into, *args)
-
-    def sendall(self, *args: Any) -> None:
-        return self._timed(super().sendall, *args)
-
-    def send(self, *args: Any) -> int:
-        return self._timed(super().send, *args)
-
-
-def _deadline_worker_class(limit: float) -> type:
-    from gunicorn.workers.gthread import ThreadWorker
-
-    deadline = type("_Deadline", (_DeadlineSocket,), {"__slots__": (), "limit": float(limit)})
-
-    class DeadlineThreadWorker(ThreadWorker):
-        """gunicorn's threaded worker with a read/write timeout on every client socket."""
-
-        def handle(self, conn: Any) -> Any:
-            if type(conn.sock) is socket.socket:  # plain TCP (TLS is the reverse proxy's job)
-                conn.sock.__class__ = deadline
-            return super().handle(conn)
-
-    return DeadlineThreadWorker
+    return WaitressWorker
 
 
 def _run_gunicorn(app_factory: Callable[[], Any], settings: Settings, log_level: str,
@@ -186,20 +244,16 @@ def _run_gunicorn(app_factory: Callable[[], Any], settings: Settings, log_level:
     options = {
         "bind": f"{host}:{settings.port}",
         "workers": settings.workers,
-        "worker_class": _deadline_worker_class(settings.timeout),
-        "threads": settings.threads,
-        "timeout": max(30, settings.timeout * 2),   # a worker stuck this long is restarted
-        "graceful_timeout": 10,
-        "keepalive": 5,
-        "limit_request_line": 4094,
-        "limit_request_fields": 50,
+        "worker_class": _waitress_worker_class(settings),
+        "timeout": 30,                              # a worker silent this long is restarted
+        "graceful_timeout": int(DRAIN) + 5,            # after SIGTERM: the workers drain first
         "accesslog": None,                          # requests are not logged (posts are private)
         "errorlog": log_file or "-",
-        # gunicorn's own debug lines carry request paths and headers: never below info
         "loglevel": log_level if log_level in ("warning", "error") else "info",
         "proc_name": "somecheck",
         "preload_app": False,
         "control_socket_disable": True,             # gunicorn >= 24: no control socket in $HOME
+        "on_exit": lambda _arbiter: log.info("stopped: every worker has finished"),
     }
 
     class SomeCheckApplication(BaseApplication):

@@ -102,10 +102,16 @@ class Settings:
             if not self.token:
                 raise SettingsError(f"binding to {self.host} reaches beyond this machine: "
                                     "give a token with --token-file")
-            if any(o in DEFAULT_ORIGINS for o in self.allow_origins):
+            wild = [o for o in self.allow_origins if is_wildcard(o)]
+            if wild:
                 raise SettingsError(f"binding to {self.host} reaches beyond this machine: list the "
                                     "extension's exact origins with --allow-origin "
-                                    "(chrome-extension://<id>), not a wildcard")
+                                    f"(chrome-extension://<id>), not a wildcard ({', '.join(wild)})")
+
+
+def is_wildcard(origin: str) -> bool:
+    """Whether an allowed-origin pattern stands for more than one origin."""
+    return any(ch in origin for ch in "*?[")
 
 
 def is_loopback(host: str) -> bool:

@@ -11,7 +11,7 @@
     unless:                      # words that cancel a match when they stand in it or
       en: [not, never]           # up to `unless_before` words before it (negation)
     unless_before: 2             # (default 2)
-    regex:                       # optional regular expressions, refused if they could backtrack
+    regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
 Every element must be on the same line as the first, and a regex matches within one line.
@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
-from checker.regexsafe import UnsafeRegex, compile_safe
+from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.text import line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
@@ -41,7 +41,7 @@ class Pattern(Kind):
         Param("patterns", "per_language", "sequences of {slot}s and word patterns"),
         Param("gap", "number", "other words allowed between two elements", default=0, minimum=0,
               maximum=MAX_GAP),
-        Param("regex", "per_language", "regular expressions, refused if they could backtrack"),
+        Param("regex", "per_language", "regular expressions, matched in linear time (RE2)"),
         Param("unless", "per_language", "words that cancel a match in it or just before it"),
         Param("unless_before", "number", "how many words before a match `unless` looks at",
               default=2, minimum=0, maximum=MAX_GAP),
@@ -98,7 +98,7 @@ class Pattern(Kind):
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
-        self.regexes: list[tuple[str, re.Pattern[str]]] = []
+        self.regexes: list[tuple[str, SafeRegex]] = []
         for lang, items in params.per_language("regex", required=False).items():
             for text, line in items:
                 try:
@@ -161,6 +161,6 @@ class Pattern(Kind):
 
 
 @line_cache
-def _regex_in_line(regex: re.Pattern[str], line: str) -> tuple[tuple[int, int], ...]:
+def _regex_in_line(regex: SafeRegex, line: str) -> tuple[tuple[int, int], ...]:
     """Where a regex matches in one line; cached, since it depends on the line's text only."""
-    return tuple(m.span() for m in regex.finditer(line) if m.end() > m.start())
+    return regex.spans(line)

@@ -399,7 +399,8 @@ def token_client():
 
 
 @pytest.mark.parametrize("auth", [None, "", f"Bearer {TOKEN}x", f"Bearer {TOKEN[:-1]}", "Bearer ",
-                                  TOKEN, f"Basic {TOKEN}", f"Bearer  {TOKEN}", "Bearer wrong"])
+                                  TOKEN, f"Basic {TOKEN}", f"Bearer{TOKEN}", f"Bearer {TOKEN} x",
+                                  "Bearer wrong", f"Bearers {TOKEN}"])
 def test_token_missing_or_wrong_is_401(token_client, auth):
     headers = {} if auth is None else {"Authorization": auth}
     assert_error(post(token_client, {"text": "hello"}, headers=headers), 401)
@@ -407,8 +408,11 @@ def test_token_missing_or_wrong_is_401(token_client, auth):
     assert_error(token_client.get("/v1/rules", headers=headers), 401)
 
 
-def test_right_token_passes(token_client):
-    headers = {"Authorization": f"Bearer {TOKEN}"}
+@pytest.mark.parametrize("auth", [f"Bearer {TOKEN}", f"bearer {TOKEN}", f"BEARER {TOKEN}",
+                                  f"Bearer  {TOKEN}"])
+def test_right_token_passes(token_client, auth):
+    # the scheme name is case-insensitive, and one or more spaces follow it (RFC 9110 11.4)
+    headers = {"Authorization": auth}
     result = check_ok(token_client, {"text": "blorf", "now": EVENING}, headers=headers)
     assert result["verdict"] == "block"
     assert token_client.get("/v1/health", headers=headers).status_code == 200

@@ -81,3 +81,18 @@ def test_rules_that_do_not_load(tmp_path: Path) -> None:
     assert "PROBLEM  the rules do not load:" in done.stdout
     assert f"{pack / 'pack.yaml'}:5: severity 'loud'" in done.stdout
     assert f"fix: correct the files named above, then check them with `somecheck rules validate {pack}`" in done.stdout
+
+
+def test_doctor_says_who_may_call_the_service(tmp_path: Path) -> None:
+    token = tmp_path / "token.txt"
+    token.write_text(TOKEN)
+    port = str(free_port())
+    done = doctor(tmp_path, "--port", port)
+    assert "only this machine can reach the service; any browser extension installed here may " \
+           "call it (chrome-extension://*, moz-extension://*)" in done.stdout, done.stdout
+    origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SOMECHECK_", "XDG_"))}
+    env.update(HOME=str(tmp_path), SOMECHECK_ALLOW_ORIGINS=origin)   # as the service is given them
+    done = somecheck("doctor", "--port", port, "--host", "0.0.0.0", "--token-file", str(token), env=env)
+    assert ("note     the service is bound to 0.0.0.0: other machines can reach it. Browsers may "
+            f"call it only from {origin}, with the token") in done.stdout, done.stdout

@@ -124,6 +124,10 @@ def test_beyond_loopback_needs_a_token_and_exact_origins(tmp_path: Path) -> None
     assert refused.returncode == 2 and "--token-file" in refused.stderr
     refused = somecheck("serve", "--host", "0.0.0.0", "--port", "1", "--token-file", str(token_file))
     assert refused.returncode == 2 and "--allow-origin" in refused.stderr
+    for wild in ("*", "chrome-extension://*", "moz-extension://abc?", "https://*.city.example"):
+        refused = somecheck("serve", "--host", "0.0.0.0", "--port", "1", "--token-file",
+                            str(token_file), "--allow-origin", wild)
+        assert refused.returncode == 2 and "not a wildcard" in refused.stderr, (wild, refused.stderr)
     origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
     with Served(tmp_path, "--host", "0.0.0.0", "--workers", "2", "--token-file", str(token_file),
                 "--allow-origin", origin, "--allow-host", "checker.city.example",

@@ -26,7 +26,8 @@ def levels(found) -> list[tuple[str, str]]:
 
 
 def test_the_checks_have_ids_in_order():
-    assert list(CHECKS) == ["settings", "rules", "port", "access", "served-rules", "version", "autostart"]
+    assert list(CHECKS) == ["settings", "callers", "rules", "port", "access", "served-rules", "version",
+                            "autostart"]
 
 
 def test_settings(monkeypatch):
@@ -35,6 +36,20 @@ def test_settings(monkeypatch):
     assert [f.level for f in CHECKS["settings"](s)] == [PROBLEM] and s.settings is None
     s = Situation(argparse.Namespace(port=8799))
     assert CHECKS["settings"](s)[0].what.startswith("settings: checker at http://127.0.0.1:8799/")
+
+
+def test_callers(monkeypatch):
+    s = situation(monkeypatch)
+    found = CHECKS["callers"](s)
+    assert levels(found) == [(OK, "only this machine can reach the service; any browser extension "
+                                  "installed here may call it (chrome-extension")]
+    origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop"
+    s.settings = Settings(host="0.0.0.0", token="t" * 20, allow_origins=[origin])
+    found = CHECKS["callers"](s)
+    assert found[0].level == NOTE and "other machines can reach it" in found[0].what
+    assert f"only from {origin}, with the token" in found[0].what
+    s.settings = Settings(allow_origins=[origin])
+    assert CHECKS["callers"](s)[0].what.endswith(f"and in browsers only {origin}")
 
 
 def test_rules(monkeypatch, tmp_path: Path):
