@@ -62,7 +62,8 @@ def keystroke_ms(b, site, text):
 
 def test_a_keystroke_in_a_5000_character_post_costs_no_more_than_without_the_extension(fixture_server, checker, out_dir):
     from e2e_browser import Browser
-    text = ("Hanko on kaunis kesäkaupunki meren rannalla, damn, ja siellä on paljon nähtävää. " * 70)[:5000]
+    # (The checker sends at most 20 findings of a rule: the words to mark are at the end, in view.)
+    text = ("Hanko on kaunis kesäkaupunki meren rannalla, ja siellä on paljon nähtävää. " * 70)[:4980] + " damn ja damn"
     results = {}
     for with_ext in (True, False):
         b = Browser(fixture_server, out_dir, name=f"keystroke-{with_ext}", extension=with_ext)
