@@ -6,7 +6,17 @@ A word pattern is a single word, written as:
 - ``stem*``  the word and every word that begins with it (inflections, compounds);
 - ``*tail``  every word that ends with it (compounds: "skitdålig" from "*dålig" is not
   meant; "paskapää" from "*pää" would be);
-- ``*part*`` every word that contains it.
+- ``*part*`` every word that contains it;
+- ``lemma~``  a lexeme: every inflected form of the lemma, as generated offline from
+  morphological resources into `lexeme_forms.py` (see lexemegen.py), also with a Finnish
+  clitic (-kin, -kaan, -han, -pa, -ko) appended;
+- ``lemma~tag`` only the forms with that tag: ``imp`` (imperative: "murskatkaa",
+  "murskaa", "skjut"), ``lets`` (Finnish "let's": "murskataan", "murskataa"), ``cond``
+  (conditional, also spoken "murskais"), ``pot`` (potential), ``inf`` (infinitives),
+  ``pass`` (passive);
+- ``*lemma~`` (or ``*lemma~tag``) the forms also as the last part of a compound: a word
+  that ends in a whole form, after a first part of at least three letters with a vowel
+  ("kusipaskaa", "Finnjävlar"); never a bare ending inside a longer unrelated word.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
 readings, and with runs of a repeated letter collapsed. A word with stars that none of
@@ -21,9 +31,14 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
+from checker.lexeme_forms import FORMS
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
+MIN_HEAD = 3           # letters the first part of a compound needs before a lexeme's form
+VOWELS = frozenset("aeiouyåäö")
+# Finnish clitics, longest first; a lexeme's form is also found with one of them appended.
+CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
 
@@ -38,14 +53,37 @@ class _Layer:
     prefix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     suffix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     infix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    lexeme: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    tail: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
 
     def lengths(self, table: dict[str, list[Hashable]]) -> list[int]:
         return sorted({len(k) for k in table})
 
 
+def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
+    """The generated forms of a lexeme with a tag ("" for every form)."""
+    entry = FORMS.get(lemma)
+    if not entry:
+        raise PatternError(f"{lemma + '~'!r}: no forms generated for this lemma (the resources do not "
+                           "know it, or `python -m checker.lexemegen` has not run since it was added); "
+                           "use a stem such as 'word*' instead")
+    forms = entry.get(tag or "all")
+    if forms is None:
+        raise PatternError(f"{lemma}~{tag}: the lemma has no forms tagged {tag!r} "
+                           f"(it has: {', '.join(entry)})")
+    return forms
+
+
 def parse_pattern(pattern: str) -> tuple[str, str]:
-    """Split a word pattern into its mode (exact, prefix, suffix, infix) and its core."""
+    """Split a word pattern into its mode (exact, prefix, suffix, infix, lexeme, tail) and
+    its core (for a lexeme: "lemma~tag")."""
     word = pattern.strip().lower().replace("’", "'")
+    if "~" in word:
+        lemma, _, tag = word.lstrip("*").partition("~")
+        if not lemma or "*" in lemma or "~" in tag or not (tag.isalpha() or not tag):
+            raise PatternError(f"{pattern!r} is not a lexeme: write lemma~, lemma~tag or *lemma~")
+        lexeme_forms(lemma, tag)
+        return ("tail" if word.startswith("*") else "lexeme"), f"{lemma}~{tag}"
     starts, ends = word.startswith("*"), word.endswith("*") and len(word) > 1
     core = word.strip("*")
     if not core or "*" in core or any(ch.isspace() for ch in core):
@@ -71,6 +109,15 @@ class Lexicon:
         if self._frozen:
             raise RuntimeError("the lexicon is compiled; build a new one")
         mode, core = parse_pattern(pattern)
+        if mode in ("lexeme", "tail"):
+            lemma, _, tag = core.partition("~")
+            for form in lexeme_forms(lemma, tag):
+                self._plain.lexeme[form].append(key)
+                self._squeezed.lexeme[squeeze(form)].append(key)
+                if mode == "tail":
+                    self._plain.tail[form].append(key)
+                    self._squeezed.tail[squeeze(form)].append(key)
+            return
         getattr(self._plain, mode)[core].append(key)
         getattr(self._squeezed, mode)[squeeze(core)].append(key)
 
@@ -79,7 +126,7 @@ class Lexicon:
         self._frozen = True
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
-                        for name in ("prefix", "suffix", "infix")}
+                        for name in ("prefix", "suffix", "infix", "tail")}
             for layer in (self._plain, self._squeezed)
         }
 
@@ -117,6 +164,23 @@ class Lexicon:
                 break
             for i in range(n - size + 1):
                 yield from layer.infix.get(form[i:i + size], ())
+        if layer.lexeme:
+            yield from self._lexeme(layer, form, lengths["tail"])
+
+    def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[Hashable]:
+        """Keys of lexemes the word is a form of: as it is, without a clitic, or as the last
+        part of a compound whose first part has three letters or more and a vowel."""
+        words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2]
+        for word in words:
+            yield from layer.lexeme.get(word, ())
+            n = len(word)
+            for size in tail_lengths:
+                head = n - size
+                if head < MIN_HEAD:
+                    break
+                keys = layer.tail.get(word[head:])
+                if keys and not VOWELS.isdisjoint(word[:head]):
+                    yield from keys
 
     def _starred(self, word: str) -> Iterable[Hashable]:
         """Keys of patterns that fit a word whose stars each hide one letter; every star must

@@ -26,7 +26,7 @@ def excerpt(doc: Document, start: int, end: int) -> str:
     cut = min(end, start + MAX_EXCERPT)
     while doc.utf16(cut) - doc.utf16(start) > MAX_EXCERPT:
         cut -= 1
-    return doc.text[start:cut]
+    return doc.span(start, cut)[2]          # as sent, disguises and all (text.Document.span)
 
 
 def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:

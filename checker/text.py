@@ -1,7 +1,10 @@
 """The prepared text of one check: tokens, disguised spellings, lines, sentences, UTF-16 offsets.
 
-Everything here works in Python string indices (code points). Only `Document.utf16`
-converts an index to the UTF-16 code units of the API, once, when findings are assembled.
+The text is normalized first (see normalize.py): "p\u200baska", "ｐａｓｋａ" and "pаska" (a
+Cyrillic a) all read "paska". Everything here works in Python string indices (code points)
+of the normalized text. Only `Document.utf16` / `utf16_end` convert an index to the UTF-16
+code units of the text as sent, once, when findings are assembled; `Document.span` also
+cuts the words as sent.
 Every regular expression in this module matches in time linear in the text.
 
 Words never cross a newline, so a line is tokenised on its own and the result cached by
@@ -18,6 +21,8 @@ from functools import cached_property, lru_cache
 from itertools import product
 from typing import NamedTuple, TypeVar
 
+from checker.normalize import normalize
+
 LETTER = r"[^\W\d_]"
 WORD_CHAR = r"[^\W_]"
 
@@ -33,6 +38,8 @@ CENSORED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}{{1,3}}\*{{2,}}(?![\w*])")
 JOIN_SEPARATORS = frozenset(".-·")
 SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
 RUN_RE = re.compile(r"(.)\1{2,}")
+# A web address: with a scheme, starting www., or a domain name followed by a path.
+LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s<>\"]*", re.I)
 NEWLINE_RE = re.compile("\n")
 ASTRAL_RE = re.compile(r"[\U00010000-\U0010FFFF]")
 
@@ -128,7 +135,9 @@ class Document:
     """A text prepared once per check and shared by every rule."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.sent = text                      # the text as sent; findings point into it
+        text, self._starts, self._ends = normalize(text)
+        self.text = text                      # the normalized text every rule reads
         lower = text.lower()
         self.lower = lower if len(lower) == len(text) else _safe_lower(text)
         self.line_starts = [0] + [m.end() for m in NEWLINE_RE.finditer(text)]
@@ -158,24 +167,51 @@ class Document:
         return bisect_left(self.line_starts, index + 1) - 1
 
     def line_col(self, index: int) -> tuple[int, int]:
-        """1-based line and column of a string index, for people reading CLI output."""
-        line = self.line_of(index)
-        return line + 1, index - self.line_starts[line] + 1
+        """1-based line and column of an index into the text as sent, for CLI output."""
+        line = self.sent.count("\n", 0, index)
+        return line + 1, index - (self.sent.rfind("\n", 0, index) + 1) + 1
 
     @cached_property
     def _astral(self) -> list[int]:
-        return [m.start() for m in ASTRAL_RE.finditer(self.text)]
+        return [m.start() for m in ASTRAL_RE.finditer(self.sent)]
 
-    def utf16(self, index: int) -> int:
-        """Convert a string index to UTF-16 code units, as JavaScript counts them."""
+    def _sent_utf16(self, index: int) -> int:
         if not self._astral:
             return index
         return index + bisect_left(self._astral, index)
 
+    def sent_start(self, index: int) -> int:
+        """Where the character at a normalized index comes from in the text as sent."""
+        if self._starts is None:
+            return index
+        return self._starts[index] if index < len(self._starts) else len(self.sent)
+
+    def sent_end(self, index: int) -> int:
+        """Where a span ending at a normalized index ends in the text as sent."""
+        if self._ends is None or index == 0:
+            return index
+        return self._ends[index - 1]
+
+    def utf16(self, index: int) -> int:
+        """A span's start in UTF-16 code units of the text as sent, as JavaScript counts them."""
+        return self._sent_utf16(self.sent_start(index))
+
+    def utf16_end(self, index: int) -> int:
+        """A span's end in UTF-16 code units of the text as sent."""
+        return self._sent_utf16(self.sent_end(index))
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        """A span's UTF-16 start and end in the text as sent, and its words as the writer sent
+        them (with any disguise); an empty span (a finding about the whole post at 0) stays empty."""
+        if end <= start:
+            units = 0 if start == 0 else self.utf16(start)
+            return units, units, ""
+        return self.utf16(start), self.utf16_end(end), self.sent[self.sent_start(start):self.sent_end(end)]
+
     def from_utf16(self, units: int) -> int:
-        """Convert UTF-16 code units back to a string index."""
+        """Convert UTF-16 code units back to an index into the text as sent."""
         index = units
-        while self.utf16(index) > units:
+        while self._sent_utf16(index) > units:
             index -= 1
         return index
 
@@ -213,6 +249,19 @@ class Document:
         if self.text[start:].strip():
             spans.append(_strip_span(self.text, start, len(self.text)))
         return spans
+
+    @cached_property
+    def links(self) -> list[tuple[int, int]]:
+        """(start, end) of every web address, in text order."""
+        return [m.span() for m in LINK_RE.finditer(self.text)]
+
+    def in_link(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies inside a web address (someone else's words in its slug)."""
+        links = self.links
+        if not links:
+            return False
+        i = bisect_left(links, (start + 1,)) - 1
+        return i >= 0 and links[i][0] <= start and end <= links[i][1]
 
     @cached_property
     def _token_starts(self) -> list[int]:

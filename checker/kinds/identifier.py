@@ -25,7 +25,8 @@ and street addresses.
 
 Every candidate is validated by a library (python-stdnum, phonenumbers): a wrong checksum
 is not an ID. The organization's own contacts never fire: e-mail at `email_domains` (and
-their subdomains) and phone numbers whose E.164 form begins with one of `phone_numbers`.
+their subdomains), phone numbers whose E.164 form begins with one of `phone_numbers`, and
+the bank accounts listed in `ibans`.
 Candidates are found by regular expressions without nested unbounded repeats, so a scan is
 linear in the text; phonenumbers only validates candidates. Where two identifiers overlap,
 the stronger reading wins (e-mail, IBAN, personal ID, street address, phone), so an IBAN's
@@ -254,7 +255,13 @@ def exempt(item: Found, org: Organization) -> bool:
     if item.type == "phone":
         prefixes = ("+" + "".join(ch for ch in p if ch.isdigit()) for p in org.phone_numbers)
         return any(item.value.startswith(p) for p in prefixes if len(p) > 1)
+    if item.type == "iban":
+        return _compact(item.value) in {_compact(account) for account in org.ibans}
     return False
+
+
+def _compact(account: str) -> str:
+    return "".join(account.split()).upper()
 
 
 class Identifier(Kind):

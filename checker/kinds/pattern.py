@@ -11,10 +11,17 @@
     unless:                      # words that cancel a match when they stand in it or
       en: [not, never]           # up to `unless_before` words before it (negation)
     unless_before: 2             # (default 2)
+    unless_after: 0              # and up to this many words after it, in its sentence (default 0)
+    context: group               # optional: a slot whose word must stand in the same sentence
+    context_sentences: 1         # or at most this many sentences before or after (default 1):
+                                 # "Mamuja tulee lisää. Ne on loisia." names the group, then
+                                 # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
 Every element must be on the same line as the first, and a regex matches within one line.
+Nothing inside a web address matches: its slug is someone else's words. `context` applies
+to regex matches too.
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
 number of words, so it is linear in the text; regex matches are cached per line.
 """
@@ -22,20 +29,23 @@ number of words, so it is linear in the text; regex matches are cached per line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
+from checker.kinds.phrases import rest_key
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
-from checker.text import line_cache
+from checker.text import SENTENCE_END_RE, line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_GAP = 5
+MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
 
 
 class Pattern(Kind):
     name = "pattern"
-    summary = "phrases with slots (\"du ljuger\"), safe regular expressions"
+    summary = "phrases with slots (\"du ljuger\"), sentence shapes, safe regular expressions"
     parameters = (
         Param("slots", "slots", "named word lists, per language, used as {name} in patterns"),
         Param("patterns", "per_language", "sequences of {slot}s and word patterns"),
@@ -45,6 +55,11 @@ class Pattern(Kind):
         Param("unless", "per_language", "words that cancel a match in it or just before it"),
         Param("unless_before", "number", "how many words before a match `unless` looks at",
               default=2, minimum=0, maximum=MAX_GAP),
+        Param("unless_after", "number", "how many words after a match, in its sentence, `unless` looks at",
+              default=0, minimum=0, maximum=MAX_GAP),
+        Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
+        Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
+              default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -77,27 +92,34 @@ class Pattern(Kind):
                             raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
                         elements.append(("slot", name))
                     else:
-                        key = (self.rule_id, "lit", lang, number, position)
+                        key = (self.rule_id if position == 0 else rest_key(self.rule_id), "lit", lang, number, position)
                         build.add_word(part, key, line)
                         elements.append(("lit", key))
                 if not elements:
                     raise RuleError(line, "an empty pattern")
                 self.sequences.append((lang, elements))
-        # The sequences a token can begin, by the lexicon key of their first element.
-        self.by_first: dict[tuple, list[tuple[str, list[tuple[str, object]]]]] = {}
+        # The sequences a token can begin, by the lexicon key of their first element; each
+        # element as the set of keys a token may carry to fill it.
+        self.by_first: dict[tuple, list[tuple[str, tuple[frozenset, ...]]]] = {}
         for lang, elements in self.sequences:
-            kind, value = elements[0]
-            firsts = [value] if kind == "lit" else [
-                (self.rule_id, "slot", value, slot_lang) for slot_lang in ({lang, "any"} if lang != "any"
-                                                                           else slot_langs[value])]
-            for key in firsts:
-                self.by_first.setdefault(key, []).append((lang, elements))
+            accepts = tuple(self._accepts(lang, element) for element in elements)
+            for key in accepts[0]:
+                self.by_first.setdefault(key, []).append((lang, accepts))
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
+        self.context: str | None = params.raw("context")
+        if self.context is not None and self.context not in slot_langs:
+            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+        self.context_sentences = int(params.number("context_sentences", 1))
+        if self.context_sentences > MAX_CONTEXT_SENTENCES:
+            raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
+        self.unless_after = int(params.number("unless_after", 0))
+        if self.unless_after > MAX_GAP:
+            raise params.error("unless_after", f"'unless_after' may be at most {MAX_GAP}")
         self.regexes: list[tuple[str, SafeRegex]] = []
         for lang, items in params.per_language("regex", required=False).items():
             for text, line in items:
@@ -106,24 +128,26 @@ class Pattern(Kind):
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
 
-    def _fits(self, ctx: Context, index: int, lang: str, element: tuple[str, object]) -> bool:
-        keys = ctx.token_keys.get(index, ())
+    def _accepts(self, lang: str, element: tuple[str, object]) -> frozenset:
+        """The lexicon keys a token may carry to fill an element on a line in `lang`."""
         kind, value = element
         if kind == "lit":
-            return value in keys
-        return ((self.rule_id, "slot", value, lang) in keys
-                or (self.rule_id, "slot", value, "any") in keys)
+            return frozenset({value})
+        langs = {lang, "any"} if lang != "any" else {"fi", "sv", "en", "any"}
+        return frozenset((self.rule_id, "slot", value, slot_lang) for slot_lang in langs)
 
-    def _match_from(self, ctx: Context, start: int, lang: str, elements) -> int | None:
+    def _match_from(self, ctx: Context, start: int, accepts: tuple[frozenset, ...]) -> int | None:
         """The index of the last token of a match beginning at `start`, or None."""
-        tokens = ctx.doc.tokens
+        tokens, token_keys = ctx.doc.tokens, ctx.token_keys
         line = tokens[start].line
         position = start
-        for element in elements[1:]:
-            for candidate in range(position + 1, min(position + 2 + self.gap, len(tokens))):
+        last = len(tokens)
+        for accept in accepts[1:]:
+            for candidate in range(position + 1, min(position + 2 + self.gap, last)):
                 if tokens[candidate].line != line:
                     return None
-                if self._fits(ctx, candidate, lang, element):
+                keys = token_keys.get(candidate)
+                if keys is not None and not accept.isdisjoint(keys):
                     position = candidate
                     break
             else:
@@ -131,25 +155,53 @@ class Pattern(Kind):
         return position
 
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
-        """Whether an `unless` word stands in the match or just before it, on its line."""
-        line = ctx.doc.tokens[first].line
-        for index in range(max(0, first - self.unless_before), last + 1):
+        """Whether an `unless` word stands in the match, just before it or (with `unless_after`)
+        just after it in its sentence, on its line."""
+        tokens = ctx.doc.tokens
+        line = tokens[first].line
+        after = last
+        while after < min(last + self.unless_after, len(tokens) - 1) and tokens[after + 1].line == line \
+                and not SENTENCE_END_RE.search(ctx.doc.text, tokens[after].end, tokens[after + 1].start):
+            after += 1
+        for index in range(max(0, first - self.unless_before), after + 1):
             keys = ctx.token_keys.get(index, ())
-            if ctx.doc.tokens[index].line == line and (
+            if tokens[index].line == line and (
                     (self.rule_id, UNLESS, lang) in keys or (self.rule_id, UNLESS, "any") in keys):
                 return True
         return False
 
+    def _context_starts(self, ctx: Context) -> list[int]:
+        """Where the words of the context slot start, in text order."""
+        wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
+        tokens = ctx.doc.tokens
+        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
+
+    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
+        """Whether a context word stands in the sentence of the match [begin, end) or the
+        sentences around it."""
+        sentences = ctx.doc.sentences
+        number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
+        window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
+        window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
+        i = bisect_left(starts, window_start)
+        return i < len(starts) and starts[i] < max(window_end, end)
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
+        context_starts = self._context_starts(ctx) if self.context else None
+        if context_starts is not None and not context_starts:
+            return
         for index, key in ctx.hits.get(self.rule_id, ()):
-            for lang, elements in self.by_first.get(key, ()):
+            for lang, accepts in self.by_first.get(key, ()):
                 if not allowed_in(ctx, tokens[index].line, lang):
                     continue
-                if not self._fits(ctx, index, lang, elements[0]):
+                last = self._match_from(ctx, index, accepts)
+                if last is None or self._cancelled(ctx, index, last, lang):
                     continue
-                last = self._match_from(ctx, index, lang, elements)
-                if last is not None and not self._cancelled(ctx, index, last, lang):
+                if context_starts is not None and not self._in_context(
+                        ctx, context_starts, tokens[index].start, tokens[last].end):
+                    continue
+                if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:
             doc = ctx.doc
@@ -157,7 +209,12 @@ class Pattern(Kind):
                 for lang, regex in self.regexes:
                     if allowed_in(ctx, number, lang):
                         for start, end in _regex_in_line(regex, line_text):
-                            yield Match(line_start + start, line_start + end)
+                            begin, finish = line_start + start, line_start + end
+                            if doc.in_link(begin, finish):
+                                continue
+                            if context_starts is not None and not self._in_context(ctx, context_starts, begin, finish):
+                                continue
+                            yield Match(begin, finish)
 
 
 @line_cache

@@ -9,12 +9,18 @@
       fi: [hanko, hangon, kela*]
       sv: [hangö*]
       en: [monday, january]
+    people:                       # words that point at one identifiable person without a
+      fi: [naapurin, rehtorin]    # name: a role or a relative ("naapurin tyttö", "the
+      en: [neighbour's]           # head's son"), a school class ("5B")
     distance: 6                   # at most this many words between the name and the term
 
-A name is an @mention, or a capitalized word that is not written in capitals throughout,
+A person is a word of `people`, a school class written as a number and a letter ("5B",
+"7a"), or a name. A name is an @mention, or a capitalized word that is not written in capitals throughout,
 not in `not_names` and not a term itself, standing inside a sentence ("Annan", "Annas",
 "Anna's" included); at the start of a sentence only a pair of such words counts ("Anna
-Virtanen on ..."), so a sentence that merely begins with a capital stays quiet. The name
+Virtanen on ..."), or a first name or surname the person-name signal knows
+(checker/names.py: "Annalla on ..."), so a sentence that merely begins with a capital
+stays quiet. The name
 and the term must be in the same sentence, on a line written in the term's language.
 The span runs from the name (both words of a pair) to the term, whichever comes first,
 so the reader sees which person the private detail is about.
@@ -22,22 +28,26 @@ so the reader sees which person the private detail is about.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.kinds.phrases import Phrases
+from checker.names import read_name
 from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
+CLASS_RE = re.compile(r"\d{1,2}[a-zåäö]")     # a school class: "5b", "9c"
 SENTENCE_MARKS = ".!?\n"
 
 
 class Proximity(Kind):
     name = "proximity"
-    summary = "a person's name near a private-life word"
+    summary = "a person (a name, a role or relative, a school class) near a private-life word"
     parameters = (
         Param("terms", "per_language", "the private-life words", required=True),
         Param("not_names", "per_language", "capitalized words that are not names"),
+        Param("people", "per_language", "words that point at one person without a name: roles, relatives"),
         Param("distance", "number", "at most this many words between name and word", default=6,
               minimum=1, maximum=MAX_DISTANCE),
     )
@@ -48,9 +58,13 @@ class Proximity(Kind):
         if self.distance > MAX_DISTANCE:
             raise params.error("distance", f"'distance' may be at most {MAX_DISTANCE}")
         self.phrases = Phrases(self.rule_id, params.per_language("terms"), build)
+        self.owners = (self.rule_id, self.phrases.rest_id)
         for lang, items in params.per_language("not_names", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "not_name", lang), line)
+        for lang, items in params.per_language("people", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "person", lang), line)
 
     # --- names ---------------------------------------------------------------------------
 
@@ -61,13 +75,24 @@ class Proximity(Kind):
         if len(word) < 2 or not word[0].isupper() or not any(ch.islower() for ch in word[1:]):
             return False
         keys = ctx.token_keys.get(index, ())
-        return not any(key[0] == self.rule_id for key in keys)
+        return not any(key[0] in self.owners for key in keys)
+
+    def _person_word(self, ctx: Context, index: int) -> bool:
+        """A role or relative from `people`, or a school class such as "5B" or "7a"."""
+        token = ctx.doc.tokens[index]
+        if CLASS_RE.fullmatch(token.lower):
+            return True
+        keys = ctx.token_keys.get(index, ())
+        return any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
+                   for key in keys)
 
     def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
-        """The (first, last) token indices of a name at `index`, or None when it is none."""
+        """The (first, last) token indices of a person at `index`, or None when it is none."""
         tokens = ctx.doc.tokens
         token = tokens[index]
         if ctx.doc.text[token.start] == "@" and token.length > 1:
+            return index, index
+        if self._person_word(ctx, index):
             return index, index
         if not self._capitalized(ctx, index):
             return None
@@ -77,7 +102,9 @@ class Proximity(Kind):
                 and self._capitalized(ctx, index + 1))
         if pair:
             return index, index + 1
-        return None if _sentence_start(ctx.doc.text, token.start) else (index, index)
+        if _sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
+            return (index, index) if read_name(ctx.doc.text[token.start:token.end]) else None
+        return index, index
 
     # --- matching ------------------------------------------------------------------------
 

@@ -6,10 +6,20 @@
       sv: [jävl*, "*jävel"]
       en: [fuck*]
       any: [wtf]                                      # every language
-    except:                                           # whole words that must never fire
-      sv: [skitur]
+    except:                                           # whole words that must never fire, and
+      sv: [skitur]                                    # phrases a term inside never fires in
+      en: ["blue tit", "cum laude"]
     include:                                          # a published word list, whole words
       en: better-profanity
+    heads:                                            # compounds: a word that begins with a
+      fi: [mamu*, somali*]                            # head and ends in a tail ("mamupaskaa")
+    tails:                                            # (write tails as *lexeme~ so that the
+      fi: ["*paska~", "*saasta~"]                     # first part must be a real one)
+    links: skip                                       # terms inside a web address: skip (the
+                                                      # default), or only them ("only")
+    titles:                                           # works: a capitalized or quoted term in
+      fi: [elokuva*, kirja*, näytelmä*]               # their sentence or the one before is a
+      en: [film*, book*, movie*]                      # title ("Danten näytelmä ... Helvetti")
 
 A term list fires only on lines written in its language (see languages.py), so Swedish
 "fan" stays quiet in "big fan of the club". See lexicon.py for the word patterns.
@@ -17,12 +27,33 @@ A term list fires only on lines written in its language (see languages.py), so S
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
 from checker.kinds.phrases import Phrases
+
+TITLE = "title"
+EXCEPT = "except"
+QUOTES = "\"'”“«»„‘’"
+
+
+def _genitive_name(doc, index: int) -> bool:
+    """A capitalized word in the genitive just before: the author of a work."""
+    token = doc.tokens[index]
+    word = doc.text[token.start:token.end]
+    return (len(word) > 2 and word[0].isupper() and not word.isupper()
+            and (word.endswith(("n", "s", "'s", "’s"))) and not _starts_sentence(doc.text, token.start))
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    """Whether only spaces, quotes or punctuation stand between a sentence end and `index`."""
+    i = index
+    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in ".!?\n":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n"
 
 
 @lru_cache(maxsize=None)
@@ -40,33 +71,108 @@ class Terms(Kind):
     summary = "words and phrases per language"
     parameters = (
         Param("terms", "per_language", "word patterns and phrases"),
-        Param("except", "per_language", "whole words the patterns would otherwise catch"),
+        Param("except", "per_language", "whole words the patterns would otherwise catch, and phrases a term "
+              "inside never fires in"),
         Param("include", "per_language", "named word lists to add (en: better-profanity)"),
+        Param("titles", "per_language", "words for a work: a capitalized or quoted term near one is its title"),
+        Param("heads", "per_language", "first parts of compounds that fire with a tail"),
+        Param("tails", "per_language", "last parts of compounds that fire with a head (write *lexeme~)"),
+        Param("links", "text", "terms inside web addresses: skip them, or look only there",
+              choices=("skip", "only"), default="skip"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
-        lists = params.per_language("terms", required=not params.has("include"))
+        lists = params.per_language("terms", required=not (params.has("include") or params.has("heads")))
+        self.has_compounds = params.has("heads")
+        for part in ("heads", "tails"):
+            for lang, items in params.per_language(part, required=params.has("heads") or params.has("tails")).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, part, lang), line)
         for lang, names in params.per_language("include", required=False).items():
             for name, line in names:
                 if name not in WORDLISTS:
                     raise RuleError(line, f"unknown word list {name!r}; known: {', '.join(WORDLISTS)}")
                 lists.setdefault(lang, []).extend((word, line) for word in WORDLISTS[name]())
         self.phrases = Phrases(self.rule_id, lists, build)
-        self.exceptions = {
-            lang: {word.lower() for word, _ in items}
-            for lang, items in params.per_language("except", required=False).items()
-        }
+        self.links = params.raw("links", "skip")
+        if self.links not in ("skip", "only"):
+            raise params.error("links", "'links' must be skip or only")
+        self.has_titles = params.has("titles")
+        for lang, items in params.per_language("titles", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, TITLE, lang), line)
+        excepted = params.per_language("except", required=False)
+        self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()}
+                           for lang, items in excepted.items()}
+        phrases = {lang: [(word, line) for word, line in items if " " in word.strip()]
+                   for lang, items in excepted.items()}
+        phrases = {lang: items for lang, items in phrases.items() if items}
+        self.except_phrases = Phrases(self.rule_id, phrases, build, tag=EXCEPT) if phrases else None
 
     def _excepted(self, lang: str, word: str) -> bool:
         return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
 
+    def _title_words(self, ctx: Context) -> list[int]:
+        """Where the words naming a work (film, book, play) start, in text order."""
+        tokens = ctx.doc.tokens
+        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ())
+                      if key[1] == TITLE and allowed_in(ctx, tokens[index].line, key[2]))
+
+    def _a_title(self, ctx: Context, starts: list[int], first: int) -> bool:
+        """Whether the term at token `first` is written as a title (capitalized inside its
+        sentence, or in quotes) with a word for a work in its sentence or the one before."""
+        doc, token = ctx.doc, ctx.doc.tokens[first]
+        word = doc.text[token.start:token.end]
+        quoted = token.start > 0 and doc.text[token.start - 1] in QUOTES
+        capitalized = word[:1].isupper() and not word.isupper() and not _starts_sentence(doc.text, token.start)
+        if not (quoted or capitalized):
+            return False
+        if capitalized and first > 0 and _genitive_name(doc, first - 1):
+            return True             # "Dostojevskin Idiootti", "Dantes Inferno", "Joyce's Ulysses"
+        sentences = doc.sentences
+        number = max(bisect_right(sentences, (token.start, len(doc.text) + 1)) - 1, 0)
+        window = sentences[max(0, number - 1)][0] if sentences else 0
+        i = bisect_left(starts, window)
+        return i < len(starts) and starts[i] < token.start
+
+    def _compounds(self, ctx: Context, only_links: bool) -> Iterable[Match]:
+        """Words that begin with a head and end in a tail of the same language."""
+        tokens = ctx.doc.tokens
+        heads: dict[int, set[str]] = {}
+        for index, key in ctx.hits.get(self.rule_id, ()):
+            if key[1] == "heads":
+                heads.setdefault(index, set()).add(key[2])
+        for index, langs in heads.items():
+            keys = ctx.token_keys.get(index, ())
+            token = tokens[index]
+            for lang in langs:
+                if (self.rule_id, "tails", lang) in keys and allowed_in(ctx, token.line, lang) \
+                        and ctx.doc.in_link(token.start, token.end) == only_links \
+                        and not self._excepted(lang, token.lower):
+                    yield Match(token.start, token.end)
+                    break
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
+        title_words = self._title_words(ctx) if self.has_titles else []
+        shielded = {index for _, first, last in self.except_phrases.find(ctx)
+                    for index in range(first, last + 1)} if self.except_phrases else set()
+        only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
-            if not self._excepted(lang, tokens[first].lower):
-                yield Match(tokens[first].start, tokens[last].end)
+            if self._excepted(lang, tokens[first].lower) or first in shielded:
+                continue
+            if title_words and self._a_title(ctx, title_words, first):
+                continue
+            start, end = tokens[first].start, tokens[last].end
+            if ctx.doc.in_link(start, end) == only_links:
+                yield Match(start, end)
+        if self.has_compounds:
+            yield from self._compounds(ctx, only_links)
+        if only_links:
+            return
         joined = ctx.doc.joined_tokens
         for lang, index in self.phrases.find_joined(ctx):
-            if not self._excepted(lang, joined[index].lower):
+            if not self._excepted(lang, joined[index].lower) and not ctx.doc.in_link(joined[index].start,
+                                                                                      joined[index].end):
                 yield Match(joined[index].start, joined[index].end)

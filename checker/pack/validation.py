@@ -168,6 +168,7 @@ def _examples(params: Params) -> tuple[list[Example], list[Example]]:
 DOMAIN_RE = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 PHONE_PREFIX_RE = re.compile(r"^\+?[0-9](?:[ ()-]?[0-9]){2,14}$")
 PLACEHOLDER_RE = re.compile(r"\{organization\.([a-z_]+)\}")
+IBAN_RE = re.compile(r"^[a-z]{2}[0-9]{2}(?: ?[a-z0-9]){11,32}$")
 
 
 def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
@@ -192,7 +193,8 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
     for key, valid, what in (("email_domains", DOMAIN_RE, "a domain like example.fi (no https://, "
                               "www path or @)"),
                              ("phone_numbers", PHONE_PREFIX_RE, "a phone number prefix in international "
-                              "form, like \"+358 19 220\"")):
+                              "form, like \"+358 19 220\""),
+                             ("ibans", IBAN_RE, "an IBAN like \"FI21 1234 5600 0007 85\"")):
         items = raw.get(key, [])
         if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
             fail(key, "must be a list of texts")
@@ -202,6 +204,13 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
         if wrong:
             fail(key, f"{wrong[0]!r} is not {what}")
         values[key] = cleaned
+    for key in ("officials", "titles"):      # the person-name signal (checker/names.py)
+        items = raw.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            fail(key, "must be a list of texts" + (" like \"Anna Virtanen\"" if key == "officials"
+                                                   else " like \"kaupunginjohtaja*\""))
+            continue
+        values[key] = tuple(" ".join(i.lower().split()) for i in items)
     timezone = raw.get("timezone", "Europe/Helsinki")
     try:
         from zoneinfo import ZoneInfo

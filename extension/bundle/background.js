@@ -37,8 +37,9 @@
 
   // src/settings.js
   var SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);
-  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages"];
-  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages"];
+  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages", "orgPages"];
+  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages", "orgPages"];
+  var MAX_ORG_PAGES = 50;
   function localeOf(ui) {
     const lang = String(ui || "en").toLowerCase().split(/[-_]/)[0];
     return LOCALES.includes(lang) ? lang : "en";
@@ -51,8 +52,10 @@
       locale: localeOf(ui),
       sites: SITES.slice(),
       account: "personal",
-      directMessages: false
+      directMessages: false,
       // private messages are not checked unless turned on (loopback checker only)
+      orgPages: []
+      // the organization's own pages, for the comment review (src/review/pages.js)
     };
   }
   function clean(key, value) {
@@ -72,6 +75,8 @@
         return ACCOUNTS.includes(value) ? value : void 0;
       case "directMessages":
         return typeof value === "boolean" ? value : void 0;
+      case "orgPages":
+        return Array.isArray(value) ? value.filter((p) => typeof p === "string" && p.trim() && p.length <= 300).map((p) => p.trim()).slice(0, MAX_ORG_PAGES) : void 0;
       default:
         return void 0;
     }
@@ -169,6 +174,13 @@
       body: JSON.stringify(body)
     });
   }
+  function checkBatch(settings, items) {
+    return request(settings, "/v1/check/batch", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ items })
+    });
+  }
   var health = (settings) => request(settings, "/v1/health");
   var rules = (settings) => request(settings, "/v1/rules");
 
@@ -213,6 +225,16 @@
       if (msg.direct && !mayCheckDirect(values)) return { ok: false, kind: "private", message: "not checked: a private message" };
       try {
         return { ok: true, result: await check(values, msg) };
+      } catch (e) {
+        return failure(e);
+      }
+    },
+    // The comment review (src/review/): only an administrator's extension sends comments.
+    async checkBatch(msg) {
+      const { values } = await load();
+      if (values.role !== "admin") return { ok: false, kind: "role", message: "comment review is for page administrators" };
+      try {
+        return { ok: true, result: await checkBatch(values, msg.items || []) };
       } catch (e) {
         return failure(e);
       }

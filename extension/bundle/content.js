@@ -545,8 +545,8 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       const el2 = all[i];
       const r = el2.getBoundingClientRect();
       if (r.width < 1 || r.height < 1 || r.right <= 0 || r.bottom <= 0 || r.left >= vw || r.top >= vh) continue;
-      const x = Math.min(Math.max((r.left + r.right) / 2, 0), vw - 1), y = Math.min(Math.max((r.top + r.bottom) / 2, 0), vh - 1);
-      const hit = doc.elementFromPoint(x, y);
+      const x2 = Math.min(Math.max((r.left + r.right) / 2, 0), vw - 1), y = Math.min(Math.max((r.top + r.bottom) / 2, 0), vh - 1);
+      const hit = doc.elementFromPoint(x2, y);
       if (hit && (hit === ownHost || hit === el2 || el2.contains(hit) || hit.contains(el2))) {
         out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       }
@@ -580,12 +580,12 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
         bestCost = cost;
       }
     };
-    for (const x of xs) for (const y of ys) consider(x, y);
+    for (const x2 of xs) for (const y of ys) consider(x2, y);
     if (best) return best;
-    for (const x of xs) {
+    for (const x2 of xs) {
       for (let dy = 16; dy < viewport.bottom; dy += 16) {
-        consider(x, keepOff.top + dy);
-        consider(x, keepOff.top - dy);
+        consider(x2, keepOff.top + dy);
+        consider(x2, keepOff.top - dy);
       }
     }
     return best;
@@ -646,11 +646,11 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       return this.layer.childElementCount;
     }
     /** The mark under a viewport point, or null. */
-    at(x, y) {
+    at(x2, y) {
       for (const mark of this.layer.children) {
         for (const b of mark.children) {
           const r = b.getBoundingClientRect();
-          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mark;
+          if (x2 >= r.left && x2 <= r.right && y >= r.top && y <= r.bottom) return mark;
         }
       }
       return null;
@@ -1243,8 +1243,8 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       send({ type: "badge", count: items.length, verdict: verdictOf(items) });
     }
     /** Show the card of the mark under a viewport point (none when there is none). */
-    hover(x, y) {
-      const mark = this.marks.at(x, y);
+    hover(x2, y) {
+      const mark = this.marks.at(x2, y);
       this.showCard(mark ? mark.dataset.id : null);
     }
     /** The caret moved: show the card of the finding it is inside. */
@@ -1421,6 +1421,775 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }, true);
   }
 
+  // src/review/threads.js
+  var own = (el2, node, sel) => node.closest(sel) === el2;
+  function ownText(el2, sel, scope) {
+    return [...el2.querySelectorAll(sel)].filter((n) => own(el2, n, scope)).map((n) => n.innerText || n.textContent || "").join("\n").trim();
+  }
+  function firstOwn(el2, sel, scope) {
+    return [...el2.querySelectorAll(sel)].find((n) => own(el2, n, scope)) || null;
+  }
+  function moment(el2, scope) {
+    const t2 = firstOwn(el2, "time[datetime]", scope);
+    if (t2) {
+      const ms = Date.parse(t2.getAttribute("datetime"));
+      if (!Number.isNaN(ms)) return { time: ms, timeLabel: (t2.textContent || "").trim() };
+    }
+    const abbr = firstOwn(el2, "abbr[data-utime]", scope);
+    if (abbr) return { time: Number(abbr.getAttribute("data-utime")) * 1e3, timeLabel: (abbr.textContent || "").trim() };
+    return { time: null, timeLabel: "" };
+  }
+  var UNITS = [
+    [/^(min|m|minuutti\w*|minut\w*|minutes?)$/, 6e4],
+    [/^(h|t|tim|tuntia?|timmar?|timme|hours?|hrs?)$/, 36e5],
+    [/^(d|pv|päivää?|dagar?|days?)$/, 864e5],
+    [/^(vk|viikkoa?|w|veckor?|weeks?)$/, 7 * 864e5],
+    [/^(v|y|vuotta|år|years?)$/, 365 * 864e5]
+  ];
+  function relativeAge(label) {
+    const m = /(\d+)\s*([\p{L}]+)/u.exec(String(label || "").toLowerCase());
+    if (!m) return null;
+    const unit = UNITS.find(([re]) => re.test(m[2]));
+    return unit ? Number(m[1]) * unit[1] : null;
+  }
+  var FACEBOOK_ARTICLE = '[role="article"]';
+  var facebook = {
+    post(doc) {
+      const scope = doc.querySelector('[role="dialog"]') || doc.querySelector('[role="main"]') || doc.body;
+      const articles = scope ? [...scope.querySelectorAll(FACEBOOK_ARTICLE)] : [];
+      return articles.find((a) => !a.closest("ul")) || null;
+    },
+    authorHref(post) {
+      const a = post && (post.querySelector("h2 a[href], h3 a[href], strong a[href]") || post.querySelector("a[href]"));
+      return a ? a.getAttribute("href") : "";
+    },
+    comments(post) {
+      const scope = post.closest('[role="dialog"], [role="main"]') || post.ownerDocument.body;
+      return [...scope.querySelectorAll(`ul ${FACEBOOK_ARTICLE}`)].filter((el2) => el2 !== post).map((el2) => {
+        const li = el2.closest("li");
+        const parentLi = li && li.parentElement ? li.parentElement.closest("li") : null;
+        const parentEl = parentLi ? parentLi.querySelector(FACEBOOK_ARTICLE) : null;
+        const author = firstOwn(el2, "a[href]", FACEBOOK_ARTICLE);
+        const when = moment(el2, FACEBOOK_ARTICLE);
+        if (when.time === null) {
+          const link = [...el2.querySelectorAll('a[href*="comment_id"]')].find((n) => own(el2, n, FACEBOOK_ARTICLE) && relativeAge(n.textContent) !== null);
+          if (link) when.timeLabel = link.textContent.trim();
+        }
+        return {
+          el: el2,
+          text: ownText(el2, 'div[dir="auto"]', FACEBOOK_ARTICLE),
+          authorHref: author ? author.getAttribute("href") : "",
+          parentEl,
+          ...when
+        };
+      });
+    }
+  };
+  var instagram = {
+    post(doc) {
+      const scope = doc.querySelector('[role="dialog"]') || doc.querySelector("main") || doc.body;
+      return scope ? scope.querySelector("article") : null;
+    },
+    authorHref(post) {
+      const a = post && post.querySelector("header a[href]");
+      return a ? a.getAttribute("href") : "";
+    },
+    comments(post) {
+      return [...post.querySelectorAll("ul li")].filter((li) => firstOwn(li, "h3 a[href], h2 a[href]", "li")).map((el2) => {
+        const author = firstOwn(el2, "h3 a[href], h2 a[href]", "li");
+        const parentLi = el2.parentElement ? el2.parentElement.closest("li") : null;
+        return {
+          el: el2,
+          text: ownText(el2, 'span[dir="auto"]', "li"),
+          authorHref: author.getAttribute("href"),
+          parentEl: parentLi,
+          ...moment(el2, "li")
+        };
+      });
+    }
+  };
+  var X_TWEET = 'article[data-testid="tweet"]';
+  var x = {
+    post(doc) {
+      return doc.querySelector(`[role="main"] ${X_TWEET}`) || doc.querySelector(X_TWEET);
+    },
+    authorHref(post) {
+      const a = post && post.querySelector('[data-testid="User-Name"] a[href]');
+      return a ? a.getAttribute("href") : "";
+    },
+    comments(post) {
+      const scope = post.closest('[role="main"]') || post.ownerDocument.body;
+      return [...scope.querySelectorAll(X_TWEET)].filter((el2) => el2 !== post).map((el2) => {
+        const author = el2.querySelector('[data-testid="User-Name"] a[href]');
+        return {
+          el: el2,
+          text: ownText(el2, '[data-testid="tweetText"]', X_TWEET),
+          authorHref: author ? author.getAttribute("href") : "",
+          parentEl: null,
+          ...moment(el2, X_TWEET)
+        };
+      });
+    }
+  };
+  var READERS = { facebook, instagram, x };
+
+  // src/review/pages.js
+  var HOSTS = [
+    ["facebook", /(^|\.)facebook\.com$/],
+    ["instagram", /(^|\.)instagram\.com$/],
+    ["x", /(^|\.)(x|twitter)\.com$/]
+  ];
+  var RESERVED = {
+    facebook: /* @__PURE__ */ new Set([
+      "groups",
+      "events",
+      "watch",
+      "marketplace",
+      "gaming",
+      "photo",
+      "photo.php",
+      "story.php",
+      "permalink.php",
+      "reel",
+      "reels",
+      "stories",
+      "messages",
+      "notifications",
+      "settings",
+      "help",
+      "pages",
+      "login",
+      "home.php",
+      "search",
+      "hashtag",
+      "friends",
+      "bookmarks",
+      "saved",
+      "share"
+    ]),
+    instagram: /* @__PURE__ */ new Set(["p", "reel", "reels", "stories", "explore", "direct", "accounts", "tv", "about", "legal"]),
+    x: /* @__PURE__ */ new Set(["home", "explore", "notifications", "messages", "i", "search", "settings", "compose", "hashtag", "intent"])
+  };
+  function platformOf(host2) {
+    host2 = String(host2 || "").toLowerCase();
+    const hit = HOSTS.find(([, re]) => re.test(host2));
+    return hit ? hit[0] : "";
+  }
+  function parseEntry(entry) {
+    let text = String(entry || "").trim();
+    if (!text) return null;
+    if (/^@[A-Za-z0-9_]{1,15}$/.test(text)) return { platform: "x", handle: text.slice(1).toLowerCase() };
+    if (!/^https?:\/\//i.test(text)) text = "https://" + text;
+    let url;
+    try {
+      url = new URL(text);
+    } catch (e) {
+      return null;
+    }
+    const platform = platformOf(url.hostname);
+    return platform ? pageOfUrl(platform, url) : null;
+  }
+  function pageOfUrl(platform, url) {
+    const parts = url.pathname.split("/").filter(Boolean).map((p) => decodeURIComponent(p));
+    if (platform === "facebook") {
+      const id = url.searchParams.get("id");
+      if ((parts[0] === "profile.php" || parts[0] === "permalink.php") && id) return { platform, handle: "id:" + id };
+      if (parts[0] === "pages" && parts.length >= 3) return { platform, handle: "id:" + parts[2] };
+    }
+    if (platform === "instagram" && parts[0] !== "p" && parts[1] === "p") return { platform, handle: parts[0].toLowerCase() };
+    if (!parts.length || RESERVED[platform].has(parts[0].toLowerCase())) return null;
+    return { platform, handle: parts[0].replace(/^@/, "").toLowerCase() };
+  }
+  function parseList(entries) {
+    return (Array.isArray(entries) ? entries : []).map(parseEntry).filter(Boolean);
+  }
+  function ownPage(location2, pages, authorHref = "") {
+    let url;
+    try {
+      url = new URL(String(location2));
+    } catch (e) {
+      return null;
+    }
+    const platform = platformOf(url.hostname);
+    if (!platform) return null;
+    let page = pageOfUrl(platform, url);
+    if (!page && authorHref) {
+      try {
+        page = pageOfUrl(platform, new URL(authorHref, url));
+      } catch (e) {
+        page = null;
+      }
+    }
+    if (!page) return null;
+    return pages.find((p) => p.platform === page.platform && p.handle === page.handle) || null;
+  }
+  function isPageLink(href, page, base) {
+    if (!href || !page) return false;
+    let url;
+    try {
+      url = new URL(href, base);
+    } catch (e) {
+      return false;
+    }
+    if (platformOf(url.hostname) !== page.platform) return false;
+    const found = pageOfUrl(page.platform, url);
+    return !!found && found.handle === page.handle;
+  }
+
+  // src/review/hours.js
+  var WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+  var DAY_MS = 24 * 3600 * 1e3;
+  var MAX_DAYS = 400;
+  function minutesOf(text) {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(String(text || ""));
+    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  }
+  function readHours(hours) {
+    const h = hours || {};
+    const days = Array.isArray(h.days) && h.days.length ? h.days.filter((d) => WEEKDAYS.includes(d)) : WEEKDAYS.slice(0, 5);
+    const start = minutesOf(h.start) ?? 8 * 60;
+    const end2 = minutesOf(h.end) ?? 16 * 60;
+    let timezone = h.timezone || "Europe/Helsinki";
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: timezone });
+    } catch (e) {
+      timezone = "Europe/Helsinki";
+    }
+    return { days: new Set(days.map((d) => WEEKDAYS.indexOf(d))), start, end: Math.max(end2, start), timezone };
+  }
+  var windowMinutes = (hours) => readHours(hours).end - readHours(hours).start;
+  var formatters = /* @__PURE__ */ new Map();
+  function partsIn(timezone, ms) {
+    let f = formatters.get(timezone);
+    if (!f) {
+      f = new Intl.DateTimeFormat("en-GB", {
+        timeZone: timezone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        weekday: "short"
+      });
+      formatters.set(timezone, f);
+    }
+    const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x2) => [x2.type, x2.value]));
+    return {
+      y: +p.year,
+      mo: +p.month,
+      d: +p.day,
+      minute: +p.hour * 60 + +p.minute,
+      weekday: WEEKDAYS.indexOf(p.weekday.toLowerCase().slice(0, 3))
+    };
+  }
+  function localInstant(timezone, ms, minute) {
+    const here = partsIn(timezone, ms);
+    let guess = ms + (minute - here.minute) * 6e4;
+    for (let i = 0; i < 2; i++) {
+      const at = partsIn(timezone, guess);
+      const dayShift = Date.UTC(here.y, here.mo - 1, here.d) - Date.UTC(at.y, at.mo - 1, at.d);
+      guess += dayShift + (minute - at.minute) * 6e4;
+    }
+    return guess;
+  }
+  function workingMinutes(from, to, hours) {
+    const h = readHours(hours);
+    let a = +from, b = +to;
+    if (!(b > a)) return 0;
+    a = Math.max(a, b - MAX_DAYS * DAY_MS);
+    let total = 0;
+    for (let day = localInstant(h.timezone, a, 12 * 60), n = 0; day < b + DAY_MS && n <= MAX_DAYS + 1; day += DAY_MS, n++) {
+      const p = partsIn(h.timezone, day);
+      if (!h.days.has(p.weekday)) continue;
+      const open2 = localInstant(h.timezone, day, h.start), close2 = localInstant(h.timezone, day, h.end);
+      const s = Math.max(open2, a), e = Math.min(close2, b);
+      if (e > s) total += (e - s) / 6e4;
+    }
+    return Math.round(total);
+  }
+
+  // src/review/questions.js
+  var QUESTION_WORDS = /* @__PURE__ */ new Set([
+    // Finnish
+    "miksi",
+    "milloin",
+    "missä",
+    "mistä",
+    "mihin",
+    "mitä",
+    "mikä",
+    "mitkä",
+    "kuka",
+    "ketkä",
+    "kenen",
+    "kenelle",
+    "kuinka",
+    "miten",
+    "paljonko",
+    "montako",
+    "koska",
+    "mille",
+    "millä",
+    "minkä",
+    "kumpi",
+    // Swedish
+    "varför",
+    "när",
+    "var",
+    "vart",
+    "varifrån",
+    "vad",
+    "vem",
+    "vilka",
+    "vilken",
+    "vilket",
+    "hur",
+    "kan",
+    "får",
+    "finns",
+    "är",
+    "ska",
+    "skall",
+    "blir",
+    "kommer",
+    "går",
+    "har",
+    // English
+    "why",
+    "when",
+    "where",
+    "what",
+    "who",
+    "which",
+    "how",
+    "can",
+    "could",
+    "is",
+    "are",
+    "does",
+    "do",
+    "will",
+    "would",
+    "should",
+    "may"
+  ]);
+  var FI_QUESTION_VERB = new RegExp("^(?:(?:on|ei|oli|olisi|ovat|olisivat|voi|voisi|voisin|voitte|saa|saisi|saan|pitää|pitäisi|tietää|tiedät|tiedätte|tietäisi|onnistuu|aukeaa|aukee|tulee|kannattaa|kuuluu|mahtaa|ehtii|pääsee|löytyy|käy|menee|toimii|jatkuu|alkaa|loppuu|riittää|maksaa|auttaisi|aiotte|aikoo|suunnitellaan)(?:ko|kö)|\\p{L}{2,}(?:aan|ään)(?:ko|kö)|\\p{L}{2,}isit(?:te|ko)(?:ko|kö)?)(?:han|hän)?$", "u");
+  var URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+  var WORD_RE = /[\p{L}]+/gu;
+  function isQuestion(text) {
+    const plain = String(text || "").replace(URL_RE, " ");
+    if (/[?？]/.test(plain)) return true;
+    for (const sentence of plain.split(/[.!\n]+/)) {
+      const words = sentence.match(WORD_RE);
+      if (!words) continue;
+      const first = words[0].toLowerCase();
+      if (QUESTION_WORDS.has(first) && words.length >= 3) return true;
+      if (FI_QUESTION_VERB.test(first) && words.length >= 2) return true;
+    }
+    return false;
+  }
+  function waitingForAnswer(comments, now, hours) {
+    const window2 = windowMinutes(hours);
+    const thread = (c) => c.parentId || c.id;
+    const result = [];
+    for (const c of comments) {
+      if (c.isPage || c.parentId || !isQuestion(c.text)) continue;
+      const answered = comments.some((r) => r.isPage && thread(r) === thread(c) && r.order > c.order);
+      if (answered) continue;
+      const minutes = c.time ? workingMinutes(c.time, now, hours) : null;
+      result.push({ comment: c, minutes, overdue: minutes !== null && minutes > window2 });
+    }
+    return result.sort((a, b) => b.overdue - a.overdue || (b.minutes ?? -1) - (a.minutes ?? -1) || a.comment.order - b.comment.order);
+  }
+
+  // src/review/control.js
+  var CSS_TEXT2 = `
+:host { all: initial; position: fixed; inset: 0; pointer-events: none; z-index: 2147483645; }
+* { box-sizing: border-box; font-family: system-ui, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
+.rv-wrap { position: fixed; pointer-events: auto; max-width: 360px; color: #1c1e21; font-size: 13px; line-height: 1.35; }
+.rv-button { display: inline-flex; align-items: center; gap: 6px; max-width: 250px; border: 1px solid #c9ced6; background: #fff;
+  color: #1c1e21; border-radius: 14px; padding: 4px 10px 4px 6px; font-size: 13px; font-weight: 600; cursor: pointer;
+  box-shadow: 0 2px 8px rgba(0,0,0,.12); text-align: left; }
+.rv-lines { display: flex; flex-direction: column; line-height: 1.25; }
+.rv-button:focus-visible, .rv-entry:focus-visible { outline: 2px solid #2b5fb4; outline-offset: 1px; }
+.rv-logo { width: 18px; height: 18px; border-radius: 5px; background: #2b5fb4; color: #fff; font-size: 11px; text-align: center; line-height: 18px; }
+.rv-count { background: #e08a00; color: #fff; border-radius: 9px; padding: 0 6px; min-width: 18px; text-align: center; }
+.rv-count[data-zero] { background: #2e7d32; }
+.rv-wait { color: #1565c0; font-weight: 600; font-size: 12px; }
+.rv-panel { position: absolute; top: calc(100% + 6px); width: 360px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d0d4da;
+  border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.14); }
+.rv-head { padding: 6px 10px; font-weight: 700; background: #f7f8fa; border-bottom: 1px solid #eceff3; }
+.rv-list { list-style: none; margin: 0; padding: 0; }
+.rv-entry { display: block; width: 100%; text-align: left; background: #fff; border: 0; border-bottom: 1px solid #f0f2f5;
+  border-left: 4px solid #e08a00; padding: 7px 10px; cursor: pointer; font: inherit; color: inherit; }
+.rv-entry[data-severity=block] { border-left-color: #d32f2f; }
+.rv-entry[data-kind=waiting] { border-left-color: #1e88e5; }
+.rv-entry[data-overdue] { border-left-color: #c62828; }
+.rv-entry:hover { background: #f5f7fa; }
+.rv-who { font-weight: 600; }
+.rv-reply { font-size: 11px; color: #555; margin-left: 4px; }
+.rv-text { display: block; color: #333; margin: 2px 0; overflow-wrap: anywhere; }
+.rv-reason { display: block; color: #1c1e21; }
+.rv-meta { display: block; font-size: 12px; color: #555; margin-top: 2px; }
+.rv-overdue { color: #c62828; font-weight: 700; }
+.rv-none, .rv-note { padding: 7px 10px; color: #555; font-size: 12px; }
+.rv-flash { position: fixed; border: 3px solid #2b5fb4; border-radius: 6px; background: rgba(43,95,180,.08); pointer-events: none; }
+`;
+  var TAG = "somecheck-review";
+  var ReviewControl = class {
+    /** @param {Document} doc @param {(key: string, subs?: any) => string} t */
+    constructor(doc, t2) {
+      this.doc = doc;
+      this.t = t2;
+      this.open = false;
+      this.host = null;
+      this.view = null;
+      this.flashTimer = 0;
+    }
+    ensure() {
+      if (this.host && this.host.isConnected) return this.shadow;
+      this.host = this.doc.createElement(TAG);
+      this.shadow = this.host.attachShadow({ mode: "open" });
+      const style = this.doc.createElement("style");
+      style.textContent = CSS_TEXT2;
+      this.wrap = this.el("div", "rv-wrap");
+      this.shadow.append(style, this.wrap);
+      this.doc.documentElement.appendChild(this.host);
+      return this.shadow;
+    }
+    el(tag, cls, text) {
+      const n = this.doc.createElement(tag);
+      if (cls) n.className = cls;
+      if (text !== void 0) n.textContent = text;
+      return n;
+    }
+    /** Remove the control (not the organization's page, not an administrator, nothing to show). */
+    hide() {
+      if (this.host) this.host.remove();
+      this.host = null;
+      this.view = null;
+    }
+    /**
+     * Draw the control by `anchor` (the post): flagged comments and waiting questions.
+     * @param {Element} anchor
+     * @param {{flagged: Array, waiting: Array, unreachable: boolean}} view
+     */
+    render(anchor, view, onJump) {
+      this.ensure();
+      this.view = view;
+      this.anchor = anchor;
+      this.onJump = onJump;
+      const { t: t2 } = this;
+      this.wrap.textContent = "";
+      this.host.dataset.count = String(view.flagged.length);
+      this.host.dataset.waiting = String(view.waiting.length);
+      const button2 = this.el("button", "rv-button");
+      button2.type = "button";
+      button2.setAttribute("aria-expanded", this.open ? "true" : "false");
+      const count = this.el("span", "rv-count", String(view.flagged.length));
+      if (!view.flagged.length) count.dataset.zero = "";
+      const label = view.flagged.length === 1 ? t2("review_count_one") : t2("review_count_other", view.flagged.length);
+      const lines = this.el("span", "rv-lines");
+      lines.append(this.el("span", "rv-label", label.replace(/^\d+\s*/, "")));
+      if (view.waiting.length) lines.append(this.el("span", "rv-wait", t2("review_waiting_count", view.waiting.length)));
+      button2.append(this.el("span", "rv-logo", "S"), count, lines);
+      button2.setAttribute("aria-label", view.waiting.length ? `${label}, ${t2("review_waiting_count", view.waiting.length)}` : label);
+      button2.addEventListener("click", () => {
+        this.open = !this.open;
+        this.render(this.anchor, this.view, this.onJump);
+      });
+      this.wrap.append(button2);
+      if (this.open) this.wrap.append(this.panel(view));
+      this.place();
+    }
+    panel(view) {
+      const { t: t2 } = this;
+      const panel = this.el("section", "rv-panel");
+      panel.setAttribute("role", "region");
+      panel.setAttribute("aria-label", t2("review_title"));
+      if (view.unreachable) panel.append(this.el("div", "rv-note", t2("review_unreachable")));
+      panel.append(this.el("div", "rv-head", t2("review_title")));
+      const list = this.el("ul", "rv-list");
+      for (const item of view.flagged) list.append(this.entry(item, "flagged"));
+      if (!view.flagged.length) list.append(this.el("li", "rv-none", t2("review_none")));
+      panel.append(list);
+      if (view.waiting.length) {
+        panel.append(this.el("div", "rv-head", t2("review_waiting_title")));
+        const wait = this.el("ul", "rv-list");
+        for (const item of view.waiting) wait.append(this.entry(item, "waiting"));
+        panel.append(wait);
+      }
+      panel.append(this.el("div", "rv-note", t2("review_note")));
+      return panel;
+    }
+    entry(item, kind) {
+      const { t: t2 } = this;
+      const li = this.el("li");
+      const b = this.el("button", "rv-entry");
+      b.type = "button";
+      b.dataset.kind = kind;
+      b.dataset.id = item.id;
+      const who = this.el("span", "rv-who", item.author || "");
+      const head = this.el("span");
+      head.append(who);
+      if (item.reply) head.append(this.el("span", "rv-reply", t2("review_reply")));
+      b.append(head, this.el("span", "rv-text", excerpt(item.text)));
+      if (kind === "flagged") {
+        b.dataset.severity = item.severity;
+        b.dataset.rules = item.rules.join(" ");
+        b.append(this.el("span", "rv-reason", item.reason));
+        b.append(this.el("span", "rv-meta", t2("review_guideline", item.guideline)));
+      } else {
+        if (item.overdue) b.dataset.overdue = "";
+        const meta = this.el("span", "rv-meta", ageText(item.minutes, t2));
+        if (item.overdue) meta.append(" · ", this.el("span", "rv-overdue", t2("review_overdue")));
+        b.append(meta);
+      }
+      b.title = t2("review_jump");
+      b.addEventListener("click", () => this.onJump(item));
+      li.append(b);
+      return li;
+    }
+    /** Keep the button beside the post's top right corner (inside the corner when there is no room),
+     * and the opened list inside the window. */
+    place() {
+      if (!this.host || !this.anchor) return;
+      const r = this.anchor.getBoundingClientRect();
+      const vw = this.doc.documentElement.clientWidth;
+      const vh = this.doc.documentElement.clientHeight;
+      const button2 = this.wrap.querySelector(".rv-button");
+      const width = button2 ? button2.getBoundingClientRect().width : 250;
+      let left = r.right + 12;
+      if (left + width > vw - 8) left = r.left - width - 12 >= 8 ? r.left - width - 12 : r.right - width - 8;
+      left = Math.max(8, Math.min(left, vw - width - 8));
+      this.wrap.style.left = left + "px";
+      this.wrap.style.top = Math.min(Math.max(8, r.top), vh - 48) + "px";
+      const panel = this.wrap.querySelector(".rv-panel");
+      if (panel) panel.style.left = Math.min(0, vw - 8 - 360 - left) + "px";
+      this.placeFlash();
+    }
+    /** Outline a comment for a moment after a jump (in the overlay, over the comment; it follows scrolling). */
+    flash(el2) {
+      this.ensure();
+      for (const old of this.shadow.querySelectorAll(".rv-flash")) old.remove();
+      this.flashBox = this.el("div", "rv-flash");
+      this.flashEl = el2;
+      this.shadow.append(this.flashBox);
+      this.placeFlash();
+      clearTimeout(this.flashTimer);
+      this.flashTimer = setTimeout(() => {
+        if (this.flashBox) this.flashBox.remove();
+        this.flashBox = this.flashEl = null;
+      }, 2500);
+    }
+    placeFlash() {
+      if (!this.flashBox || !this.flashEl) return;
+      const r = this.flashEl.getBoundingClientRect();
+      Object.assign(this.flashBox.style, { left: r.left - 4 + "px", top: r.top - 4 + "px", width: r.width + 8 + "px", height: r.height + 8 + "px" });
+    }
+  };
+  function excerpt(text) {
+    const one = String(text || "").replace(/\s+/g, " ").trim();
+    return one.length > 90 ? one.slice(0, 88) + "…" : one;
+  }
+  function ageText(minutes, t2) {
+    if (minutes === null || minutes === void 0) return t2("review_age_unknown");
+    if (minutes < 60) return t2("review_age_under_hour");
+    return t2("review_age_hours", Math.floor(minutes / 60));
+  }
+
+  // src/review/review.js
+  var REVIEW_CATEGORIES = /* @__PURE__ */ new Set(["profanity", "insult", "accusation", "hate", "incitement", "privacy"]);
+  var RANK2 = { info: 1, warn: 2, block: 3 };
+  var MAX_BATCH = 200;
+  var SETTLE_MS = 400;
+  function reasons(result) {
+    return (result && result.findings || []).filter((f) => REVIEW_CATEGORIES.has(f.category) && RANK2[f.severity] >= RANK2.warn).sort((a, b) => RANK2[b.severity] - RANK2[a.severity] || a.start - b.start);
+  }
+  var CommentReview = class {
+    /**
+     * @param {object} o
+     * @param {Document} o.doc
+     * @param {string} o.platform  facebook, instagram or x
+     * @param {() => object} o.settings  the settings in force ({role, orgPages, locale, ...})
+     * @param {(msg: object) => Promise<object>} o.send  messages to the background
+     * @param {(key: string, subs?: any) => string} o.t
+     * @param {() => number} [o.now]
+     */
+    constructor({ doc, platform, settings, send: send2, t: t2, now = Date.now }) {
+      this.doc = doc;
+      this.reader = READERS[platform] || null;
+      this.platform = platform;
+      this.settings = settings;
+      this.send = send2;
+      this.now = now;
+      this.control = new ReviewControl(doc, t2);
+      this.records = /* @__PURE__ */ new WeakMap();
+      this.results = /* @__PURE__ */ new Map();
+      this.pending = /* @__PURE__ */ new Set();
+      this.nextId = 1;
+      this.timer = 0;
+      this.hours = null;
+      this.unreachable = false;
+      this.observer = null;
+    }
+    start() {
+      if (!this.reader) return;
+      this.observer = new MutationObserver(() => this.soon());
+      this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+      const place = () => this.control.place();
+      this.doc.defaultView.addEventListener("scroll", place, { capture: true, passive: true });
+      this.doc.defaultView.addEventListener("resize", place, { passive: true });
+      this.soon();
+    }
+    stop() {
+      if (this.observer) this.observer.disconnect();
+      clearTimeout(this.timer);
+      this.control.hide();
+    }
+    /** Whether the review may apply at all: an administrator with the organization's pages set. */
+    wanted() {
+      const s = this.settings();
+      return !!s && s.role === "admin" && Array.isArray(s.orgPages) && s.orgPages.length > 0;
+    }
+    soon() {
+      clearTimeout(this.timer);
+      if (!this.wanted()) {
+        if (this.control.host) this.control.hide();
+        return;
+      }
+      this.timer = setTimeout(() => this.update(), SETTLE_MS);
+    }
+    /** Where the review applies: an administrator, on one of the organization's pages. -> page or null */
+    where() {
+      const s = this.settings();
+      if (!s || s.role !== "admin" || s.sites && !s.sites.includes(this.platform)) return null;
+      const post = this.reader.post(this.doc);
+      if (!post) return null;
+      const page = ownPage(this.doc.location.href, parseList(s.orgPages), this.reader.authorHref(post));
+      return page ? { page, post } : null;
+    }
+    read(page) {
+      const base = this.doc.location.href;
+      const post = this.reader.post(this.doc);
+      return this.reader.comments(post).map((c, order) => {
+        let rec = this.records.get(c.el);
+        if (!rec) {
+          rec = { id: "c" + this.nextId++ };
+          this.records.set(c.el, rec);
+        }
+        const parent = c.parentEl ? this.records.get(c.parentEl) : null;
+        const age = c.time === null ? relativeAge(c.timeLabel) : null;
+        return Object.assign({}, c, rec, {
+          order,
+          key: `${c.authorHref}
+${c.text}`,
+          isPage: isPageLink(c.authorHref, page, base),
+          parentId: parent ? parent.id : null,
+          reply: !!c.parentEl,
+          time: c.time !== null ? c.time : age !== null ? this.now() - age : null,
+          author: authorName(c)
+        });
+      });
+    }
+    async update() {
+      const here = this.where();
+      if (!here) {
+        this.control.hide();
+        return;
+      }
+      const comments = this.read(here.page).filter((c) => c.text);
+      const fresh = comments.filter((c) => !c.isPage && !this.results.has(c.key) && !this.pending.has(c.key));
+      this.render(here, comments);
+      for (let i = 0; i < fresh.length; i += MAX_BATCH) {
+        const part = fresh.slice(i, i + MAX_BATCH);
+        const s = this.settings();
+        part.forEach((c) => this.pending.add(c.key));
+        const res = await this.send({ type: "checkBatch", items: part.map((c) => ({
+          text: c.text,
+          platform: this.platform,
+          account: "official",
+          role: "admin",
+          context: c.reply ? "reply" : "comment",
+          locale: s.locale
+        })) });
+        part.forEach((c) => this.pending.delete(c.key));
+        if (!res || !res.ok) {
+          this.unreachable = true;
+          break;
+        }
+        this.unreachable = false;
+        if (res.result.response_hours) this.hours = res.result.response_hours;
+        res.result.results.forEach((r, k) => {
+          if (!r.error) this.results.set(part[k].key, r);
+        });
+      }
+      const again = this.where();
+      if (again) this.render(again, this.read(again.page).filter((c) => c.text));
+    }
+    render(here, comments) {
+      const flagged = [];
+      for (const c of comments) {
+        if (c.isPage) continue;
+        const result = this.results.get(c.key);
+        const why = reasons(result);
+        if (!why.length) continue;
+        const rule = result.rules && result.rules[why[0].rule];
+        const title = rule && rule.guideline && rule.guideline.title;
+        flagged.push({
+          id: c.id,
+          el: c.el,
+          text: c.text,
+          author: c.author,
+          reply: c.reply,
+          severity: why[0].severity,
+          reason: why[0].message,
+          guideline: title ? `${why[0].guideline} ${title}` : why[0].guideline,
+          rules: why.map((f) => f.rule)
+        });
+      }
+      const waiting = waitingForAnswer(comments, this.now(), this.hours || void 0).map((w) => ({
+        id: w.comment.id,
+        el: w.comment.el,
+        text: w.comment.text,
+        author: w.comment.author,
+        reply: w.comment.reply,
+        minutes: w.minutes,
+        overdue: w.overdue
+      }));
+      this.control.render(here.post, { flagged, waiting, unreachable: this.unreachable }, (item) => this.jump(item));
+    }
+    jump(item) {
+      item.el.scrollIntoView({ block: "center", inline: "nearest", behavior: "instant" });
+      this.control.place();
+      this.control.flash(item.el);
+    }
+  };
+  function authorName(c) {
+    const a = c.el.querySelector("a[href]");
+    const name = a ? (a.innerText || a.textContent || "").trim() : "";
+    return name.length > 60 ? name.slice(0, 60) + "…" : name;
+  }
+
+  // src/review/start.js
+  var review = null;
+  function startReview(runtime2) {
+    if (review || !["facebook", "instagram", "x"].includes(runtime2.adapter.id)) return;
+    review = new CommentReview({
+      doc: document,
+      platform: runtime2.adapter.id,
+      send,
+      t,
+      settings: () => runtime2.settings ? runtime2.settings.values : null
+    });
+    review.start();
+    onStorageChanged(async () => {
+      await loadSettings();
+      review.soon();
+    });
+  }
+
   // src/content/main.js
   var session = null;
   function end() {
@@ -1495,6 +2264,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
   });
   runtime.ready = loadSettings();
+  runtime.ready.then(() => startReview(runtime));
   runtime.ready.then(() => {
     setState({ state: enabled() ? "idle" : "off", site: runtime.adapter.id });
     if (!enabled()) {

@@ -59,8 +59,9 @@
 
   // src/settings.js
   var SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);
-  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages"];
-  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages"];
+  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages", "orgPages"];
+  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages", "orgPages"];
+  var MAX_ORG_PAGES = 50;
   function localeOf(ui) {
     const lang = String(ui || "en").toLowerCase().split(/[-_]/)[0];
     return LOCALES.includes(lang) ? lang : "en";
@@ -73,8 +74,10 @@
       locale: localeOf(ui),
       sites: SITES.slice(),
       account: "personal",
-      directMessages: false
+      directMessages: false,
       // private messages are not checked unless turned on (loopback checker only)
+      orgPages: []
+      // the organization's own pages, for the comment review (src/review/pages.js)
     };
   }
   function clean(key, value) {
@@ -94,6 +97,8 @@
         return ACCOUNTS.includes(value) ? value : void 0;
       case "directMessages":
         return typeof value === "boolean" ? value : void 0;
+      case "orgPages":
+        return Array.isArray(value) ? value.filter((p) => typeof p === "string" && p.trim() && p.length <= 300).map((p) => p.trim()).slice(0, MAX_ORG_PAGES) : void 0;
       default:
         return void 0;
     }
@@ -206,12 +211,13 @@
     form.role.value = values.role;
     form.locale.value = values.locale;
     form.directMessages.checked = values.directMessages;
+    form.orgPages.value = values.orgPages.join("\n");
     for (const box of form.querySelectorAll('input[name="sites"]')) box.checked = values.sites.includes(box.value);
     for (const field of form.querySelectorAll(".field")) {
       const isLocked = locked.includes(field.dataset.key);
       field.classList.toggle("locked", isLocked);
       field.querySelector(".lock").hidden = !isLocked;
-      for (const input of field.querySelectorAll("input, select")) input.disabled = isLocked;
+      for (const input of field.querySelectorAll("input, select, textarea")) input.disabled = isLocked;
     }
     renderDirect(values);
     document.body.dataset.ready = "true";
@@ -289,7 +295,8 @@
       role: form.role.value,
       locale: form.locale.value,
       sites: Array.from(form.querySelectorAll('input[name="sites"]:checked')).map((b) => b.value),
-      directMessages: form.directMessages.checked && isLoopback(form.checkerUrl.value.trim())
+      directMessages: form.directMessages.checked && isLoopback(form.checkerUrl.value.trim()),
+      orgPages: form.orgPages.value.split("\n").map((line) => line.trim()).filter(Boolean)
     };
     await save(values);
     await render();

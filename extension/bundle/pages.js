@@ -52,8 +52,9 @@
 
   // src/settings.js
   var SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);
-  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages"];
-  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages"];
+  var KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages", "orgPages"];
+  var POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages", "orgPages"];
+  var MAX_ORG_PAGES = 50;
   function localeOf(ui) {
     const lang = String(ui || "en").toLowerCase().split(/[-_]/)[0];
     return LOCALES.includes(lang) ? lang : "en";
@@ -66,8 +67,10 @@
       locale: localeOf(ui),
       sites: SITES.slice(),
       account: "personal",
-      directMessages: false
+      directMessages: false,
       // private messages are not checked unless turned on (loopback checker only)
+      orgPages: []
+      // the organization's own pages, for the comment review (src/review/pages.js)
     };
   }
   function clean(key, value) {
@@ -87,6 +90,8 @@
         return ACCOUNTS.includes(value) ? value : void 0;
       case "directMessages":
         return typeof value === "boolean" ? value : void 0;
+      case "orgPages":
+        return Array.isArray(value) ? value.filter((p) => typeof p === "string" && p.trim() && p.length <= 300).map((p) => p.trim()).slice(0, MAX_ORG_PAGES) : void 0;
       default:
         return void 0;
     }

@@ -6,8 +6,9 @@ import { readLocal, readManaged, uiLanguage, writeLocal } from "./platform.js";
 /** The sites the user can switch on and off (every platform but "other"). */
 export const SITES = PLATFORMS.filter((p) => p.id !== "other").map((p) => p.id);
 export { ROLES, LOCALES };
-export const KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages"];
-const POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages"];
+export const KEYS = ["checkerUrl", "token", "role", "locale", "sites", "account", "directMessages", "orgPages"];
+const POLICY_KEYS = ["checkerUrl", "token", "role", "locale", "sites", "directMessages", "orgPages"];
+const MAX_ORG_PAGES = 50;
 
 /** The message language for a browser UI language such as "fi-FI" (en when not fi or sv). */
 export function localeOf(ui) {
@@ -24,6 +25,7 @@ export function defaults(ui = uiLanguage()) {
     sites: SITES.slice(),
     account: "personal",
     directMessages: false,   // private messages are not checked unless turned on (loopback checker only)
+    orgPages: [],            // the organization's own pages, for the comment review (src/review/pages.js)
   };
 }
 
@@ -38,6 +40,9 @@ export function clean(key, value) {
     case "sites": return Array.isArray(value) ? value.filter((s) => SITES.includes(s)) : undefined;
     case "account": return ACCOUNTS.includes(value) ? value : undefined;
     case "directMessages": return typeof value === "boolean" ? value : undefined;
+    case "orgPages": return Array.isArray(value)
+      ? value.filter((p) => typeof p === "string" && p.trim() && p.length <= 300).map((p) => p.trim()).slice(0, MAX_ORG_PAGES)
+      : undefined;
     default: return undefined;
   }
 }

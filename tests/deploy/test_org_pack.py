@@ -38,7 +38,7 @@ def test_each_change_of_the_walk_through_takes_effect() -> None:
     # added terms
     assert rules_of(check("Tusan också, bussen är sen igen."))["profanity.mild"] == "warn"
     # a changed severity
-    assert rules_of(check("Kaunis ilta satamassa!", "--attach", "image"))["copyright.image-attached"] == "warn"
+    assert rules_of(check("Repost: upea auringonlasku satamassa.", "--attach", "image"))["copyright.image-attached"] == "warn"
     # a disabled rule
     listing = json.loads(somecheck("rules", "list", "--rules", str(PACK), "--format", "json").stdout)
     ids = {r["id"] for r in listing["rules"]}

@@ -35,14 +35,14 @@ def free_port() -> int:
 class Checker:
     """The real checker service, `python -m checker serve`, on a free loopback port."""
 
-    def __init__(self, port: int | None = None, log_name: str = "checker.log", extra: tuple[str, ...] = (),
-                 token: str = ""):
+    def __init__(self, port: int | None = None, log_name: str = "checker.log", rules: Path | None = PACK,
+                 extra: tuple[str, ...] = (), token: str = ""):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         OUT.mkdir(exist_ok=True)
         self.log = open(OUT / log_name, "ab")
         argv = [sys.executable, "-m", "checker", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                "--rules", str(PACK), *extra]
+                *(["--rules", str(rules)] if rules else []), *extra]     # rules=None: the bundled pack
         self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 30

@@ -13,6 +13,7 @@ need_apt=()
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)   # driven over WebDriver BiDi, no geckodriver
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v npm >/dev/null || need_apt+=(nodejs npm)
+dpkg -s voikko-fi >/dev/null 2>&1 || need_apt+=(libvoikko1 voikko-fi)   # the lexeme table drift test (checker/lexemegen.py)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup.sh: apt-get install ${need_apt[*]}"
   apt-get update -q

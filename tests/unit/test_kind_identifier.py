@@ -203,3 +203,11 @@ def test_bundled_rules_report_the_identifier_as_the_span(pack) -> None:
     findings = check(pack, Request(text, NOW))["findings"]
     spans = {f["rule"]: f["excerpt"] for f in findings if f["category"] == "privacy"}
     assert spans == {"privacy.personal-id": "131052-308T", "privacy.phone": "040 123 4567"}
+
+
+def test_the_organizations_own_bank_account_never_fires() -> None:
+    own = Organization(ibans=("FI04 1234 5610 0002 39",))
+    text = "Lahjoitukset kaupungin tilille FI0412345610000239, kiitos!"
+    assert found(text, ["iban"], own) == []
+    assert found(text, ["iban"], Organization()) == ["FI0412345610000239"]
+    assert found("Tilille FI61 5720 0123 4567 80", ["iban"], own) == ["FI61 5720 0123 4567 80"]

@@ -45,6 +45,29 @@ RULES = """
     regex:
       fi: ['\\bvalehtel(?:et|ette)\\b']
 {m}
+  - id: hate.words
+    category: hate
+    severity: block
+    guideline: G5
+    kind: terms
+    terms: {en: [scum, hell]}
+    except: {en: ["scum of the pond"]}
+    titles: {en: [film]}
+    heads: {en: [refugee*]}
+    tails: {en: ["*trash~"]}
+{m}
+  - id: hate.named-then
+    category: hate
+    severity: block
+    guideline: G5
+    kind: pattern
+    context: group
+    slots:
+      group: {en: [refugees]}
+      they: {en: [they]}
+      bad: {en: [vermin]}
+    patterns: {en: ["{they} are {bad}"]}
+{m}
   - id: bilingual.sv
     category: bilingual
     severity: warn
@@ -165,3 +188,24 @@ def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
     assert found(pack, "I think you are never lying") == []
     assert found(pack, "Never would you are lying be said") == []
     assert found(pack, "Never mind, we know it. You are lying") == [("accusation.you-lie", "You are lying")]
+
+
+def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:
+    hit = [("hate.named-then", "They are vermin")]
+    assert found(pack, "Refugees arrive in May. They are vermin.") == hit
+    assert found(pack, "They are vermin, the refugees.") == hit
+    assert found(pack, "They are vermin.") == []
+    assert found(pack, "They are vermin. I mean the refugees.") == hit
+    assert found(pack, "Refugees arrive in May. Rats came too. They are vermin.") == []
+
+
+def test_terms_compounds_titles_links_and_excepted_phrases(pack) -> None:
+    def hate(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "hate.words"]
+    assert hate("Typical refugeetrash at the station.") == ["refugeetrash"]
+    assert hate("Refugees and trash collection.") == []                 # the parts alone
+    assert hate("You are scum.") == ["scum"]
+    assert hate("Green scum of the pond is algae.") == []               # an excepted phrase
+    assert hate("We saw the film Hell or High Water.") == []            # a title
+    assert hate("What the hell is this film.") == ["hell"]              # not written as a title
+    assert hate("Read https://example.com/you-are-scum now") == []      # someone else's address

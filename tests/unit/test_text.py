@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, strategies as st
 
 from checker.text import Document, lookup_forms, squeeze
@@ -47,15 +48,53 @@ def test_utf16_offsets_count_emoji_as_two_units() -> None:
     assert doc.utf16(0) == 0
     assert doc.utf16(2) == 3            # after one astral emoji and a space
     b = doc.text.index("b")
-    assert doc.utf16(b) == len(doc.text[:b].encode("utf-16-le")) // 2
-    assert doc.from_utf16(doc.utf16(b)) == b
+    sent_b = doc.sent.index("b")             # the family emoji's joiners are not in doc.text
+    assert doc.utf16(b) == len(doc.sent[:sent_b].encode("utf-16-le")) // 2
+    assert doc.from_utf16(doc.utf16(b)) == sent_b
 
 
 @given(st.text())
 def test_utf16_matches_javascript_counting(text: str) -> None:
     doc = Document(text)
-    for index in range(len(text) + 1):
-        assert doc.utf16(index) == len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
+    for index in range(len(doc.text) + 1):
+        origin = doc.sent_start(index)
+        assert doc.utf16(index) == len(text[:origin].encode("utf-16-le", "surrogatepass")) // 2
+        assert 0 <= doc.utf16_end(index) <= len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+@given(st.text())
+def test_every_span_points_into_the_text_as_sent(text: str) -> None:
+    doc = Document(text)
+    units = text.encode("utf-16-le", "surrogatepass")
+    for start in range(len(doc.text)):
+        for end in (start + 1, len(doc.text)):
+            first, last, excerpt = doc.span(start, end)
+            assert 0 <= first <= last <= len(units) // 2
+            assert units[2 * first:2 * last].decode("utf-16-le", "surrogatepass") == excerpt
+
+
+@pytest.mark.parametrize(("sent", "reads"), [
+    ("p\u200baska", "paska"),            # zero-width space
+    ("pas\u00adka", "paska"),            # soft hyphen
+    ("\ufeffvi\u2060ttu", "vittu"),     # BOM, word joiner
+    ("pa\u200fsk\u202ea", "paska"),     # bidi marks
+    ("ｐａｓｋａ", "paska"),              # fullwidth
+    ("\U0001d429\U0001d41a\U0001d42c\U0001d424\U0001d41a", "paska"),   # mathematical bold
+    ("pаskа", "paska"),                  # Cyrillic a
+    ("ѕhіt", "shit"),                    # Cyrillic s and i
+    ("ρaskα", "paska"),                  # Greek rho and alpha
+    ("pàska", "paska"),                  # accent stripped
+    ("pa\u0300ska", "paska"),            # combining accent stripped
+    ("a\u0308a\u0308lio\u0308", "ääliö"),   # decomposed Finnish letters composed, kept
+    ("jävla, Åbo, idé", "jävla, Åbo, idé"),   # meaningful accents kept
+    ("p€nis", "penis"),                  # a symbol inside a word
+    ("10 € ja 5 £", "10 € ja 5 £"),      # the same symbols as prices stay
+    ("150385\u200b-235L", "150385-235L"),
+])
+def test_normalization_reads_through_disguises(sent: str, reads: str) -> None:
+    doc = Document(sent)
+    assert doc.text == reads
+    assert doc.span(0, len(doc.text))[2] == sent.strip("\ufeff")      # the span shows what was sent
 
 
 def test_censored_words_are_candidates_and_emphasis_is_not() -> None:

@@ -57,5 +57,14 @@ export function check(settings, req) {
   });
 }
 
+/** POST /v1/check/batch: up to 200 /v1/check bodies (the comment review's comments), answered in order. */
+export function checkBatch(settings, items) {
+  return request(settings, "/v1/check/batch", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ items }),
+  });
+}
+
 export const health = (settings) => request(settings, "/v1/health");
 export const rules = (settings) => request(settings, "/v1/rules");

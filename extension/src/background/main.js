@@ -41,6 +41,16 @@ const handlers = {
       return failure(e);
     }
   },
+  // The comment review (src/review/): only an administrator's extension sends comments.
+  async checkBatch(msg) {
+    const { values } = await S.load();
+    if (values.role !== "admin") return { ok: false, kind: "role", message: "comment review is for page administrators" };
+    try {
+      return { ok: true, result: await Checker.checkBatch(values, msg.items || []) };
+    } catch (e) {
+      return failure(e);
+    }
+  },
   async status() {
     const { values } = await S.load();
     try {

@@ -6,6 +6,7 @@ import { fieldOf } from "./sites/index.js";
 import { ComposerSession } from "./session.js";
 import { installGuard } from "./guard.js";
 import { directAllowed, disabled, enabled, loadSettings, runtime } from "./runtime.js";
+import { startReview } from "../review/start.js";
 
 /** @type {ComposerSession|null} */
 let session = null;
@@ -75,6 +76,7 @@ onStorageChanged(async () => {
 });
 
 runtime.ready = loadSettings();
+runtime.ready.then(() => startReview(runtime));
 runtime.ready.then(() => {
   setState({ state: enabled() ? "idle" : "off", site: runtime.adapter.id });
   if (!enabled()) { end(); return; }

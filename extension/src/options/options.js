@@ -21,12 +21,13 @@ async function render() {
   form.role.value = values.role;
   form.locale.value = values.locale;
   form.directMessages.checked = values.directMessages;
+  form.orgPages.value = values.orgPages.join("\n");
   for (const box of form.querySelectorAll('input[name="sites"]')) box.checked = values.sites.includes(box.value);
   for (const field of form.querySelectorAll(".field")) {
     const isLocked = locked.includes(field.dataset.key);
     field.classList.toggle("locked", isLocked);
     field.querySelector(".lock").hidden = !isLocked;
-    for (const input of field.querySelectorAll("input, select")) input.disabled = isLocked;
+    for (const input of field.querySelectorAll("input, select, textarea")) input.disabled = isLocked;
   }
   renderDirect(values);
   document.body.dataset.ready = "true";
@@ -101,6 +102,7 @@ form.addEventListener("submit", async (e) => {
     locale: form.locale.value,
     sites: Array.from(form.querySelectorAll('input[name="sites"]:checked')).map((b) => b.value),
     directMessages: form.directMessages.checked && isLoopback(form.checkerUrl.value.trim()),
+    orgPages: form.orgPages.value.split("\n").map((line) => line.trim()).filter(Boolean),
   };
   await S.save(values);
   await render();

@@ -1,0 +1,262 @@
+"""Generate `checker/lexeme_forms.py`: every form of every lexeme the bundled pack names.
+
+Run:  python -m checker.lexemegen [--check]
+
+Rules name lexemes (`murskata~`, `murskata~imp`, `*paska~`, see lexicon.py); the checker
+looks their forms up in a committed table, so the runtime needs no morphological library
+and gives the same answers on every platform. This module builds that table offline from
+real resources:
+
+- simplemma's dictionaries (fi, sv, en: inflected form -> lemma), inverted: the forms of
+  each lemma as the resource lists them;
+- Voikko (libvoikko with the voikko-fi dictionary) for Finnish: which of those forms are
+  imperative, conditional, potential, passive or infinitive, and the forms of a lemma
+  neither resource knows (a momentane "murskaista" or a frequentative "hajotella"),
+  made by analogy with the known verb that shares the longest ending and confirmed by
+  its analyses.
+
+Grammar added on top, each a fact of the language rather than a list of words: the
+Finnish 2nd person singular imperative (the 1sg present without its -n), spoken Finnish
+short forms (conditional -isi -> -is, passive -aan -> -aa), and the Swedish imperative
+(the infinitive without -a when the present ends in -er). Clitics (-kin, -han, -pa, ...)
+are handled by the lexicon at lookup time.
+
+Needs (tests and this tool only, never the product): `pip install simplemma libvoikko`
+and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
+voikko-fi`). `--check` exits 1 when the committed table differs from a fresh one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "rules"
+TABLE = Path(__file__).resolve().parent / "lexeme_forms.py"
+LEXEME_RE = re.compile(r"(?<![\w~])\*?([^\W\d_][\w'-]*)~([a-z]*)")
+LANGS = ("fi", "sv", "en")
+TAGS = ("all", "imp", "lets", "cond", "pot", "inf", "pres", "pass")
+MIN_ANALOGY = 3          # letters of ending an unknown lemma must share with its model
+
+
+class ResourceMissing(RuntimeError):
+    """simplemma or Voikko is not installed."""
+
+
+def lexemes_in_rules(folder: Path = RULES) -> list[str]:
+    """Every lemma named with `~` in the bundled rule files, sorted."""
+    found: set[str] = set()
+    for path in sorted(folder.rglob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            stripped = line.strip()
+            if stripped.startswith("#"):
+                continue
+            found.update(m.group(1).lower() for m in LEXEME_RE.finditer(line))
+    return sorted(found)
+
+
+@lru_cache(maxsize=None)
+def _inverted(lang: str) -> dict[str, tuple[str, ...]]:
+    """simplemma's dictionary for a language, as lemma -> its forms."""
+    try:
+        from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+    except ImportError as exc:   # pragma: no cover - depends on the machine
+        raise ResourceMissing("pip install simplemma") from exc
+    inverse: dict[str, list[str]] = defaultdict(list)
+    for form, lemma in _load_dictionary_from_disk(lang).items():
+        inverse[lemma.decode("utf-8").lower()].append(form.decode("utf-8").lower())
+    return {lemma: tuple(sorted(set(forms) | {lemma})) for lemma, forms in inverse.items()}
+
+
+@lru_cache(maxsize=1)
+def _voikko():
+    try:
+        import libvoikko
+        return libvoikko.Voikko("fi")
+    except Exception as exc:     # pragma: no cover - depends on the machine
+        raise ResourceMissing("pip install libvoikko; apt-get install libvoikko1 voikko-fi") from exc
+
+
+@lru_cache(maxsize=None)
+def _analyses(word: str) -> tuple[dict, ...]:
+    return tuple(_voikko().analyze(word))
+
+
+def _knows(lemma: str) -> bool:
+    """Whether Voikko reads the word as a lemma of its own (not a form of another word)."""
+    return any(a.get("BASEFORM", "").lower() == lemma for a in _analyses(lemma))
+
+
+def _fi_tags(form: str, lemma: str) -> set[str]:
+    """The tags Voikko gives a Finnish form read as `lemma`."""
+    tags = set()
+    for a in _analyses(form):
+        if a.get("BASEFORM", "").lower() != lemma:
+            continue
+        mood, person, number = a.get("MOOD"), a.get("PERSON"), a.get("NUMBER")
+        if mood == "imperative" and (person == "2" or (person == "1" and number == "plural")):
+            tags.add("imp")
+        if mood == "imperative" and person == "1":
+            tags.add("lets")
+        if mood == "indicative" and person == "4" and a.get("TENSE") == "present_simple":
+            tags.add("lets")
+        if person == "4":
+            tags.add("pass")
+        if mood == "conditional":
+            tags.add("cond")
+        if mood == "potential":
+            tags.add("pot")
+        if mood in ("A-infinitive", "MA-infinitive"):
+            tags.add("inf")
+    return tags
+
+
+def _fi_known(lemma: str) -> dict[str, set[str]]:
+    """Forms of a lemma the Finnish resources know, each with its tags; {} when unknown."""
+    forms = _inverted("fi").get(lemma)
+    if not forms:
+        return {}
+    tagged = {form: _fi_tags(form, lemma) for form in forms}
+    # 2nd person singular imperative: the 1st or 2nd person singular present without its
+    # ending ("murskaan", "murskaat" -> "murskaa"); the infinitive is never a "let's" form.
+    for form in forms:
+        for person, ending in (("1", "n"), ("2", "t")):
+            if form.endswith(ending) and any(
+                    a.get("BASEFORM", "").lower() == lemma and a.get("PERSON") == person
+                    and a.get("NUMBER") == "singular" and a.get("MOOD") == "indicative"
+                    and a.get("TENSE") == "present_simple" for a in _analyses(form)):
+                tagged.setdefault(form[:-1], set()).add("imp")
+    tagged.get(lemma, set()).discard("lets")
+    return tagged
+
+
+def _fi_model(lemma: str) -> str | None:
+    """The known lemma sharing the longest ending with an unknown one (ties: alphabetical)."""
+    known = _inverted("fi")
+    best, best_len = None, MIN_ANALOGY - 1
+    for size in range(len(lemma) - 2, MIN_ANALOGY - 1, -1):
+        tail = lemma[-size:]
+        candidates = sorted(k for k in known if k.endswith(tail) and k != lemma and len(known[k]) >= 20)
+        candidates = [k for k in candidates if _knows(k)]
+        if candidates:
+            best, best_len = candidates[0], size
+            break
+    return best if best_len >= MIN_ANALOGY else None
+
+
+def _fi_forms(lemma: str) -> dict[str, set[str]]:
+    tagged = _fi_known(lemma)
+    unknown = not tagged and not any(lemma in _inverted(lang) for lang in ("sv", "en"))
+    if unknown or (tagged and not _knows(lemma)):
+        # Neither resource knows the lemma, or Voikko does not (so cannot tag its forms):
+        # inflect it like the verb or noun Voikko knows that shares its longest ending.
+        model = _fi_model(lemma)
+        if model is None:
+            return tagged
+        shared = next(size for size in range(min(len(lemma), len(model)), 0, -1)
+                      if lemma[-size:] == model[-size:])
+        model_stem, stem = model[:len(model) - shared], lemma[:len(lemma) - shared]
+        by_analogy = {stem + form[len(model_stem):]: tags
+                      for form, tags in _fi_known(model).items() if form.startswith(model_stem)}
+        tagged = {**{form: set() for form in tagged}, **by_analogy}
+        tagged.get(lemma, set()).discard("lets")
+    # Spoken short forms: conditional -isi -> -is ("murskais"), passive -aan -> -aa ("murskataa").
+    for form, tags in list(tagged.items()):
+        if "cond" in tags and form.endswith("isi"):
+            tagged.setdefault(form[:-1], set()).update(tags)
+        if "lets" in tags and form.endswith(("aan", "ään")) and "pass" in tags:
+            tagged.setdefault(form[:-1], set()).update(tags)
+    return tagged
+
+
+def _sv_forms(lemma: str) -> dict[str, set[str]]:
+    forms = _inverted("sv").get(lemma)
+    if not forms:
+        return {}
+    tagged: dict[str, set[str]] = {form: set() for form in forms}
+    if lemma.endswith("a") and lemma + "r" not in forms and (
+            lemma[:-1] + "er" in forms or lemma[:-1] in forms):  # skjuta: skjuter -> skjut; förstöra
+        tagged.setdefault(lemma[:-1], set()).add("imp")
+    elif lemma + "r" in forms or lemma[-1] in "eiouyåäö":      # krossa, sno, slå: as the infinitive
+        tagged[lemma].add("imp")
+    tagged[lemma].add("inf")                                      # a Swedish lemma is the infinitive
+    if lemma[-1] in "eiouyåäö" or (lemma.endswith("a") and lemma[:-1] + "er" not in forms
+                                   and lemma[:-1] not in forms):  # sno -> snor, slakta -> slaktar
+        tagged.setdefault(lemma + "r", set())
+        forms = (*forms, lemma + "r")
+    for present in (lemma + "r", lemma[:-1] + "er", lemma[:-1] if lemma.endswith("ra") else ""):
+        if present in forms:
+            tagged[present].add("pres")
+    for form in forms:
+        if form.endswith("s") and form[:-1] in forms and form != lemma:
+            tagged[form].add("pass")
+    return tagged
+
+
+def _en_forms(lemma: str) -> dict[str, set[str]]:
+    forms = _inverted("en").get(lemma)
+    if not forms:
+        return {}
+    tagged: dict[str, set[str]] = {form: set() for form in forms}
+    tagged[lemma].update({"imp", "inf"})
+    for form in forms:
+        if form.endswith(("ed", "en")) and form != lemma:
+            tagged[form].add("pass")
+    return tagged
+
+
+GENERATORS = {"fi": _fi_forms, "sv": _sv_forms, "en": _en_forms}
+
+
+def generate(lemmas: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """lemma -> tag -> sorted forms (the union over the three languages' resources)."""
+    table: dict[str, dict[str, tuple[str, ...]]] = {}
+    for lemma in lemmas:
+        by_tag: dict[str, set[str]] = defaultdict(set)
+        for lang in LANGS:
+            for form, tags in GENERATORS[lang](lemma).items():
+                if not form or not form.replace("-", "").replace("'", "").isalpha():
+                    continue
+                by_tag["all"].add(form)
+                for tag in tags:
+                    by_tag[tag].add(form)
+        table[lemma] = {tag: tuple(sorted(by_tag[tag])) for tag in TAGS if by_tag.get(tag)}
+    return table
+
+
+def render(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
+    lines = ['"""Generated by `python -m checker.lexemegen`: the forms of every lexeme the bundled',
+             'pack names (see lexemegen.py). Do not edit; a test fails when it drifts."""', "",
+             "FORMS: dict[str, dict[str, tuple[str, ...]]] = {"]
+    for lemma in sorted(table):                     # one line a lemma: data, not code to read
+        lines.append(f"    {lemma!r}: {table[lemma]!r},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the committed table is stale")
+    args = parser.parse_args(argv)
+    text = render(generate(lexemes_in_rules()))
+    if args.check:
+        current = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
+        if current != text:
+            print(f"{TABLE} is stale: run python -m checker.lexemegen", file=sys.stderr)
+            return 1
+        return 0
+    TABLE.write_text(text, encoding="utf-8")
+    empty = [lemma for lemma, tags in generate(lexemes_in_rules()).items() if not tags]
+    if empty:
+        print("no forms found for: " + ", ".join(empty), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Normalization before matching: the text every rule reads, and where each of its
+characters came from in the text as sent.
+
+Invisible format characters are dropped, compatibility forms folded (NFKC: fullwidth and
+mathematical letters), Cyrillic and Greek look-alikes read as Latin letters, accents
+stripped except where they carry meaning in Finnish and Swedish (å ä ö é ü), and a
+currency or other symbol between letters read as the letter it resembles. So
+"p\u200baska", "ｐａｓｋａ", "pаska" (a Cyrillic a) and "pàska" all read "paska" — in swear
+words, identity codes and IBANs alike. `text.Document` keeps the offset map, so findings
+still point into the text as sent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+
+# Invisible characters that only format text: soft hyphen, zero-width space/joiners, bidi
+# marks and embeddings, word joiner and invisible operators, BOM, Mongolian vowel separator,
+# combining grapheme joiner. Dropped wherever they stand.
+DROPPED = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+# Letters whose accent carries meaning in Finnish, Swedish or English loans: kept as they are.
+KEPT_ACCENTS = frozenset("åäöÅÄÖéÉüÜ")
+# Cyrillic and Greek letters that look like Latin ones (Unicode's confusables, the letters
+# that matter): folded to the Latin letter they imitate.
+CONFUSABLES = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеорсухіјѕԁӏһԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
+    "ABESIJKMHOPCTXYaeopcyxijsdlhqw" "ABEZHIKMNOPTYXaeiknoptux")
+# Symbols written inside a word for the letter they resemble ("p€ska", "£ame").
+SYMBOL_LETTERS = {"€": "e", "£": "l", "¢": "c", "¥": "y", "©": "c", "®": "r", "¡": "i"}
+# Characters that never change (ASCII, the Nordic letters, common punctuation, emoji) are
+# skipped in one step; the rest are folded one by one with their combining marks.
+_STABLE = "\x00-\x7fåäöÅÄÖéÉüÜ’‘“”–—…«»·•\U0001F300-\U0001FAFF"
+FOLD_RE = re.compile(f"[^{_STABLE}][\u0300-\u036f]*|[{_STABLE}][\u0300-\u036f]+")
+
+
+@lru_cache(maxsize=4096)
+def _fold(cluster: str) -> str:
+    """The normalized form of one character with its combining marks ("" to drop it)."""
+    if cluster[0] in DROPPED:
+        return ""
+    composed = unicodedata.normalize("NFC", cluster)
+    if composed in KEPT_ACCENTS:
+        return composed
+    compat = unicodedata.normalize("NFKC", cluster).translate(CONFUSABLES)
+    if not any(ch.isalpha() for ch in compat):
+        return compat
+    bare = "".join(ch for ch in unicodedata.normalize("NFD", compat) if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare) or compat
+
+
+def normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """The text to match in, and for each of its characters where its source starts and
+    ends in `text` (None, None when nothing changed, as for plain ASCII)."""
+    if text.isascii():
+        return text, None, None
+    pieces: list[tuple[int, int, str]] = []
+    for m in FOLD_RE.finditer(text):
+        cluster, start, end = m.group(), m.start(), m.end()
+        folded = _fold(cluster)
+        if cluster in SYMBOL_LETTERS and 0 < start and end < len(text) \
+                and text[start - 1].isalpha() and text[end].isalpha():
+            folded = SYMBOL_LETTERS[cluster]
+        if folded != cluster:
+            pieces.append((start, end, folded))
+    if not pieces:
+        return text, None, None
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for start, end, folded in pieces:
+        out.append(text[position:start])
+        starts.extend(range(position, start))
+        ends.extend(range(position + 1, start + 1))
+        out.append(folded)
+        starts.extend([start] * len(folded))
+        ends.extend([end] * len(folded))
+        position = end
+    out.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    return "".join(out), starts, ends

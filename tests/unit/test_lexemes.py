@@ -1,0 +1,147 @@
+"""Lexemes: the generated table is fresh, and every lexeme's forms, taken straight from the
+morphological resources (not from the matcher's table), are found in sentence frames.
+
+Needs the generator's resources (test extras simplemma and libvoikko, and Debian's
+libvoikko1 + voikko-fi, installed by tests/e2e/setup.sh).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import libvoikko
+import pytest
+from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+
+from checker import lexemegen
+from checker.engine import check
+from checker.kinds.base import Request
+from checker.lexeme_forms import FORMS
+from checker.lexicon import CLITICS, Lexicon, PatternError
+
+NOW = datetime.fromisoformat("2026-11-28T12:00:00+02:00")
+
+
+def test_the_committed_table_is_what_the_generator_makes_now() -> None:
+    assert lexemegen.main(["--check"]) == 0, "run: python -m checker.lexemegen"
+
+
+def test_every_lexeme_of_the_pack_has_forms() -> None:
+    names = lexemegen.lexemes_in_rules()
+    assert names and set(names) == set(FORMS)
+    assert all(FORMS[name].get("all") for name in names)
+
+
+@pytest.fixture(scope="module")
+def resource_forms() -> dict[str, set[str]]:
+    """lemma -> its forms as simplemma's fi, sv and en dictionaries list them."""
+    wanted = set(FORMS)
+    forms: dict[str, set[str]] = {name: set() for name in wanted}
+    for lang in ("fi", "sv", "en"):
+        for form, lemma in _load_dictionary_from_disk(lang).items():
+            name = lemma.decode().lower()
+            if name in wanted:
+                forms[name].add(form.decode().lower())
+    return forms
+
+
+def lexicon_of(pattern: str) -> Lexicon:
+    lexicon = Lexicon()
+    lexicon.add(pattern, "hit")
+    lexicon.freeze()
+    return lexicon
+
+
+def test_paradigm_grid_every_form_in_the_resource_is_found(resource_forms) -> None:
+    missing = []
+    for lemma, forms in resource_forms.items():
+        lexicon = lexicon_of(f"*{lemma}~")
+        for form in forms:
+            if not form.isalpha():
+                continue
+            clitic = (form + "kin",) if len(form) >= 3 else ()   # clitics are read off words of 3+ letters
+            for word in (form, *clitic, "kylä" + form):            # as it is, with a clitic, in a compound
+                if "hit" not in lexicon.keys_for(word):
+                    missing.append(word)
+    assert not missing, missing[:20]
+
+
+IMPERATIVE_FRAMES = ("{} ne kaikki!", "{} sen auton yöllä.", "Nyt {} niiden ikkunat.")
+
+
+@pytest.fixture(scope="module")
+def voikko():
+    return libvoikko.Voikko("fi")
+
+
+def finnish_forms(resource_forms, voikko, lemma: str, mood: str, person: str) -> list[str]:
+    """Forms of a Finnish verb that Voikko itself reads in a mood and person."""
+    return sorted(form for form in resource_forms[lemma] if any(
+        a.get("BASEFORM") == lemma and a.get("MOOD") == mood and a.get("PERSON") == person
+        for a in voikko.analyze(form)))
+
+
+@pytest.mark.parametrize("lemma", ["murskata", "hajottaa", "tappaa", "puhkoa", "töhriä", "varastaa", "kivittää",
+                                   "hakata", "viiltää", "naarmuttaa", "ryöstää", "hajotella"])
+def test_finnish_calls_in_every_imperative_and_lets_form_are_incitement(pack, resource_forms, voikko, lemma) -> None:
+    forms = (finnish_forms(resource_forms, voikko, lemma, "imperative", "2")
+             + finnish_forms(resource_forms, voikko, lemma, "indicative", "4"))
+    # The past passive is news; Voikko also reads some infinitives ("murskata") as passives.
+    forms = [f for f in forms if not f.endswith("tiin") and f != lemma]
+    assert forms, lemma
+    for form in forms:
+        for frame in IMPERATIVE_FRAMES:
+            text = frame.format(form.capitalize() if frame.startswith("{}") else form)
+            categories = {f["category"] for f in check(pack, Request(text, NOW))["findings"]}
+            assert "incitement" in categories, text
+
+
+@pytest.mark.parametrize("text", [
+    "Murskaiskaa ne kyltit yöllä.",       # momentane sibling, unknown to both resources
+    "Hajotelkaa niiden autot.",           # frequentative sibling
+    "Murskataanpa ne kaikki!",            # "let's" with a clitic
+    "Joku vois hajotella sen kameran.",   # someone should + spoken conditional
+    "Krossa rutorna i natt.",
+    "Nån borde förstöra skyltarna.",
+    "Smash their windows tonight.",
+])
+def test_derived_and_spoken_forms_are_incitement(pack, text) -> None:
+    assert "incitement" in {f["category"] for f in check(pack, Request(text, NOW))["findings"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Poliisi kertoi, että joku hajotti kameran viime yönä.",
+    "Vanha silta murskattiin ja tilalle tulee uusi.",
+    "Vi förstör inte naturen när vi vandrar.",
+    "We beat them 3-1 yesterday, great game!",
+    "Kukkosen kahvila avautuu taas maanantaina.",
+    "Hajautettu järjestelmä toimii hyvin.",
+    "Skjutsa barnen till skolan i morgon.",
+    "Nån har snott min cykel vid stationen igen.",
+])
+def test_innocent_look_alikes_and_reports_pass(pack, text) -> None:
+    assert not [f for f in check(pack, Request(text, NOW))["findings"] if f["category"] == "incitement"]
+
+
+def test_a_compound_needs_a_real_first_part() -> None:
+    lexicon = lexicon_of("*paska~")
+    assert "hit" in lexicon.keys_for("kusipaskaa")
+    assert "hit" not in lexicon.keys_for("xpaska")        # no first part of three letters
+    assert "hit" not in lexicon.keys_for("prtpaska")      # a first part without a vowel
+    assert "hit" not in lexicon_of("paska~").keys_for("kusipaska")   # no * : no compounds
+
+
+def test_clitics_are_read_off_finnish_forms() -> None:
+    lexicon = lexicon_of("murskata~imp")
+    for clitic in CLITICS:
+        assert "hit" in lexicon.keys_for("murskatkaa" + clitic)
+    assert "hit" not in lexicon.keys_for("murskattiin")       # a past passive is no imperative
+
+
+def test_unknown_lexemes_and_tags_are_refused_with_the_way_out() -> None:
+    with pytest.raises(PatternError, match="lexemegen"):
+        Lexicon().add("tuntematonsana~", "x")
+    with pytest.raises(PatternError, match="no forms tagged"):
+        Lexicon().add("paska~imp", "x")      # a noun has no imperative
+    with pytest.raises(PatternError, match="not a lexeme"):
+        Lexicon().add("pas*ka~", "x")
