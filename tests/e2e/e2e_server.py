@@ -60,8 +60,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             file = BUNDLES / path[len("/_editors/"):]
         else:
             file = FIXTURES / site / (path.lstrip("/") or "index.html")
-            if file.is_dir() or not file.suffix:   # a post with its comments, or the composer page
-                file = FIXTURES / site / ("review/index.html" if POST_PATH.search(path) else "index.html")
+            if file.is_dir() or not file.suffix:
+                # A post with its comments (review/), an app route (/messages/123, /direct/t/1): the
+                # page named by its first segment, if there is one, else the site's index (a
+                # single-page app answers every route).
+                page = FIXTURES / site / (path.strip("/").split("/")[0] + ".html")
+                if POST_PATH.search(path):
+                    file = FIXTURES / site / "review/index.html"
+                else:
+                    file = page if path.strip("/") and page.is_file() else FIXTURES / site / "index.html"
         try:
             file.resolve().relative_to(HERE)
             body = file.read_bytes()

@@ -12,32 +12,48 @@ export function replay(action) {
   try { action(); } finally { bypass = false; }
 }
 
-/** The field's submit control at an event target, or null. */
+const selectorOf = (field) => [field.submitStable, field.submitLabelled].filter(Boolean).join(", ");
+
+/**
+ * The field's own submit control: the nearest one to the composer, searching outwards from it up
+ * to the field's scope. A control known by a stable attribute wins; otherwise one labelled with a
+ * submit word (Post, Julkaise, Publicera...).
+ */
+export function nearestControl(session) {
+  const { field, composer } = session;
+  const sel = selectorOf(field);
+  if (!sel) return null;
+  const scope = composer.closest(field.scope);
+  const ok = (btn) => btn !== composer && !composer.contains(btn) &&
+    ((field.submitStable && btn.matches(field.submitStable)) || isSubmitLabel(btn));
+  for (let a = composer.parentElement; a; a = a.parentElement) {
+    const stable = field.submitStable ? Array.from(a.querySelectorAll(field.submitStable)).find(ok) : null;
+    if (stable) return stable;
+    const labelled = Array.from(a.querySelectorAll(sel)).find(ok);
+    if (labelled) return labelled;
+    if (a === scope) break;
+  }
+  return null;
+}
+
+/** Is the event target the field's submit control? A stable one anywhere in the scope; a labelled one only when it is the nearest. */
 export function submitControl(target, session) {
   if (!(target instanceof Element)) return null;
   const { field, composer } = session;
-  const sel = [field.submitStable, field.submitLabelled].filter(Boolean).join(", ");
+  const sel = selectorOf(field);
   if (!sel) return null;
   const btn = target.closest(sel);
   if (!btn || btn === composer || composer.contains(btn)) return null;
   const scope = composer.closest(field.scope);
   if (scope && !scope.contains(btn)) return null;
   if (field.submitStable && btn.matches(field.submitStable)) return btn;
-  return isSubmitLabel(btn) ? btn : null;
+  return isSubmitLabel(btn) && nearestControl(session) === btn ? btn : null;
 }
 
-/** The field's own submit control near the composer (to send a held key's post by its button). */
-function controlNear(session) {
-  const scope = session.composer.closest(session.field.scope);
-  if (!scope) return null;
-  const sel = [session.field.submitStable, session.field.submitLabelled].filter(Boolean).join(", ");
-  for (const btn of scope.querySelectorAll(sel)) {
-    if (btn !== session.composer && !session.composer.contains(btn) && submitControl(btn, session) === btn) return btn;
-  }
-  return null;
-}
-
-/** @param {() => (import("./session.js").ComposerSession|null)} activeSession */
+/**
+ * @param {() => (import("./session.js").ComposerSession|null)} activeSession
+ * @param {() => boolean} isOff
+ */
 export function installGuard(activeSession, isOff) {
   window.addEventListener("click", (e) => {
     if (bypass || isOff()) return;
@@ -51,12 +67,12 @@ export function installGuard(activeSession, isOff) {
     if (bypass || isOff()) return;
     const s = activeSession();
     if (!s || !(e.target === s.composer || s.composer.contains(e.target))) return;
-    if (!isSubmitKey(s.field, e)) return;          // a new line, or anything else: the site's
+    if (!isSubmitKey(s.field, e)) return;          // a new line, or anything else: the site's own
     const init = { key: e.key, code: e.code, keyCode: 13, which: 13, bubbles: true, cancelable: true,
       ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: false, altKey: false };
     // A held key is sent by the field's own button when it has one; a synthetic key only if not.
     s.submit(e, () => {
-      const btn = controlNear(s);
+      const btn = nearestControl(s);
       replay(() => (btn ? btn.click() : s.composer.dispatchEvent(new KeyboardEvent("keydown", init))));
     });
   }, true);
