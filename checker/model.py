@@ -46,6 +46,8 @@ class Organization:
     """The organization's own settings from pack.yaml."""
 
     name: dict[str, str] = field(default_factory=dict)
+    # where to report a suspected crime or wrongdoing, one sentence per language
+    report_wrongdoing: dict[str, str] = field(default_factory=dict)
     email_domains: tuple[str, ...] = ()
     phone_numbers: tuple[str, ...] = ()
     ibans: tuple[str, ...] = ()         # the organization's own bank accounts

@@ -23,7 +23,7 @@
       return true;
     });
   }
-  var openOptions = () => api.runtime.openOptionsPage();
+  var openOptions = (section = "") => api.tabs.create({ url: api.runtime.getURL("options/options.html" + (section ? "#" + section : "")) });
 
   // src/generated/vocabulary.js
   var PLATFORMS = Object.freeze([{ "id": "facebook", "hosts": ["www.facebook.com", "web.facebook.com", "m.facebook.com"] }, { "id": "instagram", "hosts": ["www.instagram.com"] }, { "id": "x", "hosts": ["x.com", "twitter.com", "mobile.twitter.com"] }, { "id": "other", "hosts": [] }]);
@@ -290,7 +290,7 @@
       return { ok: true, saved: await save(msg.values || {}) };
     },
     async openOptions() {
-      await openOptions();
+      await openOptions("checker");
       return { ok: true };
     }
   };

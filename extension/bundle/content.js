@@ -116,6 +116,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   }
 
   // src/content/sites/common.js
+  var hostsOf = (id) => (PLATFORMS.find((p) => p.id === id) || { hosts: [] }).hosts;
   var ENTER = { key: "Enter", mods: "none" };
   var CTRL_ENTER = { key: "Enter", mods: "ctrlOrMeta" };
   var SUBMIT_WORDS = /^(post|share|reply|comment|publish|send|tweet|julkaise|jaa|vastaa|kommentoi|lähetä|twiittaa|publicera|dela|svara|kommentera|skicka)$/i;
@@ -150,6 +151,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   var SUBMIT_LABELLED = 'div[role="button"][aria-label], [role="button"]';
   var facebook_default = {
     id: "facebook",
+    hosts: hostsOf("facebook"),
     fields: [
       {
         // A Messenger chat (the chat tabs at the bottom, or /messages): private, not a post.
@@ -191,6 +193,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   // src/content/sites/instagram.js
   var instagram_default = {
     id: "instagram",
+    hosts: hostsOf("instagram"),
     fields: [
       {
         name: "dm",
@@ -231,6 +234,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   var BUTTONS = '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]';
   var x_default = {
     id: "x",
+    hosts: hostsOf("x"),
     fields: [
       {
         name: "dm",
@@ -255,16 +259,14 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     ]
   };
 
+  // src/generated/sites.js
+  var sites_default = [facebook_default, instagram_default, x_default];
+
   // src/content/sites/index.js
-  var ADAPTERS = [facebook_default, instagram_default, x_default];
-  var GENERIC = { id: "other", fields: [ANY_TEXT_BOX] };
+  var GENERIC = { id: "other", hosts: [], fields: [ANY_TEXT_BOX] };
   function adapterFor(host2) {
     host2 = String(host2 || "").toLowerCase();
-    for (const a of ADAPTERS) {
-      const hosts = (PLATFORMS.find((p) => p.id === a.id) || { hosts: [] }).hosts;
-      if (hosts.includes(host2)) return Object.assign({ hosts }, a);
-    }
-    return Object.assign({ hosts: [] }, GENERIC);
+    return sites_default.find((a) => a.hosts.includes(host2)) || GENERIC;
   }
   function fieldOf(adapter, node) {
     if (!(node instanceof Element)) return null;
@@ -436,6 +438,17 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   function verdictOf(entries) {
     return entries.reduce((a, e) => (RANK[e.finding.severity] || 0) > (RANK[a] || 0) ? e.finding.severity : a, entries.length ? "info" : "ok");
   }
+  function rowsOf(entries) {
+    const rows = /* @__PURE__ */ new Map();
+    for (const entry of entries) {
+      const f = entry.finding;
+      const key = f.end > f.start ? `${entry.rules.slice().sort().join(" ")}|${(f.excerpt || "").toLowerCase()}` : entry.id;
+      const row = rows.get(key);
+      if (row) row.count++;
+      else rows.set(key, { entry, count: 1 });
+    }
+    return Array.from(rows.values());
+  }
 
   // src/content/mirror.js
   var COPIED = [
@@ -540,7 +553,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     return out;
   }
-  function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12) {
+  function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12, prefer = { left: keepOff.right + gap, top: keepOff.top }) {
     const fits = (left, top) => {
       const box = { left, top, right: left + w, bottom: top + h };
       if (left < 4 || top < 4 || box.right > viewport.right - 4 || box.bottom > viewport.bottom - 4) return false;
@@ -561,7 +574,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     let best = null, bestCost = Infinity;
     const consider = (left, top) => {
       if (!fits(left, top)) return;
-      const cost = Math.hypot(left - keepOff.right, top - keepOff.top) + (overlaps({ left, top, right: left + w, bottom: top + h }, anchor) ? 1e4 : 0);
+      const cost = Math.hypot(left - prefer.left, top - prefer.top) + (overlaps({ left, top, right: left + w, bottom: top + h }, anchor) ? 1e4 : 0);
       if (cost < bestCost) {
         best = { left, top };
         bestCost = cost;
@@ -663,12 +676,13 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
 
   // src/content/entry-view.js
   var severityLabel = (sev2) => t("severity_" + sev2);
-  function entryText(entry) {
+  function entryText(entry, count = 1) {
     const f = entry.finding;
     const box = el("div");
     const head = el("div", "sc-meta");
     head.append(el("span", "sc-sev", severityLabel(f.severity)));
     if (f.end > f.start && f.excerpt) head.append(el("span", "sc-excerpt", f.excerpt));
+    if (count > 1) head.append(el("span", "sc-count", "×" + count));
     box.append(head, el("div", "sc-msg", f.message));
     if (entry.info.suggestion) box.append(el("div", "sc-suggestion", entry.info.suggestion));
     return box;
@@ -748,17 +762,18 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
         this.collapsed = true;
         this.render(this.composer, this.entries);
       });
-      head.append(el("span", "sc-logo", "S"), el("span", "", t("panel_title", this.entries.length)), collapse);
+      const rows = rowsOf(this.entries);
+      head.append(el("span", "sc-logo", "S"), el("span", "", t("panel_title", rows.length)), collapse);
       const list = el("ul", "sc-list");
-      for (const entry of this.entries) list.appendChild(this.item(entry));
+      for (const { entry, count } of rows) list.appendChild(this.item(entry, count));
       panel.append(head, list);
     }
-    item(entry) {
+    item(entry, count) {
       const { id, finding: f } = entry;
       const li = el("li", "sc-item");
-      Object.assign(li.dataset, { id, rule: f.rule, rules: entry.rules.join(" "), severity: f.severity });
+      Object.assign(li.dataset, { id, rule: f.rule, rules: entry.rules.join(" "), severity: f.severity, count });
       li.tabIndex = 0;
-      li.appendChild(entryText(entry));
+      li.appendChild(entryText(entry, count));
       const meta = el("div", "sc-meta");
       li.appendChild(meta);
       const toggle = (set) => () => {
@@ -793,8 +808,8 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.badge.textContent = "";
       this.badge.dataset.severity = verdictOf(this.entries);
       this.badge.title = t("panel_expand");
-      this.badge.setAttribute("aria-label", t("panel_expand") + " (" + this.entries.length + ")");
-      this.badge.append(el("span", "sc-logo", "S"), el("span", "", String(this.entries.length)));
+      this.badge.setAttribute("aria-label", t("panel_expand") + " (" + rowsOf(this.entries).length + ")");
+      this.badge.append(el("span", "sc-logo", "S"), el("span", "", String(rowsOf(this.entries).length)));
     }
     /** Put the panel (or badge) beside the composer where it covers no site control. */
     place() {
@@ -808,7 +823,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       const controls = siteControls(document, hostElement());
       node.style.visibility = "";
       if (this.node) {
-        const natural = Math.min(this.node.scrollHeight || 200, Math.round(viewport.bottom * 0.6));
+        const natural = Math.min((this.node.scrollHeight || 200) + this.node.offsetHeight - this.node.clientHeight, Math.round(viewport.bottom * 0.6));
         let spot = null, height = natural;
         for (const h of [natural, Math.min(natural, 200), MIN_HEIGHT]) {
           spot = freeSpot(scope, c, WIDTH, h, controls, viewport);
@@ -858,8 +873,8 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.node = null;
       this.id = null;
     }
-    /** Show the entry's card by a mark's box (a viewport rect). */
-    show(entry, rect) {
+    /** Show the entry's card by a mark's box (a viewport rect), covering none of the site's controls but the composer. */
+    show(entry, rect, composer) {
       if (!this.node) {
         this.node = el("div", "sc-card");
         this.node.setAttribute("role", "tooltip");
@@ -873,11 +888,19 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       card.append(entryText(entry));
       if (entry.info.guideline.id) card.append(guidelineBox(entry));
       card.append(el("div", "sc-desc", descriptionOf(entry)));
-      const vh = document.documentElement.clientHeight;
-      card.style.left = Math.max(4, rect.left) + "px";
-      const h = card.offsetHeight || 140;
-      const below = rect.bottom + 6;
-      card.style.top = (below + h > vh ? Math.max(4, rect.top - h - 6) : below) + "px";
+      const de = document.documentElement;
+      const viewport = { left: 0, top: 0, right: de.clientWidth, bottom: de.clientHeight };
+      card.style.visibility = "hidden";
+      const w = card.offsetWidth || 320, h = card.offsetHeight || 140;
+      const c = composer.getBoundingClientRect();
+      const isComposer = (o) => o.left === c.left && o.top === c.top && o.right === c.right && o.bottom === c.bottom;
+      const controls = siteControls(document, hostElement()).filter((o) => !isComposer(o));
+      card.style.visibility = "";
+      const mark = { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+      const below = { left: Math.max(4, Math.min(rect.left, viewport.right - w - 4)), top: rect.bottom + 6 };
+      const spot = freeSpot(mark, mark, w, h, controls, viewport, 6, below) || (below.top + h > viewport.bottom ? { left: below.left, top: Math.max(4, rect.top - h - 6) } : below);
+      card.style.left = spot.left + "px";
+      card.style.top = spot.top + "px";
     }
     hide() {
       if (this.node) {
@@ -892,13 +915,6 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   };
 
   // src/content/notice.js
-  function causeOf(res) {
-    if (!res || res.kind !== "http") return "not_running";
-    if (res.status === 401 || res.status === 403 || res.code === "unauthorized" || res.code === "forbidden") return "token";
-    if (res.status === 413 || res.code === "too_large" || res.code === "text_too_long") return "too_long";
-    if (res.status >= 500 || res.code === "rules_error") return "rules";
-    return "rules";
-  }
   var Notice = class {
     constructor(container, place) {
       this.container = container;
@@ -937,6 +953,14 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.hide();
     }
   };
+
+  // src/causes.js
+  function causeOf(res) {
+    if (!res || res.kind !== "http") return "not_running";
+    if (res.status === 401 || res.status === 403 || res.code === "unauthorized" || res.code === "forbidden") return "token";
+    if (res.status === 413 || res.code === "too_large") return "too_long";
+    return "rules";
+  }
 
   // src/content/dialog.js
   var open = null;
@@ -1196,7 +1220,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       }, 120);
     }
     /** Place a notice-sized node beside the composer where it covers no site control. */
-    placeAside(node) {
+    placeAside(node, width = 300) {
       const c = this.composer.getBoundingClientRect();
       const scope = (this.scope() || this.composer).getBoundingClientRect();
       const de = document.documentElement;
@@ -1205,7 +1229,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       const controls = siteControls(document, null);
       node.style.visibility = "";
       const h = node.offsetHeight || 80;
-      const spot = freeSpot(scope, c, 300, h, controls, viewport) || { left: Math.max(4, Math.min(c.left, viewport.right - 304)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
+      const spot = freeSpot(scope, c, width, h, controls, viewport) || { left: Math.max(4, Math.min(c.left, viewport.right - width - 4)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
       Object.assign(node.style, { left: spot.left + "px", top: spot.top + "px" });
     }
     dismiss(id) {
@@ -1236,7 +1260,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       this.marks.setActive(id);
       const entry = id && this.visible().find((e) => e.id === id);
       const box = entry && this.marks.boxOf(id);
-      if (entry && box) this.card.show(entry, box);
+      if (entry && box) this.card.show(entry, box, this.composer);
       else this.card.hide();
     }
     // -- the submit guard -------------------------------------------------------------------------
@@ -1271,10 +1295,16 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     async holdFor(text, proceed) {
       const hold = this.hold = { text };
-      const pill = this.showPending();
+      setState({ hold: "pending" });
+      let pill = null;
+      const slow = setTimeout(() => {
+        pill = this.showPending();
+      }, 250);
       const limit = new Promise((resolve) => setTimeout(() => resolve({ ok: false, timedOut: true }), HOLD_LIMIT_MS));
       const answer = await Promise.race([this.check(), limit]);
-      pill.remove();
+      clearTimeout(slow);
+      if (pill) pill.remove();
+      setState({ hold: "none" });
       if (this.hold !== hold) return;
       this.hold = null;
       if (this.disposed) return;
@@ -1285,15 +1315,9 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     showPending() {
       const pill = el("div", "sc-pending", t("guard_checking"));
+      pill.setAttribute("role", "status");
       this.container.appendChild(pill);
-      const c = this.composer.getBoundingClientRect();
-      Object.assign(pill.style, { left: Math.max(4, c.left) + "px", top: Math.max(4, c.top - 26) + "px" });
-      setState({ hold: "pending" });
-      const remove = pill.remove.bind(pill);
-      pill.remove = () => {
-        remove();
-        setState({ hold: "none" });
-      };
+      this.placeAside(pill, pill.offsetWidth || 280);
       return pill;
     }
     ask(text, blocking, proceed) {

@@ -189,6 +189,14 @@
     return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
   }
 
+  // src/causes.js
+  function causeOf(res) {
+    if (!res || res.kind !== "http") return "not_running";
+    if (res.status === 401 || res.status === 403 || res.code === "unauthorized" || res.code === "forbidden") return "token";
+    if (res.status === 413 || res.code === "too_large") return "too_long";
+    return "rules";
+  }
+
   // src/options/options.js
   globalThis.SomeCheckSettings = settings_exports;
   var form = document.getElementById("form");
@@ -239,8 +247,11 @@
       line(t("status_ok", res.url));
       return;
     }
-    line(t("status_down", res && res.url || form.checkerUrl.value));
+    const cause = causeOf(res);
+    out.dataset.cause = cause;
+    line(cause === "not_running" ? t("status_down", res && res.url || form.checkerUrl.value) : t("notice_" + cause));
     if (res && res.message) line(t("status_detail", res.message), "hint");
+    if (cause !== "not_running") return;
     const how = line(t("status_how"), "hint");
     const code = document.createElement("code");
     code.textContent = "somecheck serve";

@@ -51,5 +51,5 @@ export function builtinMessage(key, subs) {
   return api.i18n.getMessage(key, subs) || "";
 }
 
-/** Open the extension's options page in a tab. */
-export const openOptions = () => api.runtime.openOptionsPage();
+/** Open the settings page in a new tab, at a section (#checker: whether the checker answers). */
+export const openOptions = (section = "") => api.tabs.create({ url: api.runtime.getURL("options/options.html" + (section ? "#" + section : "")) });

@@ -56,3 +56,12 @@ test("the verdict is the most severe entry", () => {
   const entries = entriesOf([f("a.b", "x", "info", 0, 1), f("c.d", "y", "block", 2, 3)], {}, {}, "en");
   assert.equal(verdictOf(entries), "block");
 });
+
+test("the panel shows the same words flagged by the same rule again as one row with a count", async () => {
+  const { rowsOf } = await import("../src/content/findings.js");
+  const entries = entriesOf([f("p.s", "profanity", "block", 0, 4, { excerpt: "damn" }), f("p.s", "profanity", "block", 10, 14, { excerpt: "Damn" }),
+    f("p.s", "profanity", "block", 20, 28, { excerpt: "perkele!" }), f("b.w", "bilingual", "warn", 0, 0)], {}, {}, "en");
+  const rows = rowsOf(entries);
+  assert.deepEqual(rows.map((r) => [r.entry.finding.rule, r.entry.finding.excerpt, r.count]),
+    [["p.s", "damn", 2], ["b.w", "", 1], ["p.s", "perkele!", 1]]);
+});

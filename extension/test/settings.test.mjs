@@ -80,3 +80,19 @@ test("private messages: only to a loopback checker, and only when turned on", ()
   const s = resolve(base, { directMessages: true, checkerUrl: "https://checker.city.example" }, {});
   assert.ok(!mayCheckDirect(s.values));
 });
+
+test("a failed check has one of four causes, each with its own message", async () => {
+  const { causeOf } = await import("../src/causes.js");
+  assert.equal(causeOf({ ok: false, kind: "unreachable" }), "not_running");
+  assert.equal(causeOf(undefined), "not_running");
+  assert.equal(causeOf({ ok: false, kind: "http", status: 401, code: "unauthorized" }), "token");
+  assert.equal(causeOf({ ok: false, kind: "http", status: 403, code: "forbidden" }), "token");
+  assert.equal(causeOf({ ok: false, kind: "http", status: 413, code: "too_large" }), "too_long");
+  assert.equal(causeOf({ ok: false, kind: "http", status: 400, code: "bad_request" }), "rules");
+  assert.equal(causeOf({ ok: false, kind: "http", status: 500 }), "rules");
+  const { readFileSync } = await import("node:fs");
+  for (const lang of ["fi", "sv", "en"]) {
+    const messages = JSON.parse(readFileSync(new URL(`../_locales/${lang}/messages.json`, import.meta.url)));
+    for (const cause of ["not_running", "token", "too_long", "rules"]) assert.ok(messages["notice_" + cause].message, `${lang} notice_${cause}`);
+  }
+});

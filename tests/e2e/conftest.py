@@ -35,8 +35,8 @@ def free_port() -> int:
 class Checker:
     """The real checker service, `python -m checker serve`, on a free loopback port."""
 
-    def __init__(self, port: int | None = None, log_name: str = "checker.log", extra: tuple[str, ...] = (),
-                 token: str = "", rules: Path | None = PACK):
+    def __init__(self, port: int | None = None, log_name: str = "checker.log", rules: Path | None = PACK,
+                 extra: tuple[str, ...] = (), token: str = ""):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         OUT.mkdir(exist_ok=True)

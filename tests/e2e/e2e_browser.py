@@ -118,10 +118,13 @@ watch();
 
 class Browser:
     def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US",
-                 extension: Path | None = EXTENSION, extension_timeout: float = 10.0,
+                 extension: Path | None | bool = EXTENSION, extension_timeout: float = 10.0,
                  keep_welcome: bool = False):
         """`extension=None`: load nothing unpacked (the browser installs it itself, by policy).
+        `extension=False`: no extension at all (the page as it is without SomeCheck).
         `keep_welcome`: leave the welcome page the extension opens on install."""
+        if extension is True:
+            extension = EXTENSION
         self.server = server
         self.out = out_dir
         o = webdriver.ChromeOptions()
@@ -134,14 +137,14 @@ class Browser:
                   f"--host-resolver-rules={server.resolver_rules()}",
                   f"--ip-address-space-overrides=127.0.0.1:{server.port}=public"]:
             o.add_argument(a)
-        if extension is not None:
-            o.add_argument(f"--load-extension={extension}")
-            o.add_argument(f"--disable-extensions-except={extension}")
-        else:
+        if extension is None:
             # The extension updater is "background networking": without it a policy install
             # never fetches updates.xml. (The resolver's catch-all still keeps everything local.)
             o.arguments.remove("--disable-background-networking")
             o.add_experimental_option("excludeSwitches", ["disable-background-networking"])
+        elif extension is not False:
+            o.add_argument(f"--load-extension={extension}")
+            o.add_argument(f"--disable-extensions-except={extension}")
         o.add_experimental_option("prefs", {"intl.accept_languages": lang})
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80]
         (out_dir / "logs").mkdir(exist_ok=True)
@@ -151,8 +154,8 @@ class Browser:
         self.driver = webdriver.Chrome(options=o, service=Service(
             executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"], env=env))
         self.driver.set_script_timeout(10)
-        self.ext_id = self._extension_id(extension_timeout)
-        if not keep_welcome:
+        self.ext_id = None if extension is False else self._extension_id(extension_timeout)
+        if self.ext_id and not keep_welcome:
             self._close_welcome_tab()
 
     def _close_welcome_tab(self, timeout: float = 5.0) -> None:

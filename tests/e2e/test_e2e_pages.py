@@ -295,7 +295,7 @@ def test_the_panel_folds_into_a_badge_and_opens_again(browser):
 
 # -- 8 and 9. words a user can act on ---------------------------------------------------------------
 
-def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(browser):
+def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(browser, checker):
     ed = browser.open("facebook")
     ed.click()
     ed.send_keys("Hey you nitwit, damn")
@@ -309,6 +309,13 @@ def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(b
         "document.querySelector('somecheck-overlay').shadowRoot"
         ".querySelector('.sc-item[data-rule=\"profanity.e2e-strong\"] .sc-guideline').click()")
     o = browser.wait(lambda o: any("Guideline G5" in p["text"] and "\n" in p["text"] for p in o["panel"]), what="the guideline")
+    # The guideline's title and one-line text, when the checker's pack gives them (docs/api.md: `rules`).
+    import urllib.request
+    with urllib.request.urlopen(checker.url + "/v1/rules") as r:
+        guidelines = json.load(r).get("guidelines") or {}
+    if "G5" in guidelines:
+        title = guidelines["G5"]["title"]["en"]
+        assert any(title in p["text"] for p in browser.overlay()["panel"]), (title, o["panel"])
     browser.screenshot("facebook-panel-guideline-suggestion")
     el(browser, "#post").click()
     o = browser.wait(lambda o: o["dialog"], what="the dialog")
@@ -340,14 +347,21 @@ def test_a_refused_token_has_its_own_message_and_details_on_the_options_page(bro
     ed.click()
     ed.send_keys("hei")
     o = browser.wait(lambda o: o["notice"], what="the notice")
-    assert "käyttötunniste" in o["notice"].lower()
+    assert "käyttöoikeustunnus" in o["notice"].lower()
     browser.screenshot("facebook-notice-token-fi")
-    d = browser.driver
-    d.get(browser.ext_url("options/options.html"))
-    status = browser.driver.find_element(By.ID, "checker-status")
+    # The notice's link opens the details on the options page.
     from selenium.webdriver.support.ui import WebDriverWait
-    WebDriverWait(d, 5).until(lambda d: status.get_attribute("data-state"))
-    assert status.get_attribute("data-state") == "down" and "401" in status.text or "unauthorized" in status.text
+    d = browser.driver
+    browser.shadow_click(".sc-notice .sc-details")
+    # (A tab an extension opens is not among chromedriver's window handles: look at the targets.)
+    opened = lambda d: [t["url"] for t in d.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]
+                        if t["type"] == "page" and t["url"].endswith("/options/options.html#checker")]
+    WebDriverWait(d, 5).until(opened)
+    d.get(opened(d)[0])
+    WebDriverWait(d, 5).until(lambda d: d.find_element(By.ID, "checker-status").get_attribute("data-state"))
+    status = d.find_element(By.ID, "checker-status")
+    assert status.get_attribute("data-state") == "down" and status.get_attribute("data-cause") == "token"
+    assert "käyttöoikeustunnus" in status.text and "unauthorized" in status.text       # the detail, for IT
     d.save_screenshot(str(browser.out / "screenshots" / "options-checker-status-fi.png"))
 
 
@@ -360,3 +374,24 @@ def test_options_page_shows_what_each_rule_checks_not_its_id(browser):
     assert "coarse language" in row.text and "profanity.e2e-strong" not in row.text
     assert "profanity.e2e-strong" not in d.find_element(By.ID, "rules").text
     d.save_screenshot(str(browser.out / "screenshots" / "options-rules-descriptions.png"))
+
+
+@pytest.mark.parametrize("locale,swear,example", [("fi", "Kirosana", "Esimerkiksi"), ("sv", "Svordom", "Till exempel")])
+def test_panel_card_and_dialog_in_finnish_and_swedish_show_the_suggestion(browser, locale, swear, example):
+    browser.configure(locale=locale)
+    ed = browser.open("facebook")
+    ed.click()
+    ed.send_keys("Voi damn, taas myöhässä")
+    o = browser.wait_marks("profanity.e2e-strong")
+    assert swear in o["panel"][0]["text"] and example in o["panel"][0]["text"]
+    browser.screenshot(f"facebook-panel-suggestion-{locale}")
+    box = o["marks"][0]["rects"][0]
+    browser.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {
+        "type": "mouseMoved", "x": (box["left"] + box["right"]) / 2, "y": (box["top"] + box["bottom"]) / 2})
+    o = browser.wait(lambda o: o["card"], what="the card")
+    assert example in o["card"]
+    browser.screenshot(f"facebook-card-suggestion-{locale}")
+    el(browser, "#post").click()
+    o = browser.wait(lambda o: o["dialog"], what="the dialog")
+    assert example in o["dialog"]
+    browser.screenshot(f"facebook-dialog-suggestion-{locale}")

@@ -76,7 +76,7 @@ const handlers = {
     return { ok: true, saved: await S.save(msg.values || {}) };
   },
   async openOptions() {
-    await openOptions();
+    await openOptions("checker");
     return { ok: true };
   },
 };

@@ -5,13 +5,14 @@ import { button, el } from "./overlay.js";
 
 export const severityLabel = (sev) => t("severity_" + sev);
 
-/** Severity, excerpt, message and suggestion. */
-export function entryText(entry) {
+/** Severity, excerpt (×count when the same words come again), message and suggestion. */
+export function entryText(entry, count = 1) {
   const f = entry.finding;
   const box = el("div");
   const head = el("div", "sc-meta");
   head.append(el("span", "sc-sev", severityLabel(f.severity)));
   if (f.end > f.start && f.excerpt) head.append(el("span", "sc-excerpt", f.excerpt));
+  if (count > 1) head.append(el("span", "sc-count", "×" + count));
   box.append(head, el("div", "sc-msg", f.message));
   if (entry.info.suggestion) box.append(el("div", "sc-suggestion", entry.info.suggestion));
   return box;

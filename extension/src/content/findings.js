@@ -67,3 +67,19 @@ export function entriesOf(findings, responseRules, rulesList, locale) {
 export function verdictOf(entries) {
   return entries.reduce((a, e) => ((RANK[e.finding.severity] || 0) > (RANK[a] || 0) ? e.finding.severity : a), entries.length ? "info" : "ok");
 }
+
+/**
+ * The panel's rows: the same words flagged by the same rules again and again are one row with a
+ * count (dismissing it dismisses them all, as a dismissal is by rule and words).
+ * @returns {{entry: Entry, count: number}[]}
+ */
+export function rowsOf(entries) {
+  const rows = new Map();
+  for (const entry of entries) {
+    const f = entry.finding;
+    const key = f.end > f.start ? `${entry.rules.slice().sort().join(" ")}|${(f.excerpt || "").toLowerCase()}` : entry.id;
+    const row = rows.get(key);
+    if (row) row.count++; else rows.set(key, { entry, count: 1 });
+  }
+  return Array.from(rows.values());
+}

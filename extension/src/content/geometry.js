@@ -78,9 +78,10 @@ export function siteControls(doc, ownHost) {
  * sliding down and up each side.
  * @param {Box} anchor   what the box belongs to (the composer's container)
  * @param {Box} keepOff  a box never to cover (the composer)
+ * @param {{left: number, top: number}} [prefer]  the place to be nearest to (right of keepOff)
  * @returns {{left: number, top: number}|null}
  */
-export function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12) {
+export function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12, prefer = { left: keepOff.right + gap, top: keepOff.top }) {
   const fits = (left, top) => {
     const box = { left, top, right: left + w, bottom: top + h };
     if (left < 4 || top < 4 || box.right > viewport.right - 4 || box.bottom > viewport.bottom - 4) return false;
@@ -95,7 +96,7 @@ export function freeSpot(anchor, keepOff, w, h, obstacles, viewport, gap = 12) {
   const consider = (left, top) => {
     if (!fits(left, top)) return;
     // Nearest the composer, and outside its container when there is room.
-    const cost = Math.hypot(left - keepOff.right, top - keepOff.top) +
+    const cost = Math.hypot(left - prefer.left, top - prefer.top) +
       (overlaps({ left, top, right: left + w, bottom: top + h }, anchor) ? 10000 : 0);
     if (cost < bestCost) { best = { left, top }; bestCost = cost; }
   };

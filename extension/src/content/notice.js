@@ -4,15 +4,6 @@ import { t } from "../i18n.js";
 import { send } from "../platform.js";
 import { button, el } from "./overlay.js";
 
-/** The cause of a failed check, from the background's answer. */
-export function causeOf(res) {
-  if (!res || res.kind !== "http") return "not_running";
-  if (res.status === 401 || res.status === 403 || res.code === "unauthorized" || res.code === "forbidden") return "token";
-  if (res.status === 413 || res.code === "too_large" || res.code === "text_too_long") return "too_long";
-  if (res.status >= 500 || res.code === "rules_error") return "rules";
-  return "rules";
-}
-
 export class Notice {
   constructor(container, place) {
     this.container = container;

@@ -4,7 +4,7 @@ import { t } from "../i18n.js";
 import { button, el, hostElement } from "./overlay.js";
 import { descriptionOf, entryText, guidelineChip } from "./entry-view.js";
 import { freeSpot, siteControls } from "./geometry.js";
-import { verdictOf } from "./findings.js";
+import { rowsOf, verdictOf } from "./findings.js";
 
 const WIDTH = 300, MIN_HEIGHT = 110, BADGE_W = 64, BADGE_H = 24;
 
@@ -48,18 +48,19 @@ export class Panel {
     const collapse = button("sc-collapse", "–", t("panel_collapse"));
     collapse.setAttribute("aria-label", t("panel_collapse"));
     collapse.addEventListener("click", () => { this.collapsed = true; this.render(this.composer, this.entries); });
-    head.append(el("span", "sc-logo", "S"), el("span", "", t("panel_title", this.entries.length)), collapse);
+    const rows = rowsOf(this.entries);
+    head.append(el("span", "sc-logo", "S"), el("span", "", t("panel_title", rows.length)), collapse);
     const list = el("ul", "sc-list");
-    for (const entry of this.entries) list.appendChild(this.item(entry));
+    for (const { entry, count } of rows) list.appendChild(this.item(entry, count));
     panel.append(head, list);
   }
 
-  item(entry) {
+  item(entry, count) {
     const { id, finding: f } = entry;
     const li = el("li", "sc-item");
-    Object.assign(li.dataset, { id, rule: f.rule, rules: entry.rules.join(" "), severity: f.severity });
+    Object.assign(li.dataset, { id, rule: f.rule, rules: entry.rules.join(" "), severity: f.severity, count });
     li.tabIndex = 0;
-    li.appendChild(entryText(entry));
+    li.appendChild(entryText(entry, count));
     const meta = el("div", "sc-meta");
     li.appendChild(meta);
     const toggle = (set) => () => {
@@ -91,8 +92,8 @@ export class Panel {
     this.badge.textContent = "";
     this.badge.dataset.severity = verdictOf(this.entries);
     this.badge.title = t("panel_expand");
-    this.badge.setAttribute("aria-label", t("panel_expand") + " (" + this.entries.length + ")");
-    this.badge.append(el("span", "sc-logo", "S"), el("span", "", String(this.entries.length)));
+    this.badge.setAttribute("aria-label", t("panel_expand") + " (" + rowsOf(this.entries).length + ")");
+    this.badge.append(el("span", "sc-logo", "S"), el("span", "", String(rowsOf(this.entries).length)));
   }
 
   /** Put the panel (or badge) beside the composer where it covers no site control. */
@@ -108,7 +109,8 @@ export class Panel {
     const controls = siteControls(document, hostElement());
     node.style.visibility = "";
     if (this.node) {
-      const natural = Math.min(this.node.scrollHeight || 200, Math.round(viewport.bottom * 0.6));
+      // border-box: the content height plus the borders
+      const natural = Math.min((this.node.scrollHeight || 200) + this.node.offsetHeight - this.node.clientHeight, Math.round(viewport.bottom * 0.6));
       let spot = null, height = natural;
       for (const h of [natural, Math.min(natural, 200), MIN_HEIGHT]) {
         spot = freeSpot(scope, c, WIDTH, h, controls, viewport);

@@ -9,7 +9,8 @@ import { entriesOf, verdictOf } from "./findings.js";
 import { Marks } from "./marks.js";
 import { Panel } from "./panel.js";
 import { Card } from "./card.js";
-import { Notice, causeOf } from "./notice.js";
+import { Notice } from "./notice.js";
+import { causeOf } from "../causes.js";
 import { freeSpot, siteControls } from "./geometry.js";
 import * as dialog from "./dialog.js";
 import { enabled, locale, runtime } from "./runtime.js";
@@ -173,7 +174,7 @@ export class ComposerSession {
   }
 
   /** Place a notice-sized node beside the composer where it covers no site control. */
-  placeAside(node) {
+  placeAside(node, width = 300) {
     const c = this.composer.getBoundingClientRect();
     const scope = (this.scope() || this.composer).getBoundingClientRect();
     const de = document.documentElement;
@@ -182,8 +183,8 @@ export class ComposerSession {
     const controls = siteControls(document, null);
     node.style.visibility = "";
     const h = node.offsetHeight || 80;
-    const spot = freeSpot(scope, c, 300, h, controls, viewport) ||
-      { left: Math.max(4, Math.min(c.left, viewport.right - 304)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
+    const spot = freeSpot(scope, c, width, h, controls, viewport) ||
+      { left: Math.max(4, Math.min(c.left, viewport.right - width - 4)), top: Math.min(viewport.bottom - h - 4, scope.bottom + 8) };
     Object.assign(node.style, { left: spot.left + "px", top: spot.top + "px" });
   }
 
@@ -219,7 +220,7 @@ export class ComposerSession {
     this.marks.setActive(id);
     const entry = id && this.visible().find((e) => e.id === id);
     const box = entry && this.marks.boxOf(id);
-    if (entry && box) this.card.show(entry, box); else this.card.hide();
+    if (entry && box) this.card.show(entry, box, this.composer); else this.card.hide();
   }
 
   // -- the submit guard -------------------------------------------------------------------------
@@ -247,10 +248,15 @@ export class ComposerSession {
 
   async holdFor(text, proceed) {
     const hold = this.hold = { text };
-    const pill = this.showPending();
+    setState({ hold: "pending" });
+    // Said only when the wait is long enough to notice (the first check of a browser session).
+    let pill = null;
+    const slow = setTimeout(() => { pill = this.showPending(); }, 250);
     const limit = new Promise((resolve) => setTimeout(() => resolve({ ok: false, timedOut: true }), HOLD_LIMIT_MS));
     const answer = await Promise.race([this.check(), limit]);
-    pill.remove();
+    clearTimeout(slow);
+    if (pill) pill.remove();
+    setState({ hold: "none" });
     if (this.hold !== hold) return;
     this.hold = null;
     if (this.disposed) return;
@@ -264,12 +270,9 @@ export class ComposerSession {
 
   showPending() {
     const pill = el("div", "sc-pending", t("guard_checking"));
+    pill.setAttribute("role", "status");
     this.container.appendChild(pill);
-    const c = this.composer.getBoundingClientRect();
-    Object.assign(pill.style, { left: Math.max(4, c.left) + "px", top: Math.max(4, c.top - 26) + "px" });
-    setState({ hold: "pending" });
-    const remove = pill.remove.bind(pill);
-    pill.remove = () => { remove(); setState({ hold: "none" }); };
+    this.placeAside(pill, pill.offsetWidth || 280);
     return pill;
   }
 

@@ -5,6 +5,7 @@ import { send } from "../platform.js";
 import * as S from "../settings.js";
 import * as I from "../i18n.js";
 import { isLoopback } from "../privacy.js";
+import { causeOf } from "../causes.js";
 
 globalThis.SomeCheckSettings = S;   // for the browser tests, as on the popup
 const form = document.getElementById("form");
@@ -53,8 +54,11 @@ async function renderStatus() {
     line(I.t("status_ok", res.url));
     return;
   }
-  line(I.t("status_down", (res && res.url) || form.checkerUrl.value));
+  const cause = causeOf(res);
+  out.dataset.cause = cause;
+  line(cause === "not_running" ? I.t("status_down", (res && res.url) || form.checkerUrl.value) : I.t("notice_" + cause));
   if (res && res.message) line(I.t("status_detail", res.message), "hint");
+  if (cause !== "not_running") return;
   const how = line(I.t("status_how"), "hint");
   const code = document.createElement("code");
   code.textContent = "somecheck serve";

@@ -20,6 +20,11 @@
  * @property {Field[]} fields            most specific first
  */
 
+import { PLATFORMS } from "../../generated/vocabulary.js";
+
+/** A platform's host names, from the vocabulary (one list for the manifest, checker and adapters). */
+export const hostsOf = (id) => (PLATFORMS.find((p) => p.id === id) || { hosts: [] }).hosts;
+
 export const ENTER = { key: "Enter", mods: "none" };
 export const CTRL_ENTER = { key: "Enter", mods: "ctrlOrMeta" };
 

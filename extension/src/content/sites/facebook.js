@@ -1,5 +1,5 @@
 // facebook.com: Lexical composers for posts, comments and replies; Messenger chats are private.
-import { ANY_TEXT_BOX, CTRL_ENTER, ENTER, isMessageLabel, labelContext } from "./common.js";
+import { ANY_TEXT_BOX, hostsOf, CTRL_ENTER, ENTER, isMessageLabel, labelContext } from "./common.js";
 
 const LEXICAL = '[contenteditable="true"][data-lexical-editor="true"], [contenteditable="true"][role="textbox"]';
 const SUBMIT_LABELLED = 'div[role="button"][aria-label], [role="button"]';
@@ -7,6 +7,7 @@ const SUBMIT_LABELLED = 'div[role="button"][aria-label], [role="button"]';
 /** @type {import("./common.js").Adapter} */
 export default {
   id: "facebook",
+  hosts: hostsOf("facebook"),
   fields: [
     {
       // A Messenger chat (the chat tabs at the bottom, or /messages): private, not a post.

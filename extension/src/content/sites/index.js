@@ -1,21 +1,14 @@
-// The site adapters. Adding a site: its adapter file here and its line in the vocabulary.
-import { PLATFORMS } from "../../generated/vocabulary.js";
+// The site adapters. Adding a site: its adapter file in this folder (the build lists it in
+// generated/sites.js) and its line in the vocabulary (generated/vocabulary.js, from the checker).
+import ADAPTERS from "../../generated/sites.js";
 import { ANY_TEXT_BOX } from "./common.js";
-import facebook from "./facebook.js";
-import instagram from "./instagram.js";
-import x from "./x.js";
 
-const ADAPTERS = [facebook, instagram, x];
-const GENERIC = { id: "other", fields: [ANY_TEXT_BOX] };
+const GENERIC = { id: "other", hosts: [], fields: [ANY_TEXT_BOX] };
 
-/** The adapter for a host name, with its hosts from the vocabulary (the generic one if none). */
+/** The adapter for a host name (the generic one if no adapter declares it). */
 export function adapterFor(host) {
   host = String(host || "").toLowerCase();
-  for (const a of ADAPTERS) {
-    const hosts = (PLATFORMS.find((p) => p.id === a.id) || { hosts: [] }).hosts;
-    if (hosts.includes(host)) return Object.assign({ hosts }, a);
-  }
-  return Object.assign({ hosts: [] }, GENERIC);
+  return ADAPTERS.find((a) => a.hosts.includes(host)) || GENERIC;
 }
 
 /** The field of `adapter` an element is a composer of, as {composer, field}, or null. */

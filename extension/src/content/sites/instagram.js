@@ -1,10 +1,11 @@
 // instagram.com: the caption of a new post (Lexical, or a textarea where Enter is a new line),
 // comment and reply textareas sent with Enter; Instagram Direct is private.
-import { ANY_TEXT_BOX, ENTER, isMessageLabel, labelContext } from "./common.js";
+import { ANY_TEXT_BOX, hostsOf, ENTER, isMessageLabel, labelContext } from "./common.js";
 
 /** @type {import("./common.js").Adapter} */
 export default {
   id: "instagram",
+  hosts: hostsOf("instagram"),
   fields: [
     {
       name: "dm",

@@ -1,5 +1,5 @@
 // x.com and twitter.com: the Draft.js composer for posts, replies and quotes; direct messages are private.
-import { ANY_TEXT_BOX, CTRL_ENTER, ENTER, isMessageLabel } from "./common.js";
+import { ANY_TEXT_BOX, hostsOf, CTRL_ENTER, ENTER, isMessageLabel } from "./common.js";
 
 const DRAFT = '[data-testid^="tweetTextarea_"][contenteditable="true"], .public-DraftEditor-content[contenteditable="true"], [contenteditable="true"][role="textbox"]';
 const BUTTONS = '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]';
@@ -7,6 +7,7 @@ const BUTTONS = '[data-testid="tweetButtonInline"], [data-testid="tweetButton"]'
 /** @type {import("./common.js").Adapter} */
 export default {
   id: "x",
+  hosts: hostsOf("x"),
   fields: [
     {
       name: "dm",

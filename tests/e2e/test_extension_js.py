@@ -1,5 +1,6 @@
 """The extension's JavaScript without a browser: its unit tests under Node (`node --test`, jsdom)
-and the committed bundles matching a fresh esbuild build of extension/src."""
+and the committed bundles matching a fresh esbuild build of extension/src. (Here beside the
+browser tests because it needs what they need: Node.js and npm; tests/suites.py.)"""
 
 from __future__ import annotations
 
