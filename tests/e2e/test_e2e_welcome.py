@@ -123,7 +123,7 @@ def test_a_wrong_token_says_so_and_saves_nothing(lang, make_browser, central, ou
     b = make_browser(lang=lang)
     state = open_link(b, link(central.url, "not-the-token"))
     assert state == {"state": "problem", "kind": "token", "ready": "true"}
-    assert {"fi": "ei hyväksynyt käyttötunnistetta", "sv": "godkände inte åtkomstkoden"}[lang] in verdict(b)
+    assert {"fi": "ei hyväksynyt käyttöoikeustunnusta", "sv": "godkände inte åtkomsttoken"}[lang] in verdict(b)
     assert stored(b) == {}
     shot(b, out_dir, f"welcome-wrong-token-{lang}")
 
