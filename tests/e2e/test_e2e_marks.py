@@ -98,7 +98,7 @@ def test_whole_post_finding_is_in_the_panel_only(browser):
     o = browser.wait(lambda o: any(p["rule"] == "bilingual.e2e-swedish" for p in o["panel"]),
                      what="the whole-post finding")
     assert o["marks"] == []                      # nothing to mark in the text
-    assert "Swedish version" in o["panel"][0]["text"] and "G6" in o["panel"][0]["text"]
+    assert "Swedish version" in o["panel"][0]["text"] and "Guidelines, point 6" in o["panel"][0]["text"]
     browser.screenshot("facebook-whole-post-finding")
 
 
