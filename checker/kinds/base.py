@@ -224,6 +224,24 @@ class Build:
             raise RuleError(line, str(exc)) from exc
 
 
+# A match ending on one of these words points at a thing it does not name ("slash his",
+# "naarmuttakaa sen"): its finding goes on over the next word, the thing itself.
+POINTERS = frozenset("""se sen ne niiden niitä sitä tuo tuon nuo noiden toi ton noi tää tän nää näiden hänen heidän
+    hans hennes deras dess den det de dom dem his her their its the that this those these""".split())
+
+
+def pointed_end(ctx: Context, last: int) -> int:
+    """The token a finding ends on: the one after `last` when `last` is a pointer word and
+    only a space stands between them, else `last`."""
+    tokens = ctx.doc.tokens
+    following = last + 1
+    if tokens[last].lower in POINTERS and following < len(tokens) and tokens[following].line == tokens[last].line \
+            and tokens[following].lower not in POINTERS \
+            and not ctx.doc.text[tokens[last].end:tokens[following].start].strip():
+        return following
+    return last
+
+
 def allowed_in(ctx: Context, line: int, lang: str) -> bool:
     """Whether a list for `lang` applies at a line ("any" applies everywhere)."""
     return lang == "any" or ctx.languages.allows(line, lang)
