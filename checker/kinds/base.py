@@ -230,15 +230,26 @@ POINTERS = frozenset("""se sen ne niiden niitä sitä tuo tuon nuo noiden toi to
     hans hennes deras dess den det de dom dem his her their its the that this those these""".split())
 
 
+# Pointers that, right after a match, open the phrase of its object ("pocketing the money").
+OBJECT_POINTERS = frozenset("the his her their hans hennes deras sin sina sitt niiden hänen heidän".split())
+
+
 def pointed_end(ctx: Context, last: int) -> int:
-    """The token a finding ends on: the one after `last` when `last` is a pointer word and
-    only a space stands between them, else `last`."""
-    tokens = ctx.doc.tokens
+    """The token a finding ends on: the one after `last` when `last` is a pointer word, and
+    the one after next when the next word is a possessive or "the" ("pocketing the money");
+    only spaces between them, else `last`."""
+    tokens, text = ctx.doc.tokens, ctx.doc.text
+
+    def joins(index: int) -> bool:
+        return index + 1 < len(tokens) and tokens[index + 1].line == tokens[index].line \
+            and tokens[index + 1].lower not in POINTERS and not text[tokens[index].end:tokens[index + 1].start].strip()
+
+    if tokens[last].lower in POINTERS:
+        return last + 1 if joins(last) else last
     following = last + 1
-    if tokens[last].lower in POINTERS and following < len(tokens) and tokens[following].line == tokens[last].line \
-            and tokens[following].lower not in POINTERS \
-            and not ctx.doc.text[tokens[last].end:tokens[following].start].strip():
-        return following
+    if following < len(tokens) and tokens[following].lower in OBJECT_POINTERS \
+            and not text[tokens[last].end:tokens[following].start].strip() and joins(following):
+        return following + 1
     return last
 
 

@@ -166,8 +166,8 @@ class Pattern(Kind):
                     and not text[tokens[last].end:tokens[following].start].strip() \
                     and not accept.isdisjoint(ctx.token_keys.get(following, ())):
                 last = following
-            elif pointed_end(ctx, last) != last:
-                last += 1
+            elif (reach := pointed_end(ctx, last)) != last:
+                last = reach
             else:
                 break
         return last

@@ -38,7 +38,7 @@ RULES = """
     severity: block
     guideline: G5
     kind: terms
-    terms: {en: ["key their"]}
+    terms: {en: ["key their", pocketing]}
 {m}
 """.replace("{m}", MESSAGES.strip("\n"))
 
@@ -73,3 +73,10 @@ def test_the_last_element_goes_on_over_words_that_fill_it_too(pack) -> None:
     assert excerpts(pack, "Hurrit on ylimielisiä paskiaisia, kaikki tyynni.") == ["Hurrit on ylimielisiä paskiaisia"]
     assert excerpts(pack, "Hurrit on typeriä, ylimielisiä ihmisiä kaikki.") == ["Hurrit on typeriä"]
     assert excerpts(pack, "Swedish speakers are arrogant snobs, the lot of them.") == ["speakers are arrogant snobs"]
+
+
+def test_a_possessive_or_the_right_after_a_match_opens_its_object(pack) -> None:
+    assert excerpts(pack, "Somebody wants to key their the cars now.") == ["key their"]
+    assert excerpts(pack, "Go on and smash his the whole day long.") == ["smash his"]
+    assert excerpts(pack, "Someone has been pocketing the money, we know.") == ["pocketing the money"]
+    assert excerpts(pack, "Someone has been pocketing the, er, money.") == ["pocketing"]
