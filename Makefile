@@ -33,6 +33,8 @@ test: $(VENV)/.test-extras
 bench: $(VENV)/.test-extras
 	$(BIN)/python -m bench
 
-## Build dist/somecheck-chrome-<version>.zip and dist/somecheck-firefox-<version>.xpi (version from pyproject.toml).
+## Bundle the extension's ES modules (extension/src -> extension/bundle, esbuild), then build
+## dist/somecheck-chrome-<version>.zip and dist/somecheck-firefox-<version>.xpi (version from pyproject.toml).
 extension:
+	cd extension && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
 	bash .ci/package-extension.sh dist

@@ -25,6 +25,9 @@ mkdir -p "$OUT"
 for BROWSER in chrome firefox; do
   mkdir -p "$STAGE/$BROWSER"
   cp -R extension/. "$STAGE/$BROWSER/"
+  # the ES module sources and their build tools stay out of the package (bundle/ has the code)
+  rm -rf "$STAGE/$BROWSER/src" "$STAGE/$BROWSER/test" "$STAGE/$BROWSER/node_modules" \
+    "$STAGE/$BROWSER/build.mjs" "$STAGE/$BROWSER/package.json" "$STAGE/$BROWSER/package-lock.json"
   # one manifest per browser: Chrome runs the service worker and knows no gecko settings;
   # Firefox runs the background scripts.
   "$PYTHON" - "$STAGE/$BROWSER/manifest.json" "$VERSION" "$BROWSER" <<'PY'

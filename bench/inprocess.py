@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 
 from bench import texts
 from bench.stats import summary
+from checker.batch import check_items
 from checker.engine import check
 from checker.model import Request
 from checker.langid import clear_cache
@@ -32,6 +33,8 @@ from checker import regexsafe
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
 ROUNDS = {280: 200, 2_000: 100, texts.FACEBOOK_MAX: 20}
 RECHECK_ROUNDS = 150
+BATCH_SIZE = 200          # comments per POST /v1/check/batch, as the comment review sends them
+BATCH_ROUNDS = 30
 
 
 def _timed(pack, request: Request, fresh: bool) -> float:
@@ -71,6 +74,7 @@ def run(scale: float = 1.0) -> dict:
             edited = Request(text=texts.edited(base[lang].text, lang, seed=r), now=NOW)
             again[lang].append(_timed(pack, edited, fresh=False))
     return {
+        "batch": batch(pack, scale),
         "regex": _regex_cost(pack, scale),
         "rules": len(pack.rules),
         "rules_version": pack.rules_version,
@@ -78,6 +82,22 @@ def run(scale: float = 1.0) -> dict:
         "recheck": {lang: {"first": summary(first[lang]), "again": summary(again[lang])}
                     for lang in texts.LANGS},
     }
+
+
+def batch(pack, scale: float = 1.0) -> dict:
+    """200 comments of 280 characters through `check_items`, as /v1/check/batch runs them,
+    each round with every per-line cache cleared (comments the service has not seen)."""
+    items = [{"text": text, "context": "comment", "platform": "facebook", "role": "admin",
+              "account": "official", "now": NOW.isoformat()} for text in texts.comments(BATCH_SIZE)]
+    check_items(pack, items, default_role="admin", locale="en")      # warm up
+    times = []
+    for _ in range(max(5, int(BATCH_ROUNDS * scale))):
+        clear_cache()
+        clear_line_caches()
+        began = time.perf_counter()
+        check_items(pack, items, default_role="admin", locale="en")
+        times.append(time.perf_counter() - began)
+    return {"items": BATCH_SIZE, "first": summary(times)}
 
 
 # A pattern that makes Python's `re` backtrack for ever on a long word (issue 13.1).

@@ -175,6 +175,35 @@ def round_trips(server: Server, rounds: int) -> dict:
     return {"check": summary(checks), "health": summary(healths)}
 
 
+BATCH_SIZE = 200
+
+
+def batch_body(first: int) -> bytes:
+    """A /v1/check/batch body: 200 comments of 280 characters never sent before."""
+    items = [{"text": text, "context": "comment", "platform": "facebook", "role": "admin",
+              "account": "official", "now": "2026-11-28T14:00:00+02:00"}
+             for text in texts.comments(BATCH_SIZE, first=first)]
+    return json.dumps({"items": items}).encode()
+
+
+def batches(server: Server, rounds: int) -> dict:
+    """POST /v1/check/batch with 200 new comments each round, on one keep-alive connection."""
+    client = Client(server.port)
+    bodies = [_request("POST", "/v1/check/batch", server.port, batch_body(first=100_000 + r * BATCH_SIZE))
+              for r in range(rounds + 1)]
+    status, _ = client.send(bodies[0])                              # warm up
+    assert status == 200, status
+    times = []
+    for request in bodies[1:]:
+        began = time.perf_counter()
+        status, answer = client.send(request)
+        times.append(time.perf_counter() - began)
+        assert status == 200, status
+        assert len(json.loads(answer)["results"]) == BATCH_SIZE
+    client.close()
+    return {"items": BATCH_SIZE, "round_trip": summary(times)}
+
+
 def throughput(server: Server, clients: int, seconds: float, limit: int) -> dict:
     """Checks per second with `clients` keep-alive connections sending 280-char posts."""
     posts = [_request("POST", "/v1/check", server.port, body) for body in _posts(60)]
@@ -220,6 +249,7 @@ def run(scale: float = 1.0) -> dict:
     try:
         result["cold_start"] = server.wait_first_check(body)
         result["round_trip"] = round_trips(server, max(50, int(600 * scale)))
+        result["batch"] = batches(server, max(5, int(30 * scale)))
         result["rss_one"] = max(server.peak_rss().values())
     finally:
         server.stop()

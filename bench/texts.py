@@ -152,3 +152,11 @@ def edited(text: str, lang: str, seed: int = 0) -> str:
     if replacement == last:
         replacement += "kin" if lang == "fi" else "s"
     return f"{head} {replacement}."
+
+
+def comments(count: int, size: int = 280, first: int = 0) -> list[str]:
+    """`count` distinct comments of `size` characters, the three languages in turn, every
+    other one heated: what an administrator's batch of loaded comments looks like.
+    Comments `first` to `first + count` of one endless series, so batches never repeat."""
+    return [post(LANGS[i % 3], size, findings=bool(i % 2), seed=1000 + i)
+            for i in range(first, first + count)]

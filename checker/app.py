@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 
 from checker import __version__
 from checker.access import Refused, check_request
+from checker.batch import blueprint as batch_blueprint
 from checker.body import BadRequest, parse_check
 from checker.engine import check
 from checker.pack.store import PackStore
@@ -84,6 +85,8 @@ def create_app(settings: Settings | None = None, store: PackStore | None = None)
         except BadRequest as exc:
             return error(400, "bad_request", str(exc))
         return jsonify(check(pack, parsed))
+
+    app.register_blueprint(batch_blueprint)   # POST /v1/check/batch (checker/batch.py)
 
     @app.get("/v1/rules")
     def rules_route() -> Response:

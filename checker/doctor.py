@@ -207,7 +207,7 @@ def check_access(s: Situation) -> list[Finding]:
         if s.settings.token:
             return [Finding(PROBLEM, "the token does not match: the service refuses the token given here",
                             "give the same token file to `somecheck serve --token-file` and to the "
-                            "extension (options page or IT policy 'token')")]
+                            "extension (its Settings page, field 'Access token', or the IT policy 'token')")]
         return [Finding(PROBLEM, "the service requires a token and none was given here",
                         "run `somecheck doctor --token-file FILE` with the service's token file, "
                         "and check the extension has the same token")]

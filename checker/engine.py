@@ -26,7 +26,7 @@ NEIGHBOUR_GAP = 3
 # as long as the finding stays at most this long (in characters).
 MERGE_LIMIT = 200
 
-Found = tuple[Rule, int, int, Any]          # (rule, start, end, suggestion) in string indices
+Found = tuple[Rule, int, int, Any]     # (rule, start, end, (suggestion, message)) in string indices
 
 log = logging.getLogger(__name__)
 # The finding that replaces a rule whose regexes ran past the request's deadline.
@@ -60,7 +60,8 @@ def _applies(rule: Rule, request: Request, present: set[str]) -> bool:
 
 
 def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
-    """Every (rule, start, end, suggestion) in string indices, unsorted, and the context used."""
+    """Every (rule, start, end, (suggestion, message)) in string indices, unsorted, and the
+    context used; suggestion and message are None where the rule's own apply."""
     doc = Document(request.text)
     token_keys = pack.lexicon.scan(doc.tokens)
     ctx = Context(doc=doc, request=request, languages=analyse(doc), org=pack.org,
@@ -72,18 +73,18 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
         for rule in pack.rules:
             if not _applies(rule, request, present):
                 continue
-            spans: dict[tuple[int, int], dict | None] = {}
+            spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
             try:
                 for match in rule.kind.find(ctx):
-                    spans.setdefault((match.start, match.end), match.suggestion)
+                    spans.setdefault((match.start, match.end), (match.suggestion, match.message))
             except RegexTimeout:
                 log.warning("rule %s: its regex ran past the request's deadline and was stopped; "
                             "the post got a finding saying the rule was not checked", rule.id)
                 results.append((replace(rule, severity="info", message=TIMED_OUT,
-                                        description=TIMED_OUT, suggestion=None), 0, 0, None))
+                                        description=TIMED_OUT, suggestion=None), 0, 0, (None, None)))
                 continue
-            for start, end, suggestion in _merged(spans, doc.text):
-                results.append((rule, start, end, suggestion))
+            for start, end, said in _merged(spans, doc.text):
+                results.append((rule, start, end, said))
     return results, ctx
 
 
@@ -143,14 +144,14 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, suggestion in _one_per_thing_said(results):
+    for rule, start, end, (suggestion, message) in _one_per_thing_said(results):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
         findings.append({
             "rule": rule.id,
             "category": rule.category,
             "severity": rule.severity,
-            "message": rule.message[locale],
+            "message": (message or rule.message)[locale],
             "guideline": rule.guideline,
             "start": units[0],
             "end": units[1],

@@ -46,9 +46,13 @@ class Organization:
     """The organization's own settings from pack.yaml."""
 
     name: dict[str, str] = field(default_factory=dict)
+    # where to report a suspected crime or wrongdoing, one sentence per language
+    report_wrongdoing: dict[str, str] = field(default_factory=dict)
     email_domains: tuple[str, ...] = ()
     phone_numbers: tuple[str, ...] = ()
-    ibans: tuple[str, ...] = ()                 # the organization's own bank accounts
+    ibans: tuple[str, ...] = ()         # the organization's own bank accounts
+    officials: tuple[str, ...] = ()     # people who may be named in their role ("anna virtanen")
+    titles: tuple[str, ...] = ()        # word patterns of their titles ("kaupunginjohtaja*")
     timezone: str = "Europe/Helsinki"
     working_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)
     response_hours: Hours = Hours(frozenset(range(5)), 8 * 60, 16 * 60)

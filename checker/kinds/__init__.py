@@ -6,7 +6,9 @@ from checker.kinds.clock import Clock
 from checker.kinds.dates import Dates
 from checker.kinds.identifier import Identifier
 from checker.kinds.languages import LanguagesKind
+from checker.kinds.parallel import Parallel
 from checker.kinds.pattern import Pattern
+from checker.kinds.person import Person
 from checker.kinds.proximity import Proximity
 from checker.kinds.readability import Readability
 from checker.kinds.terms import Terms
@@ -14,5 +16,5 @@ from checker.kinds.terms import Terms
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
     for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock,
-                 Identifier, Proximity, Dates)
+                 Identifier, Proximity, Dates, Parallel, Person)
 }

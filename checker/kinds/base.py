@@ -18,11 +18,13 @@ LANG_KEYS = (*LANGUAGES, "any")
 
 @dataclass(frozen=True)
 class Match:
-    """Where a rule fired, in string indices; (0, 0) is the post as a whole."""
+    """Where a rule fired, in string indices; (0, 0) is the post as a whole. A kind may
+    give a message of its own for this place (per locale), instead of the rule's."""
 
     start: int
     end: int
     suggestion: dict[str, str] | None = None
+    message: dict[str, str] | None = None
 
 
 @dataclass

@@ -18,7 +18,9 @@ A person is a word of `people`, a school class written as a number and a letter 
 "7a"), or a name. A name is an @mention, or a capitalized word that is not written in capitals throughout,
 not in `not_names` and not a term itself, standing inside a sentence ("Annan", "Annas",
 "Anna's" included); at the start of a sentence only a pair of such words counts ("Anna
-Virtanen on ..."), so a sentence that merely begins with a capital stays quiet. The name
+Virtanen on ..."), or a first name or surname the person-name signal knows
+(checker/names.py: "Annalla on ..."), so a sentence that merely begins with a capital
+stays quiet. The name
 and the term must be in the same sentence, on a line written in the term's language.
 The span runs from the name (both words of a pair) to the term, whichever comes first,
 so the reader sees which person the private detail is about.
@@ -31,6 +33,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.kinds.phrases import Phrases
+from checker.names import read_name
 from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
@@ -99,7 +102,9 @@ class Proximity(Kind):
                 and self._capitalized(ctx, index + 1))
         if pair:
             return index, index + 1
-        return None if _sentence_start(ctx.doc.text, token.start) else (index, index)
+        if _sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
+            return (index, index) if read_name(ctx.doc.text[token.start:token.end]) else None
+        return index, index
 
     # --- matching ------------------------------------------------------------------------
 

@@ -89,8 +89,8 @@ def _compile_rule(rule_id: str, raw: RawRule, lexicon: Lexicon, org: Organizatio
 
 
 def _translations(params: Params, key: str, org: Organization) -> dict[str, str]:
-    """A text in every locale, with {organization.name}, {organization.email_domains} and
-    {organization.phone_numbers} filled in from the pack's organization settings."""
+    """A text in every locale, with the placeholders of ORG_PLACEHOLDERS ({organization.name},
+    ...) filled in from the pack's organization settings."""
     value = params.raw(key)
     if not isinstance(value, dict):
         raise params.error(key, f"'{key}' must give the text in {', '.join(LOCALES)}")
@@ -111,13 +111,14 @@ def _translations(params: Params, key: str, org: Organization) -> dict[str, str]
     return texts
 
 
-ORG_PLACEHOLDERS = ("name", "email_domains", "phone_numbers")
+ORG_PLACEHOLDERS = ("name", "report_wrongdoing", "email_domains", "phone_numbers")
 
 
 def _org_value(org: Organization, key: str, lang: str) -> str:
     """The text a placeholder stands for; KeyError for one that does not exist."""
-    if key == "name":
-        return org.name.get(lang) or next(iter(org.name.values()), "")
+    if key in ("name", "report_wrongdoing"):
+        texts = getattr(org, key)
+        return texts.get(lang) or next(iter(texts.values()), "")
     if key in ORG_PLACEHOLDERS:
         return ", ".join(getattr(org, key))
     raise KeyError(key)
@@ -185,11 +186,12 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
     for key in raw:
         if key != "_lines" and key not in ORGANIZATION_KEYS:
             fail(key, f"unknown setting; known: {', '.join(sorted(ORGANIZATION_KEYS))}")
-    name = raw.get("name", {})
-    if not isinstance(name, dict):
-        fail("name", "must give the name in sv, fi and en")
-    else:
-        values["name"] = {k: str(v) for k, v in name.items()}
+    for key, what in (("name", "the name"), ("report_wrongdoing", "one sentence")):
+        texts = raw.get(key, {})
+        if not isinstance(texts, dict):
+            fail(key, f"must give {what} in sv, fi and en")
+        else:
+            values[key] = {k: str(v) for k, v in texts.items()}
     for key, valid, what in (("email_domains", DOMAIN_RE, "a domain like example.fi (no https://, "
                               "www path or @)"),
                              ("phone_numbers", PHONE_PREFIX_RE, "a phone number prefix in international "
@@ -204,6 +206,13 @@ def _organization(raw: dict[str, Any], problems: list[Problem]) -> Organization:
         if wrong:
             fail(key, f"{wrong[0]!r} is not {what}")
         values[key] = cleaned
+    for key in ("officials", "titles"):      # the person-name signal (checker/names.py)
+        items = raw.get(key, [])
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            fail(key, "must be a list of texts" + (" like \"Anna Virtanen\"" if key == "officials"
+                                                   else " like \"kaupunginjohtaja*\""))
+            continue
+        values[key] = tuple(" ".join(i.lower().split()) for i in items)
     timezone = raw.get("timezone", "Europe/Helsinki")
     try:
         from zoneinfo import ZoneInfo

@@ -35,19 +35,22 @@ def free_port() -> int:
 class Checker:
     """The real checker service, `python -m checker serve`, on a free loopback port."""
 
-    def __init__(self, port: int | None = None, log_name: str = "checker.log"):
+    def __init__(self, port: int | None = None, log_name: str = "checker.log", rules: Path | None = PACK,
+                 extra: tuple[str, ...] = (), token: str = ""):
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         OUT.mkdir(exist_ok=True)
         self.log = open(OUT / log_name, "ab")
         argv = [sys.executable, "-m", "checker", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                "--rules", str(PACK)]
+                *(["--rules", str(rules)] if rules else []), *extra]     # rules=None: the bundled pack
         self.proc = subprocess.Popen(argv, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
         while True:
             try:
-                with urllib.request.urlopen(self.url + "/v1/health", timeout=1) as r:
+                req = urllib.request.Request(self.url + "/v1/health",
+                                             headers={"Authorization": f"Bearer {token}"} if token else {})
+                with urllib.request.urlopen(req, timeout=1) as r:
                     self.health = json.load(r)
                     break
             except OSError:
@@ -146,3 +149,13 @@ def extra_checker():
     yield make
     for c in made:
         c.stop()
+
+
+@pytest.fixture
+def token_checker(tmp_path):
+    """A checker that requires a token (the-right-token-0123456789)."""
+    token = tmp_path / "token.txt"
+    token.write_text("the-right-token-0123456789\n")
+    c = Checker(log_name="checker-token.log", extra=("--token-file", str(token)), token="the-right-token-0123456789")
+    yield c
+    c.stop()

@@ -21,7 +21,39 @@ SITES = {
     "instagram-comment": ("https://www.instagram.com/", "#comment"),
     "x": ("https://x.com/", '[data-testid="tweetTextarea_0"]'),
     "twitter": ("https://twitter.com/", '[data-testid="tweetTextarea_0"]'),
+    # Full-width pages (fixtures/*/<name>.html; the composer may appear only after a click).
+    "x-home": ("https://x.com/home", '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]'),
+    "x-dm": ("https://x.com/messages/123-456", '[data-testid="dmComposerTextInput"]'),
+    "facebook-feed": ("https://www.facebook.com/feed", "#comment"),
+    "instagram-create": ("https://www.instagram.com/create", "#caption"),
+    "instagram-dm": ("https://www.instagram.com/direct/t/123", "#dm"),
 }
+
+# Site controls whose centre the extension covers: for each interactive element in the viewport,
+# the topmost element at its centre (elementsFromPoint) must not be the extension's overlay.
+COVERED_CONTROLS = r"""
+const host = document.querySelector('somecheck-overlay');
+const sel = 'a[href], button, input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], ' +
+  '[role="textbox"], [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+const out = [];
+let checked = 0;
+for (const el of document.querySelectorAll(sel)) {
+  if (host && host.contains(el)) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) continue;
+  const x = (r.left + r.right) / 2, y = (r.top + r.bottom) / 2;
+  if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+  checked++;
+  const top = document.elementsFromPoint(x, y)[0];
+  if (top !== host) continue;
+  // Covered by the overlay: would the site's element be there without it?
+  host.style.visibility = 'hidden';
+  const under = document.elementFromPoint(x, y);
+  host.style.visibility = '';
+  if (under && (under === el || el.contains(under))) out.push((el.id ? '#' + el.id : el.tagName) + ' "' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30) + '"');
+}
+return {covered: out, checked};
+"""
 
 # Reads the overlay. Returns {state, marks: [{rule, severity, start, end, rects}], panel: [...], ...}
 READ_OVERLAY = r"""
@@ -40,6 +72,7 @@ return {
   notice: (sr.querySelector('.sc-notice') || {}).innerText || null,
   dialog: sr.querySelector('.sc-dialog') ? sr.querySelector('.sc-dialog').innerText : null,
   card: sr.querySelector('.sc-card') ? sr.querySelector('.sc-card').innerText : null,
+  badge: sr.querySelector('.sc-badge') ? sr.querySelector('.sc-badge').innerText : null,
 };
 """
 
@@ -83,7 +116,7 @@ watch();
 
 
 class Browser:
-    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US"):
+    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US", extension: bool = True):
         self.server = server
         self.out = out_dir
         o = webdriver.ChromeOptions()
@@ -92,7 +125,7 @@ class Browser:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1280,900", f"--lang={lang}",
                   "--disable-features=NetworkTimeServiceQuerying",
-                  f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}",
+                  *([f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}"] if extension else []),
                   "--ignore-certificate-errors",
                   f"--host-resolver-rules={server.resolver_rules()}",
                   f"--ip-address-space-overrides=127.0.0.1:{server.port}=public"]:
@@ -104,7 +137,7 @@ class Browser:
         self.driver = webdriver.Chrome(options=o, service=Service(
             executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"]))
         self.driver.set_script_timeout(10)
-        self.ext_id = self._extension_id()
+        self.ext_id = self._extension_id() if extension else None
 
     def _extension_id(self) -> str:
         deadline = time.monotonic() + 10
@@ -201,6 +234,15 @@ class Browser:
     def shadow_click(self, css):
         self.driver.execute_script(
             "document.querySelector('somecheck-overlay').shadowRoot.querySelector(arguments[0]).click()", css)
+
+    def covered_controls(self):
+        """The site controls the overlay covers (must be none), and how many were checked."""
+        return self.driver.execute_script(COVERED_CONTROLS)
+
+    def viewport(self, width, height):
+        """Make the page's viewport exactly width x height (CSS pixels)."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
 
     def screenshot(self, name):
         path = self.out / "screenshots" / f"{name}.png"

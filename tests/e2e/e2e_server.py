@@ -7,6 +7,7 @@ x.com / twitter.com -> fixtures/x; /_common/ and /_editors/ (the esbuild bundles
 from __future__ import annotations
 
 import http.server
+import re
 import ssl
 import subprocess
 import threading
@@ -20,6 +21,9 @@ HOSTS = {
     "www.instagram.com": "instagram", "instagram.com": "instagram",
     "x.com": "x", "www.x.com": "x", "twitter.com": "x", "mobile.twitter.com": "x",
 }
+# The address of one post and its comments on each site: /<page>/posts/<id> (Facebook),
+# /p/<code>/ and /<account>/p/<code>/ (Instagram), /<handle>/status/<id> (X).
+POST_PATH = re.compile(r"^/[^/]+/posts/|^/(?:[^/]+/)?p/[^/]+|^/[^/]+/status/[0-9]+")
 # Close to what the real sites send: no inline script, scripts only from the site itself.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'self'")
@@ -57,7 +61,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             file = FIXTURES / site / (path.lstrip("/") or "index.html")
             if file.is_dir() or not file.suffix:
-                file = FIXTURES / site / "index.html"
+                # A post with its comments (review/), an app route (/messages/123, /direct/t/1): the
+                # page named by its first segment, if there is one, else the site's index (a
+                # single-page app answers every route).
+                page = FIXTURES / site / (path.strip("/").split("/")[0] + ".html")
+                if POST_PATH.search(path):
+                    file = FIXTURES / site / "review/index.html"
+                else:
+                    file = page if path.strip("/") and page.is_file() else FIXTURES / site / "index.html"
         try:
             file.resolve().relative_to(HERE)
             body = file.read_bytes()

@@ -3,6 +3,7 @@
 #   - Debian's chromium + chromium-driver (only when /usr/bin/chromedriver is missing), firefox-esr
 #   - the npm project in tests/e2e/editors (real Lexical and Draft.js editors, esbuild, web-ext)
 #   - the fixture bundles (esbuild) in tests/e2e/editors/dist
+#   - the extension's npm project (esbuild, jsdom) in extension/
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export DEBIAN_FRONTEND=noninteractive
@@ -26,4 +27,10 @@ if ! cmp -s package-lock.json node_modules/.setup-lock 2>/dev/null; then
   cp package-lock.json node_modules/.setup-lock
 fi
 node build.mjs
+# The extension's own npm project: esbuild for its bundles, jsdom for its unit tests.
+cd "$HERE/../../extension"
+if ! cmp -s package-lock.json node_modules/.setup-lock 2>/dev/null; then
+  npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.setup-lock
+fi
 echo "setup.sh: chromium $(/usr/lib/chromium/chromium --version 2>/dev/null | awk '{print $2}'), bundles in $HERE/editors/dist"

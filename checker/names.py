@@ -1,0 +1,314 @@
+"""The person-name signal: where a text names a person, and in what way.
+
+    from checker.names import person_names
+    for name in person_names(doc, org):      # a Document and the pack's Organization
+        name.start, name.end                 # string indices of the whole name
+        name.full                            # a first name with a surname ("Anna Virtasen")
+        name.role                            # an official named in their role
+        name.addressed                       # the person spoken to ("Kiitos, Anna!")
+        name.private                         # neither: a private person is named
+
+    from checker.names import read_name
+    read_name("Virtaselle")                  # ("virtanen", frozenset({"last"}))
+
+Names are the Finnish and Swedish first names and surnames shipped with the bundled pack
+(rules/names/*.txt, see NOTICE.md) and the organization's officials (pack.yaml
+`organization.officials`), read back from their inflected forms: Finnish case endings
+("Annalle", "Virtasen", "Mikon" with consonant gradation), the Swedish and English genitive
+("Annas", "Anna's"). A name is written with a capital and small letters; @handles and
+hashtags are not names.
+
+- A **full name** is a known first name followed by a surname, known or not ("Anna
+  Korpela"), as one run of capitalized words.
+- A **single** known first name or surname counts inside a sentence only: at the start of
+  a sentence every word has a capital, and many names are also words ("Satu", "Koski"). A
+  surname before a word for family counts there too ("Virtasen perhe muutti ...").
+- The spoken Finnish order, surname in the genitive and then the first name ("Virtasen
+  Markulta"), is a full name.
+- **Role**: a title of `organization.titles` stands just before the name ("kaupunginjohtaja
+  Anna Virtanen", "rektor Lind") or just after it ("Anna Virtanen, kaupunginjohtaja"), or the
+  name is one of `organization.officials` (a surname alone is enough).
+- **Addressed**: the name opens the text or a line after a greeting ("Hei Anna", "Tack
+  Erik för frågan"), or opens it set off by punctuation ("Anna, ...") or alone; or it
+  closes a sentence after a comma ("Kiitos kysymyksestä, Anna.").
+
+The signal is computed once per document and organization and shared by every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from checker.text import Document, Token
+
+if TYPE_CHECKING:       # only a type here: the kinds import this module
+    from checker.model import Organization
+
+KINDS = ("first", "last")
+# Finnish case and clitic endings a person's name takes (the inessive -ssa and illative of
+# places are left out on purpose), the genitive of Swedish and English; longest first.
+FI_ENDINGS = ("kaan", "kään", "lle", "lla", "llä", "lta", "ltä", "ksi", "kin", "sta", "stä",
+              "na", "nä", "ta", "tä", "an", "en", "in", "on", "un", "yn", "än", "ön", "n", "a", "ä")
+GENITIVE = ("'s", "’s", ":n", ":lle", ":lla", ":lta", ":ta", ":tä", "s")
+# -nen surnames: Virtanen -> Virtasen, Virtaselle, Virtasta, Virtaset.
+NEN_RE = re.compile(r"^(.+)s(?:e(?:n|lla|llä|lle|lta|ltä|ksi|en|na|nä|t)?|ta|tä|ia|iä|ten|ille|illa|illä|ilta|iltä)$")
+GRADATION = "kpt"
+VOWELS = "aeiouyäö"
+TITLE_WINDOW = 2          # words between a title and the name it belongs to, at most
+GREETINGS = frozenset({
+    "hei", "heippa", "moi", "moikka", "terve", "morjens", "kiitos", "kiitokset", "hyvä",
+    "rakas", "arvoisa", "hej", "hejsan", "tjena", "hallå", "tack", "bästa", "kära", "hi",
+    "hello", "hey", "dear", "thanks", "thank", "you"})
+SET_OFF = ",!:?.;"
+FAMILY_WORDS = ("perhe", "suku", "familj", "family")
+SENTENCE_MARKS = ".!?\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person named in the text."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    base: str            # the name read back to its dictionary form, lower case
+    full: bool
+    role: bool
+    addressed: bool
+
+    @property
+    def private(self) -> bool:
+        """A private person is named: not an official in their role, not the one addressed."""
+        return not self.role and not self.addressed
+
+
+# --- the lists -------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def shipped_names() -> dict[str, frozenset[str]]:
+    """Lower-cased name -> its kinds ("first", "last"), from rules/names/*.txt."""
+    folder = resources.files("somecheck_rules") / "names"
+    table: dict[str, set[str]] = {}
+    for lang in ("fi", "sv"):
+        for kind in KINDS:
+            text = (folder / f"{lang}_{kind}.txt").read_text(encoding="utf-8")
+            for line in text.splitlines():
+                name = line.strip()
+                if name and not name.startswith("#"):
+                    table.setdefault(name.lower(), set()).add(kind)
+    return {name: frozenset(kinds) for name, kinds in table.items()}
+
+
+@lru_cache(maxsize=16)
+def _official_names(officials: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for official in officials:
+        parts = official.lower().split()
+        for i, part in enumerate(parts):
+            table.setdefault(part, set()).add("last" if i == len(parts) - 1 and i > 0 else "first")
+    return {name: frozenset(kinds) for name, kinds in table.items()}
+
+
+# English writes months with a capital, and some are also first names ("in May", "August"):
+# these are never read as names (the Swedish names August and May are lost with them).
+NOT_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december"})
+
+
+def _kinds(word: str, officials: tuple[str, ...]) -> frozenset[str]:
+    if word in NOT_NAMES:
+        return frozenset()
+    found = shipped_names().get(word, frozenset())
+    return found | _official_names(officials).get(word, frozenset()) if officials else found
+
+
+@lru_cache(maxsize=50_000)
+def _read(word: str, officials: tuple[str, ...]) -> tuple[str, frozenset[str]] | None:
+    for candidate in _candidates(word):
+        kinds = _kinds(candidate, officials)
+        if kinds:
+            return candidate, kinds
+    return None
+
+
+def read_name(word: str, officials: tuple[str, ...] = ()) -> tuple[str, frozenset[str]] | None:
+    """A word read as a name: (its dictionary form in lower case, its kinds), or None.
+
+    The word as written is tried first, then with an ending taken off, consonant
+    gradation undone (Mikon -> Mikko, Antin -> Antti) and -nen restored (Virtasen)."""
+    return _read(word.lower(), officials)
+
+
+def _candidates(word: str) -> list[str]:
+    result = [word]
+    for ending in GENITIVE:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            result.append(word[:-len(ending)])
+    nen = NEN_RE.match(word)
+    if nen:
+        result.append(nen.group(1) + "nen")
+    for ending in FI_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[:-len(ending)]
+            result.append(stem)
+            if len(stem) >= 3 and stem[-2] in GRADATION and stem[-3] != stem[-2]:
+                result.append(stem[:-1] + stem[-2] + stem[-1])      # Mikon -> Mikko
+            if stem.endswith("e"):
+                result.append(stem[:-1] + "i")                      # Niemen -> Niemi
+            if stem[-1] in VOWELS and stem[-1] == stem[-2]:
+                result.append(stem[:-1])                            # Laineelle -> Laine
+    return result
+
+
+# --- finding names in a document -------------------------------------------------------------
+
+_FOUND: WeakKeyDictionary[Document, tuple[Organization, list[Name]]] = WeakKeyDictionary()
+
+
+def person_names(doc: Document, org: Organization) -> list[Name]:
+    """Every person named in the document, in text order (cached per document)."""
+    cached = _FOUND.get(doc)
+    if cached is not None and cached[0] is org:
+        return cached[1]
+    names = list(_find(doc, org))
+    _FOUND[doc] = (org, names)
+    return names
+
+
+def _word(doc: Document, token: Token) -> str:
+    return doc.text[token.start:token.end]
+
+
+def _capitalized(word: str) -> bool:
+    return (len(word) >= 3 and word[0].isupper() and word[0] != "@"
+            and any(ch.islower() for ch in word[1:]))
+
+
+def _adjacent(doc: Document, left: Token, right: Token) -> bool:
+    return doc.text[left.end:right.start] in (" ", "-", "\u00a0")
+
+
+def _sentence_start(text: str, index: int) -> bool:
+    """Only quotes, brackets, dashes or spaces stand between a sentence end and `index`."""
+    i = index
+    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in SENTENCE_MARKS:
+        i -= 1
+    return i == 0 or text[i - 1] in SENTENCE_MARKS
+
+
+def _find(doc: Document, org: Organization) -> list[Name]:
+    tokens, text = doc.tokens, doc.text
+    officials = org.officials
+    read: list[tuple[str, frozenset[str]] | None] = []
+    capital: list[bool] = []
+    for token in tokens:
+        is_cap = False
+        if text[token.start].isupper():           # most words are not: decided without a slice
+            word = _word(doc, token)
+            is_cap = _capitalized(word) and text[token.start - 1:token.start] != "#"
+        capital.append(is_cap)
+        read.append(read_name(word, officials) if is_cap else None)
+    names: list[Name] = []
+    i = 0
+    while i < len(tokens):
+        if not capital[i]:
+            i += 1
+            continue
+        run = [i]
+        while (run[-1] + 1 < len(tokens) and len(run) < 4 and capital[run[-1] + 1]
+               and _adjacent(doc, tokens[run[-1]], tokens[run[-1] + 1])):
+            run.append(run[-1] + 1)
+        names += _names_in_run(doc, org, run, read)
+        i = run[-1] + 1
+    return names
+
+
+def _names_in_run(doc: Document, org: Organization, run: list[int],
+                  read: list[tuple[str, frozenset[str]] | None]) -> list[Name]:
+    """The names in one run of capitalized words next to each other."""
+    tokens, text = doc.tokens, doc.text
+    for position, index in enumerate(run[:-1]):
+        found = read[index]
+        if found and "first" in found[1]:
+            last = run[position + 1]
+            while last + 1 in run and read[last + 1] and "last" in read[last + 1][1]:
+                last += 1          # "Anna-Maija Virtanen", "Anna Lind Virtanen"
+            if read[last] is None and _sentence_start(text, tokens[last].start):
+                continue
+            bases = [read[k][0] if read[k] else text[tokens[k].start:tokens[k].end].lower()
+                     for k in range(index, last + 1)]
+            return [_name(doc, org, index, last, " ".join(bases), full=True)]
+    for index, nxt in zip(run, run[1:]):      # spoken order, surname first: "Virtasen Markulta"
+        if read[index] and "last" in read[index][1] and read[nxt] and "first" in read[nxt][1]:
+            return [_name(doc, org, index, nxt, f"{read[nxt][0]} {read[index][0]}", full=True)]
+    result = []
+    for index in run:
+        found = read[index]
+        if found and (not _sentence_start(text, tokens[index].start) or _family(doc, index, found)):
+            result.append(_name(doc, org, index, index, found[0], full=False))
+        elif found and len(run) == 1 and _addressed(doc, index, index):
+            result.append(_name(doc, org, index, index, found[0], full=False))
+    return result
+
+
+def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> bool:
+    """A surname naming a family: "Virtasen perhe", "Salon perheeseen", "Lindholms familj"."""
+    tokens = doc.tokens
+    return ("last" in found[1] and index + 1 < len(tokens) and _adjacent(doc, tokens[index], tokens[index + 1])
+            and tokens[index + 1].lower.startswith(FAMILY_WORDS))
+
+
+def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool) -> Name:
+    tokens = doc.tokens
+    return Name(tokens[first].start, tokens[last].end, first, last, base, full,
+                role=_in_role(doc, org, first, last, base),
+                addressed=_addressed(doc, first, last))
+
+
+def _in_role(doc: Document, org: Organization, first: int, last: int, base: str) -> bool:
+    officials = org.officials
+    if base in officials or (" " not in base and any(o.split()[-1] == base for o in officials)):
+        return True
+    if not org.titles:
+        return False
+    tokens, text = doc.tokens, doc.text
+    nearby = [k for k in range(first - TITLE_WINDOW, first) if k >= 0]
+    after = [k for k in range(last + 1, last + 1 + TITLE_WINDOW) if k < len(tokens)]
+    for k in nearby + after:
+        between = (text[tokens[k].end:tokens[first].start] if k < first
+                   else text[tokens[last].end:tokens[k].start])
+        if any(mark in between for mark in ".!?\n"):
+            continue
+        if any(_title_matches(tokens[k].lower, pattern) for pattern in org.titles):
+            return True
+    return False
+
+
+def _title_matches(word: str, pattern: str) -> bool:
+    return fnmatchcase(word, pattern) if "*" in pattern else word == pattern
+
+
+def _addressed(doc: Document, first: int, last: int) -> bool:
+    """Whether the name is the person spoken to (see the module's doc)."""
+    tokens, text = doc.tokens, doc.text
+    start, end = tokens[first].start, tokens[last].end
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    words_before = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
+    opening = all(w in GREETINGS for w in words_before) and len(words_before) <= 3
+    rest = text[end:]
+    after = rest.lstrip(" \u00a0")
+    set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
+    greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
+    if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
+        return True
+    # "Kiitos kysymyksestä, Anna." / "Tack, Erik!": after a comma, closing the sentence
+    closing = not after or after[0] in ".!?\n" or (not after[0].isalnum() and not after[0].isspace())
+    return before.rstrip().endswith(",") and closing

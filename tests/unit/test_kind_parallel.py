@@ -1,0 +1,229 @@
+"""`parallel` (bilingual.facts-differ, bilingual.short-version): the Finnish and Swedish
+versions of an official post say the same. Every kind of fact, in both directions."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import check
+from checker.kinds.facts import read
+from checker.body import parse_check
+
+FI = "Tervetuloa kaupungintalolle kuulemaan uudesta asemakaavasta {}, kaikki ovat tervetulleita."
+SV = "Välkommen till stadshuset för att höra om den nya detaljplanen {}, alla är välkomna."
+FACTS = "bilingual.facts-differ"
+
+# (fact, Finnish, the same in Swedish, something else in Swedish)
+CASES = [
+    ("date", "15.12.", "15.12", "16.12"),
+    ("date with a month name", "15. joulukuuta", "den 15 december", "den 16 december"),
+    ("date with a year", "15.12.2026", "15.12.2026", "15.12.2027"),
+    ("time", "klo 18", "kl. 18", "kl. 19"),
+    ("time range", "klo 10–14", "kl. 10-14", "kl. 10-15"),
+    ("weekday", "tiistaina", "på tisdag", "på onsdag"),
+    ("number", "ja paikkoja on 50", "och det finns 50 platser", "och det finns 40 platser"),
+    ("price", "hintaan 12,50 €", "för 12,50 euro", "för 15 €"),
+    ("phone", "puh. 040 123 4567", "tfn +358 40 123 4567", "tfn 040 765 4321"),
+    ("email", "info@hanko.fi", "info@hango.fi", "kultur@hango.fi"),
+    ("url", "www.example.com/kaava", "https://example.com/kaava", "example.com/plan"),
+    ("hashtag", "#kaava2026", "#kaava2026", "#plan2026"),
+    ("place", "Tulliniemessä", "i Tullnäs", "i Lappvik"),
+    ("place of two words", "Itäsatamassa", "i Östra hamnen", "i Västra hamnen"),
+]
+
+
+def findings(pack, text: str, rule: str = FACTS, **fields) -> list[dict]:
+    body = {"text": text, "account": "official", "locale": "en", **fields}
+    result = check(pack, parse_check(body, default_role="staff", locale="en"))
+    return [f for f in result["findings"] if f["rule"] == rule]
+
+
+def post(fi: str, sv: str) -> str:
+    return FI.format(fi) + "\n\n" + SV.format(sv)
+
+
+@pytest.mark.parametrize("fact, fi, same, other", CASES, ids=[c[0] for c in CASES])
+def test_the_same_fact_in_both_versions_passes(pack, fact, fi, same, other):
+    assert findings(pack, post(fi, same)) == []
+
+
+@pytest.mark.parametrize("fact, fi, same, other", CASES, ids=[c[0] for c in CASES])
+def test_a_different_fact_is_marked_on_both_spots(pack, fact, fi, same, other):
+    text = post(fi, other)
+    found = findings(pack, text)
+    assert len(found) == 2, found
+    fi_spot, sv_spot = found
+    assert fi_spot["start"] < len(FI.format(fi)) < sv_spot["start"]
+    assert fi_spot["severity"] == "warn" and fi_spot["category"] == "bilingual"
+    assert fi_spot["message"] == sv_spot["message"]
+    assert fi_spot["message"].startswith(f"The Swedish version says {sv_spot['excerpt'].rstrip('.')}, "
+                                         f"the Finnish {fi_spot['excerpt'].rstrip('.')}.")
+    assert fi_spot["excerpt"] in fi and sv_spot["excerpt"] in other
+
+
+@pytest.mark.parametrize("fact, fi, same, other", CASES, ids=[c[0] for c in CASES])
+def test_a_fact_only_in_the_finnish_version(pack, fact, fi, same, other):
+    found = findings(pack, post(fi, "pian"))
+    assert len(found) == (2 if fact == "time range" else 1), found
+    assert all(f["excerpt"] in fi for f in found)
+    assert found[0]["message"].startswith("The Finnish version has ")
+    assert "the Swedish version does not" in found[0]["message"]
+
+
+@pytest.mark.parametrize("fact, fi, same, other", CASES, ids=[c[0] for c in CASES])
+def test_a_fact_only_in_the_swedish_version(pack, fact, fi, same, other):
+    found = findings(pack, post("pian", other))
+    assert len(found) == (2 if fact == "time range" else 1), found
+    assert all(f["excerpt"] in other for f in found)
+    assert found[0]["message"].startswith("The Swedish version has ")
+
+
+def test_the_message_names_both_values_in_every_locale(pack):
+    text = post("15.12.", "14.12")
+    messages = {loc: findings(pack, text, locale=loc)[0]["message"] for loc in ("fi", "sv", "en")}
+    assert messages["en"].startswith("The Swedish version says 14.12, the Finnish 15.12.")
+    assert "14.12" in messages["sv"] and "15.12" in messages["sv"] and "svenska" in messages["sv"]
+    assert "14.12" in messages["fi"] and "15.12" in messages["fi"] and "Ruotsinkielisessä" in messages["fi"]
+
+
+def test_offsets_are_utf16(pack):
+    text = "🎉 " + post("15.12.", "14.12")
+    found = findings(pack, text)
+    units = text.encode("utf-16-le")
+    for f in found:
+        assert units[2 * f["start"]:2 * f["end"]].decode("utf-16-le") == f["excerpt"]
+
+
+def test_hashtags_and_links_alone_on_a_line_are_shared(pack):
+    text = post("15.12.", "15.12") + "\n\n#hanko #hangö hanko.fi"
+    assert findings(pack, text) == []
+
+
+def test_a_hashtag_that_is_a_place_name_matches_the_other_name(pack):
+    assert findings(pack, post("#hanko", "#hangö")) == []
+    assert findings(pack, post("Hangossa", "#hangö")) == []
+
+
+def test_the_organizations_two_domains_stand_for_each_other(pack):
+    assert findings(pack, post("hanko.fi/kaavoitus", "www.hango.fi/planlaggning")) == []
+    assert findings(pack, post("kirjaamo@hanko.fi", "registratur@hango.fi")) != []
+
+
+def test_only_official_posts_with_both_versions_are_compared(pack):
+    assert findings(pack, post("15.12.", "14.12"), account="personal") == []
+    assert findings(pack, post("15.12.", "14.12"), context="comment") == []
+    assert findings(pack, FI.format("15.12.")) == []
+
+
+def test_a_repeated_fact_is_reported_once(pack):
+    text = FI.format("15.12.") + " Muista 15.12.!\n\n" + SV.format("14.12")
+    assert len(findings(pack, text)) == 2
+
+
+# --- a much shorter version ------------------------------------------------------------------
+
+LONG_FI = ("Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Asiakaspalvelu toimii "
+           "puhelimitse ja sähköpostitse normaalisti, ja verkkoasiointi on auki koko ajan. "
+           "Palvelemme taas torstaina tavalliseen aikaan.")
+LONG_SV = ("Stadshuset är stängt i morgon på grund av underhållsarbeten. Kundtjänsten fungerar "
+           "per telefon och e-post som vanligt, och e-tjänsterna är öppna hela tiden. "
+           "Vi betjänar igen på torsdag som vanligt.")
+
+
+@pytest.mark.parametrize("fi, sv, short", [
+    (LONG_FI, "Stadshuset är stängt i morgon.", "sv"),
+    ("Kaupungintalo on suljettu huomenna.", LONG_SV, "fi"),
+])
+def test_a_much_shorter_version_gets_an_info_on_it(pack, fi, sv, short):
+    text = fi + "\n\n" + sv
+    found = findings(pack, text, rule="bilingual.short-version")
+    assert len(found) == 1
+    assert found[0]["severity"] == "info"
+    assert found[0]["excerpt"] == (sv if short == "sv" else fi)
+
+
+def test_versions_of_like_length_get_no_info(pack):
+    assert findings(pack, LONG_FI + "\n\n" + LONG_SV, rule="bilingual.short-version") == []
+
+
+# --- reading facts ---------------------------------------------------------------------------
+
+def test_read_values():
+    text = "Ti 15.12. klo 10.30–12, hinta 5 €, 1 000 hengelle, info@x.fi, www.x.fi/a/, #tag"
+    facts = {(f.type, str(f.value)) for f in read(text, 0, len(text), "fi")}
+    assert ("weekday", "1") in facts
+    assert ("date", "(15, 12, None)") in facts
+    assert ("time", "10:30") in facts and ("time", "12:00") in facts
+    assert ("price", "5") in facts
+    assert ("number", "1E+3") in facts
+    assert ("email", "info@x.fi") in facts
+    assert ("url", "x.fi/a") in facts
+    assert ("hashtag", "tag") in facts
+    assert not any(t == "number" and v in ("15", "12", "10") for t, v in facts)
+
+
+def test_short_weekdays_are_read_only_in_their_own_language():
+    text = "Paikkoja on 50, to 18"
+    assert [f.value for f in read(text, 0, len(text), "fi") if f.type == "weekday"] == [3]
+    text = "Platserna on 50"
+    assert [f.value for f in read(text, 0, len(text), "sv") if f.type == "weekday"] == [2]
+    assert [f.type for f in read("Paikkoja on 50", 0, 14, "fi")] == ["number"]
+
+
+# --- a pack's own parallel rules: every mistake refused with its line ----------------------------
+
+PARALLEL_RULE = """\
+rules:
+  - id: bilingual.own
+    category: bilingual
+    severity: warn
+    guideline: G6
+    kind: parallel
+    compare: facts
+    places:
+      ekenäs: {fi: [Ekenäs*], sv: [Tammisaar*]}
+    differ: {fi: "ruotsiksi {sv}, suomeksi {fi}", sv: "på svenska {sv}, på finska {fi}", en: "Swedish {sv}, Finnish {fi}"}
+    only_fi: {fi: "vain suomeksi {fi}", sv: "bara på finska {fi}", en: "only Finnish {fi}"}
+    only_sv: {fi: "vain ruotsiksi {sv}", sv: "bara på svenska {sv}", en: "only Swedish {sv}"}
+    message: {fi: Eri., sv: Olika., en: Different.}
+    description: {fi: Eri., sv: Olika., en: Different.}
+    examples:
+      flag: ["Tervetuloa kaupungintalolle kuulemaan uudesta asemakaavasta 15.12., kaikki ovat tervetulleita.\\n\\nVälkommen till stadshuset för att höra om den nya detaljplanen 16.12, alla är välkomna."]
+      pass: ["Hei"]
+"""
+
+
+def own_pack(tmp_path, rule: str):
+    (tmp_path / "rules").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "pack.yaml").write_text('name: own\nversion: "1"\nguidelines:\n  G6:\n'
+                                        '    title: {fi: Kaksikielisyys, sv: Tvåspråkighet, en: Both languages}\n'
+                                        '    text: {fi: Molemmilla kielillä., sv: På båda språken., en: In both languages.}\n',
+                                        encoding="utf-8")
+    (tmp_path / "rules" / "b.yaml").write_text(rule, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_pack_supplies_its_own_place_pairs_and_messages(tmp_path):
+    from checker.pack import load_pack
+    pack = load_pack([own_pack(tmp_path, PARALLEL_RULE)])
+    found = findings(pack, post("Tammisaaressa", "i Ekenäs"), rule="bilingual.own")
+    assert found == []
+    found = findings(pack, post("15.12.", "16.12"), rule="bilingual.own")
+    assert [f["message"] for f in found] == ["Swedish 16.12, Finnish 15.12"] * 2
+
+
+@pytest.mark.parametrize("change, words", [
+    (("compare: facts", "compare: words"), "'compare' has 'words'"),
+    (("ekenäs: {fi: [Ekenäs*], sv: [Tammisaar*]}", "ekenäs: {fi: [Ekenäs*]}"), "in fi and sv"),
+    (("ekenäs: {fi: [Ekenäs*], sv: [Tammisaar*]}", "ekenäs: {fi: [Ekenäs*], sv: [\"a*\"]}"), "at least 3 letters"),
+    (('en: "Swedish {sv}, Finnish {fi}"', 'en: "Swedish {sv}"'), "must show {fi} and {sv}"),
+    (('en: "only Swedish {sv}"', 'en: "only Swedish {place}"'), "may use only {sv}"),
+    (("    only_sv: {", "    only_sw: {"), "unknown key 'only_sw'"),
+    (("compare: facts", "compare: length\n    shorter_than: 2"), "'shorter_than' may be at most 1"),
+])
+def test_mistakes_in_a_parallel_rule_are_refused_with_the_line(tmp_path, change, words):
+    from checker.pack import PackError, load_pack
+    with pytest.raises(PackError) as caught:
+        load_pack([own_pack(tmp_path, PARALLEL_RULE.replace(*change))])
+    message = str(caught.value)
+    assert words in message and "b.yaml:" in message, message

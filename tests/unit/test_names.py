@@ -1,0 +1,175 @@
+"""The person-name signal (checker/names.py) and the `person` kind (privacy.named-person)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker import namelists
+from checker.engine import check
+from checker.model import Organization
+from checker.names import person_names, read_name, shipped_names
+from checker.text import Document
+from checker.body import parse_check
+
+ORG = Organization(officials=("anna virtanen", "erik lindholm"),
+                   titles=("*johtaja*", "rektor*", "*direktör*", "mayor"))
+PLAIN = Organization()
+
+
+def names(text: str, org: Organization = PLAIN) -> list[tuple[str, bool, bool, bool]]:
+    """(text of the name, full, role, addressed) of every name found."""
+    return [(text[n.start:n.end], n.full, n.role, n.addressed) for n in person_names(Document(text), org)]
+
+
+def private(text: str, org: Organization = PLAIN) -> list[str]:
+    return [text[n.start:n.end] for n in person_names(Document(text), org) if n.private]
+
+
+# --- reading names back from their forms ------------------------------------------------------
+
+@pytest.mark.parametrize("word, base, kind", [
+    ("Anna", "anna", "first"), ("Annalle", "anna", "first"), ("Annasta", "anna", "first"),
+    ("Mikon", "mikko", "first"), ("Antilta", "antti", "first"), ("Pekalle", "pekka", "first"),
+    ("Virtanen", "virtanen", "last"), ("Virtasen", "virtanen", "last"),
+    ("Virtaselle", "virtanen", "last"), ("Virtasta", "virtanen", "last"),
+    ("Niemen", "niemi", "last"), ("Laineelle", "laine", "last"),
+    ("Erik", "erik", "first"), ("Eriks", "erik", "first"), ("Lindholms", "lindholm", "last"),
+    ("Anna's", "anna", "first"), ("Johanssons", "johansson", "last"),
+])
+def test_inflected_names_are_read_back(word, base, kind):
+    found = read_name(word)
+    assert found is not None and found[0] == base and kind in found[1]
+
+
+@pytest.mark.parametrize("word", ["Hanko", "Kirjasto", "Kaupunki", "Hangossa", "Stadshuset", "Library"])
+def test_words_that_are_no_names(word):
+    assert read_name(word) is None
+
+
+def test_the_shipped_lists_are_large_and_in_both_languages():
+    table = shipped_names()
+    firsts = sum("first" in k for k in table.values())
+    lasts = sum("last" in k for k in table.values())
+    assert firsts > 1000 and lasts > 800
+    for name in ("matti", "anna", "erik", "åsa", "virtanen", "korhonen", "lindholm", "andersson"):
+        assert name in table
+
+
+def test_the_shipped_lists_are_what_the_generator_writes():
+    assert namelists.main(["--check"]) == 0
+
+
+# --- names in a text --------------------------------------------------------------------------
+
+def test_full_names_in_any_position():
+    assert names("Matti Virtanen jätti roskat.") == [("Matti Virtanen", True, False, False)]
+    assert names("Roskat jätti Matti Virtanen.") == [("Matti Virtanen", True, False, False)]
+    assert names("Det var Erik Lindholms bil.") == [("Erik Lindholms", True, False, False)]
+
+
+def test_a_first_name_with_an_unknown_surname_is_a_full_name():
+    assert names("Roskat jätti Matti Korpelainen eilen.") == [("Matti Korpelainen", True, False, False)]
+
+
+def test_single_names_count_inside_a_sentence_only():
+    assert names("Kysykää Virtaselta, hän tietää.") == [("Virtaselta", False, False, False)]
+    assert names("Satu kertoo tarinan.") == []          # a word, or a name: not known
+    assert names("Tuuli puhaltaa.") == []
+
+
+def test_lower_case_handles_and_hashtags_are_no_names():
+    assert names("anna virtanen ja @mattivirtanen ja #Anna") == []
+    assert names("ANNA VIRTANEN") == []
+
+
+def test_titles_before_or_after_make_a_role():
+    assert names("Kysymyksiin vastaa kaupunginjohtaja Anna Korpela.", ORG) == [("Anna Korpela", True, True, False)]
+    assert names("Vi frågade rektor Lind om saken.", ORG) == [("Lind", False, True, False)]
+    assert names("Kokouksen avasi Matti Mäkinen, sivistysjohtaja.", ORG) == [("Matti Mäkinen", True, True, False)]
+    assert names("Kaupunginjohtaja. Matti Mäkinen teki sen.", ORG)[0][2] is False   # not across a sentence
+
+
+def test_officials_are_a_role_by_full_name_or_surname():
+    assert private("Anna Virtanen vastasi hyvin.", ORG) == []
+    assert private("Kysykää Virtaselta.", ORG) == []
+    assert private("Kysykää Virtaselta.") == ["Virtaselta"]
+    assert private("Pekka Virtanen vastasi.", ORG) == ["Pekka Virtanen"]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna, kirjasto on auki torstaina.", "Hei Anna, kiitos kysymyksestä!", "Kiitos Anna!",
+    "Tack Erik!", "Hej Erik, biblioteket har öppet.", "Kiitos kysymyksestä, Anna.",
+    "Thanks, Anna!", "Anna Virtanen, kirjasto on auki.", "Erik: biblioteket öppnar kl. 10.",
+])
+def test_the_person_addressed_is_no_reason(text):
+    found = names(text)
+    assert found and all(addressed for _, _, _, addressed in found), found
+    assert private(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kysy Annalta, hän tietää.", "Annalta"),
+    ("Hei, Matti Virtanen jätti roskat pihalle.", "Matti Virtanen"),
+    ("Olen nähnyt Erik Lindholmin ajavan humalassa.", "Erik Lindholmin"),
+    ("Jag såg Erik Lindholm köra för fort.", "Erik Lindholm"),
+])
+def test_a_private_person_named(text, name):
+    assert private(text) == [name]
+
+
+def test_offsets_are_string_indices_and_utf16_in_findings(pack):
+    text = "🙂 Jag såg Erik Lindholm köra för fort."
+    assert private(text) == ["Erik Lindholm"]
+    body = {"text": text, "context": "comment", "locale": "en"}
+    result = check(pack, parse_check(body, default_role="admin", locale="en"))
+    found = [f for f in result["findings"] if f["rule"] == "privacy.named-person"]
+    assert [(f["start"], f["end"], f["excerpt"]) for f in found] == [(11, 24, "Erik Lindholm")]   # 🙂 is two UTF-16 units
+
+
+def test_the_rule_fires_on_comments_and_replies_for_administrators_only(pack):
+    def rules(context, role="admin"):
+        body = {"text": "Jag såg Erik Lindholm köra för fort.", "context": context, "role": role}
+        return {f["rule"] for f in check(pack, parse_check(body, default_role="staff", locale="en"))["findings"]}
+    assert "privacy.named-person" in rules("comment")
+    assert "privacy.named-person" in rules("reply")
+    assert "privacy.named-person" not in rules("post")
+    assert "privacy.named-person" not in rules("comment", role="staff")
+    assert "privacy.named-person" not in rules("reply", role="trustee")
+
+
+def test_a_greeting_makes_an_address_without_a_comma():
+    assert private("Kiitos Mikko hyvästä palautteesta.") == []
+    assert private("Tack Anders för synpunkten.") == []
+    assert private("Mikko hyvästä palautteesta kiitos.") == []       # sentence start: not read
+    assert private("Kiitämme Mikko Virtasta palautteesta.") == ["Mikko Virtasta"]
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("Annalla on todettu syöpä.", "Annalla on todettu syöpä"),
+    ("Mikko on sairauslomalla koko kevään.", "Mikko on sairauslomalla"),
+    ("Erik är sjukskriven sedan mars.", "Erik är sjukskriven"),
+])
+def test_proximity_reads_a_known_name_at_the_start_of_a_sentence(pack, text, excerpt):
+    result = check(pack, parse_check({"text": text}, default_role="staff", locale="en"))
+    assert [(f["rule"], f["excerpt"]) for f in result["findings"]] == [("privacy.private-life", excerpt)]
+
+
+def test_proximity_stays_quiet_on_a_capital_that_is_no_name(pack):
+    text = "Kirjastolla on todettu homevaurio."
+    result = check(pack, parse_check({"text": text}, default_role="staff", locale="en"))
+    assert not [f for f in result["findings"] if f["rule"] == "privacy.private-life"]
+
+
+def test_a_surname_in_the_genitive_before_a_first_name_is_a_full_name():
+    assert names("Kuulin tämän Virtasen Markulta eilen.") == [("Virtasen Markulta", True, False, False)]
+
+
+def test_a_family_named_by_its_surname():
+    assert private("Virtasen perhe muutti pois.") == ["Virtasen"]
+    assert private("Lindholms familj flyttade.") == ["Lindholms"]
+    assert private("Koski kuohuu keväällä.") == []           # a surname that is also a word, at the start
+
+
+def test_english_months_are_no_names():
+    assert private("The pool opens again in May, says the city.") == []
+    assert private("Vi träffade Erik och Maj i går.") == ["Erik", "Maj"]     # other names stay
