@@ -3,6 +3,7 @@
 #   dist/somecheck-chrome-<version>.zip    Chrome and Edge (Web Store upload, or packed to .crx)
 #   dist/somecheck-firefox-<version>.xpi   Firefox (web-ext build; sign it on addons.mozilla.org
 #                                          or let policies install it on ESR)
+#   dist/store/                            store listing material (.ci/store_listing.py)
 # The version comes from one place, pyproject.toml's [project] version; it is stamped into
 # each package's manifest.json (the extension/ folder itself is left as it is).
 # Usage: .ci/package-extension.sh [OUT_DIR]   (default: dist)
@@ -25,6 +26,7 @@ mkdir -p "$OUT"
 for BROWSER in chrome firefox; do
   mkdir -p "$STAGE/$BROWSER"
   cp -R extension/. "$STAGE/$BROWSER/"
+  cp LICENSE THIRD_PARTY_NOTICES.md "$STAGE/$BROWSER/"     # the licence travels with the package
   # the ES module sources and their build tools stay out of the package (bundle/ has the code)
   rm -rf "$STAGE/$BROWSER/src" "$STAGE/$BROWSER/test" "$STAGE/$BROWSER/node_modules" \
     "$STAGE/$BROWSER/build.mjs" "$STAGE/$BROWSER/package.json" "$STAGE/$BROWSER/package-lock.json"
@@ -61,6 +63,9 @@ $WEB_EXT build --source-dir "$STAGE/firefox" --artifacts-dir "$OUT" \
 
 echo "$CHROME_ZIP"
 echo "$OUT/$FIREFOX_XPI"
+
+# Store listing material: descriptions, permission justifications, privacy policy, screenshots.
+"$PYTHON" .ci/store_listing.py "$OUT/store" "$STAGE/chrome/manifest.json"
 
 if [ -n "${SOMECHECK_CRX_KEY:-}" ]; then
   CHROME_BIN="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"

@@ -95,7 +95,8 @@ def create_app(settings: Settings | None = None, store: PackStore | None = None)
     @app.get("/v1/health")
     def health_route() -> Response:
         pack = store.current()
-        body = {"status": "ok", "version": __version__, "rules_version": pack.rules_version}
+        body = {"status": "ok", "version": __version__, "rules_version": pack.rules_version,
+                "organization": dict(pack.org.name)}
         if store.last_error is not None:
             body["rules_error"] = str(store.last_error)
         return jsonify(body)

@@ -197,6 +197,33 @@
   }
   var mayCheckDirect = (values) => values.directMessages === true && isLoopback(values.checkerUrl);
 
+  // welcome/connect.js
+  var LINK_PATH = "/somecheck/connect";
+  var LOOPBACK = /* @__PURE__ */ new Set(["127.0.0.1", "localhost", "[::1]"]);
+  function isConnectLink(url) {
+    try {
+      const u = new URL(url);
+      return u.protocol === "http:" && LOOPBACK.has(u.hostname) && u.pathname.replace(/\/$/, "") === LINK_PATH;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // src/background/welcome.js
+  var WELCOME = "welcome/welcome.html";
+  function openWelcomeOnInstall() {
+    api.runtime.onInstalled.addListener((details) => {
+      if (details.reason === "install") api.tabs.create({ url: extensionUrl(WELCOME) });
+    });
+  }
+  function watchConnectLinks() {
+    api.tabs.onUpdated.addListener((tabId, change) => {
+      if (!change.url || !isConnectLink(change.url)) return;
+      const fragment = new URL(change.url).hash.slice(1);
+      if (fragment) api.tabs.update(tabId, { url: `${extensionUrl(WELCOME)}#connect=${encodeURIComponent(fragment)}` });
+    });
+  }
+
   // src/background/main.js
   var BADGE_COLORS = { block: "#c62828", warn: "#e08a00", info: "#1565c0", ok: "#2e7d32" };
   var dictCache = {};
@@ -269,4 +296,6 @@
   };
   load();
   serve(handlers);
+  openWelcomeOnInstall();
+  watchConnectLinks();
 })();

@@ -300,6 +300,12 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     const s = builtinMessage(key, subs === void 0 ? void 0 : Array.isArray(subs) ? subs.map(String) : [String(subs)]);
     return s || key;
   }
+  function guidelineLabel(code) {
+    const m = /^([GCP])(\d+)$/.exec(code || "");
+    if (!m) return t("guideline_label", code || "");
+    const key = { G: "guideline_label", C: "guideline_checklist", P: "guideline_purpose" }[m[1]];
+    return t(key, m[2]);
+  }
   function setDictionary(d) {
     dict = d || null;
   }
@@ -690,7 +696,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
   function guidelineChip(entry, into, open2, onToggle) {
     const g = entry.info.guideline;
     if (!g.id) return null;
-    const chip = button("sc-guideline", t("guideline_label", g.id), t("guideline_title"));
+    const chip = button("sc-guideline", guidelineLabel(g.id), t("guideline_title"));
     chip.setAttribute("aria-expanded", open2 ? "true" : "false");
     chip.addEventListener("click", onToggle);
     if (open2) into.append(guidelineBox(entry));
@@ -700,7 +706,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     const g = entry.info.guideline;
     const box = el("div", "sc-guide");
     box.dataset.guideline = g.id;
-    box.append(el("strong", "", g.title ? `${t("guideline_label", g.id)}: ${g.title}` : t("guideline_label", g.id)));
+    box.append(el("strong", "", g.title ? `${guidelineLabel(g.id)}: ${g.title}` : guidelineLabel(g.id)));
     if (g.text) box.append(el("span", "", g.text));
     return box;
   }
@@ -1939,7 +1945,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
         b.dataset.severity = item.severity;
         b.dataset.rules = item.rules.join(" ");
         b.append(this.el("span", "rv-reason", item.reason));
-        b.append(this.el("span", "rv-meta", t2("review_guideline", item.guideline)));
+        b.append(this.el("span", "rv-meta", item.guideline));
       } else {
         if (item.overdue) b.dataset.overdue = "";
         const meta = this.el("span", "rv-meta", ageText(item.minutes, t2));
@@ -2145,7 +2151,7 @@ ${c.text}`,
           reply: c.reply,
           severity: why[0].severity,
           reason: why[0].message,
-          guideline: title ? `${why[0].guideline} ${title}` : why[0].guideline,
+          guideline: title ? `${guidelineLabel(why[0].guideline)}: ${title}` : guidelineLabel(why[0].guideline),
           rules: why.map((f) => f.rule)
         });
       }

@@ -167,6 +167,12 @@
     }
     return dict;
   }
+  function guidelineLabel(code) {
+    const m = /^([GCP])(\d+)$/.exec(code || "");
+    if (!m) return t("guideline_label", code || "");
+    const key = { G: "guideline_label", C: "guideline_checklist", P: "guideline_purpose" }[m[1]];
+    return t(key, m[2]);
+  }
   function localizePage(doc) {
     for (const el of doc.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
     for (const el of doc.querySelectorAll("[data-i18n-attr]")) {
@@ -275,7 +281,7 @@
       const cells = [
         pick(r.description, res.locale) || r.id,
         t("severity_" + r.severity),
-        title ? `${t("guideline_label", r.guideline)}: ${title}` : t("guideline_label", r.guideline)
+        title ? `${guidelineLabel(r.guideline)}: ${title}` : guidelineLabel(r.guideline)
       ];
       for (const text of cells) {
         const td = document.createElement("td");

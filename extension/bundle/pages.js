@@ -143,6 +143,7 @@
   var i18n_exports = {};
   __export(i18n_exports, {
     format: () => format,
+    guidelineLabel: () => guidelineLabel,
     loadLocale: () => loadLocale,
     localizePage: () => localizePage,
     setDictionary: () => setDictionary,
@@ -167,6 +168,12 @@
       dict = null;
     }
     return dict;
+  }
+  function guidelineLabel(code) {
+    const m = /^([GCP])(\d+)$/.exec(code || "");
+    if (!m) return t("guideline_label", code || "");
+    const key = { G: "guideline_label", C: "guideline_checklist", P: "guideline_purpose" }[m[1]];
+    return t(key, m[2]);
   }
   function setDictionary(d) {
     dict = d || null;

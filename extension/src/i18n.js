@@ -28,6 +28,15 @@ export async function loadLocale(locale) {
   return dict;
 }
 
+/** A guideline code in the reader's terms: G5 -> "Guidelines, point 5", C4 -> "Checklist, point 4",
+ * P3 -> "Uses, point 3"; a code of another shape (another organization's) is shown as it is. */
+export function guidelineLabel(code) {
+  const m = /^([GCP])(\d+)$/.exec(code || "");
+  if (!m) return t("guideline_label", code || "");
+  const key = { G: "guideline_label", C: "guideline_checklist", P: "guideline_purpose" }[m[1]];
+  return t(key, m[2]);
+}
+
 export function setDictionary(d) { dict = d || null; }
 
 /** Fill [data-i18n] elements (text) and [data-i18n-attr="attr:key;attr:key"] attributes of a page. */

@@ -6,6 +6,10 @@ import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import { READERS, relativeAge } from "../src/review/threads.js";
 import { CommentReview, reasons } from "../src/review/review.js";
+import { setDictionary } from "../src/i18n.js";
+
+// The English messages, as the extension loads them (guideline labels are read from here).
+setDictionary(JSON.parse(readFileSync(new URL("../_locales/en/messages.json", import.meta.url), "utf8")));
 
 const FIXTURES = new URL("../../tests/e2e/fixtures/", import.meta.url);
 

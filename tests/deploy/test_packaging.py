@@ -15,18 +15,23 @@ from deploy_served import ROOT
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
+# The extension's ES module sources and build tools stay out of the packages (bundle/ has the code).
+NOT_SHIPPED = ("src/", "test/", "node_modules/", "build.mjs", "package.json", "package-lock.json")
+
+
+def shipped_extension_files() -> set[str]:
+    files = {p.relative_to(ROOT / "extension").as_posix() for p in (ROOT / "extension").rglob("*") if p.is_file()}
+    return {f for f in files if not f.startswith(NOT_SHIPPED)}
+
+
 def test_extension_packages(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     done = subprocess.run(["bash", str(ROOT / ".ci" / "package-extension.sh"), str(out)],
                           capture_output=True, text=True, cwd=ROOT, timeout=240)
     assert done.returncode == 0, done.stdout + done.stderr
     chrome, firefox = out / f"somecheck-chrome-{VERSION}.zip", out / f"somecheck-firefox-{VERSION}.xpi"
-    assert done.stdout.split() == [str(chrome), str(firefox)]
-    # Everything but the ES module sources and their build tools (the bundles carry the code).
-    build_only = ("src/", "test/", "node_modules/", "build.mjs", "package.json", "package-lock.json")
-    sources = {p.relative_to(ROOT / "extension").as_posix()
-               for p in (ROOT / "extension").rglob("*") if p.is_file()}
-    sources = {s for s in sources if not s.startswith(build_only)}
+    assert done.stdout.split() == [str(chrome), str(firefox), str(out / "store")]
+    sources = shipped_extension_files() | {"LICENSE", "THIRD_PARTY_NOTICES.md"}
     for package, browser in ((chrome, "chrome"), (firefox, "firefox")):
         with zipfile.ZipFile(package) as z:
             assert z.testzip() is None
@@ -62,3 +67,5 @@ def test_the_installed_package_ships_the_bundled_rules(tmp_path: Path) -> None:
             "checker/doctor.py"} <= names
     assert "somecheck = checker.cli:main" in entry_points
     assert "Requires-Dist: waitress" in metadata
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert any(n.endswith(".dist-info/licenses/THIRD_PARTY_NOTICES.md") for n in names)

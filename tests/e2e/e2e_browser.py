@@ -3,6 +3,7 @@ page-side helpers the tests use to read the extension's overlay (an open shadow 
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -116,7 +117,14 @@ watch();
 
 
 class Browser:
-    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US", extension: bool = True):
+    def __init__(self, server, out_dir: Path, name: str = "test", lang: str = "en-US",
+                 extension: Path | None | bool = EXTENSION, extension_timeout: float = 10.0,
+                 keep_welcome: bool = False):
+        """`extension=None`: load nothing unpacked (the browser installs it itself, by policy).
+        `extension=False`: no extension at all (the page as it is without SomeCheck).
+        `keep_welcome`: leave the welcome page the extension opens on install."""
+        if extension is True:
+            extension = EXTENSION
         self.server = server
         self.out = out_dir
         o = webdriver.ChromeOptions()
@@ -125,22 +133,48 @@ class Browser:
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-dev-shm-usage", "--window-size=1280,900", f"--lang={lang}",
                   "--disable-features=NetworkTimeServiceQuerying",
-                  *([f"--load-extension={EXTENSION}", f"--disable-extensions-except={EXTENSION}"] if extension else []),
                   "--ignore-certificate-errors",
                   f"--host-resolver-rules={server.resolver_rules()}",
                   f"--ip-address-space-overrides=127.0.0.1:{server.port}=public"]:
             o.add_argument(a)
+        if extension is None:
+            # The extension updater is "background networking": without it a policy install
+            # never fetches updates.xml. (The resolver's catch-all still keeps everything local.)
+            o.arguments.remove("--disable-background-networking")
+            o.add_experimental_option("excludeSwitches", ["disable-background-networking"])
+        elif extension is not False:
+            o.add_argument(f"--load-extension={extension}")
+            o.add_argument(f"--disable-extensions-except={extension}")
         o.add_experimental_option("prefs", {"intl.accept_languages": lang})
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)[:80]
         (out_dir / "logs").mkdir(exist_ok=True)
         self.log_path = out_dir / "logs" / f"chromedriver-{safe}.log"
+        # On Linux Chromium takes its UI language (chrome.i18n.getUILanguage) from LANGUAGE.
+        env = dict(os.environ, LANGUAGE=lang.replace("-", "_"))
         self.driver = webdriver.Chrome(options=o, service=Service(
-            executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"]))
+            executable_path=CHROMEDRIVER, log_output=str(self.log_path), service_args=["--verbose"], env=env))
         self.driver.set_script_timeout(10)
-        self.ext_id = self._extension_id() if extension else None
+        self.ext_id = None if extension is False else self._extension_id(extension_timeout)
+        if self.ext_id and not keep_welcome:
+            self._close_welcome_tab()
 
-    def _extension_id(self) -> str:
-        deadline = time.monotonic() + 10
+    def _close_welcome_tab(self, timeout: float = 5.0) -> None:
+        """The extension opens its welcome page on install, in front of the driver's tab; a
+        page in a background tab gets no animation frames. Close it and bring ours forward."""
+        welcome = f"chrome-extension://{self.ext_id}/welcome/welcome.html"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            tabs = [t for t in self.driver.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]
+                    if t["type"] == "page" and t["url"].startswith(welcome)]
+            if tabs:
+                for t in tabs:
+                    self.driver.execute_cdp_cmd("Target.closeTarget", {"targetId": t["targetId"]})
+                break
+            time.sleep(0.02)
+        self.driver.execute_cdp_cmd("Page.bringToFront", {})
+
+    def _extension_id(self, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for t in self.driver.execute_cdp_cmd("Target.getTargets", {})["targetInfos"]:
                 if t["type"] == "service_worker" and t["url"].startswith("chrome-extension://"):

@@ -61,9 +61,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             file = FIXTURES / site / (path.lstrip("/") or "index.html")
             if file.is_dir() or not file.suffix:
-                # A post with its comments (review/), an app route (/messages/123, /direct/t/1): the
-                # page named by its first segment, if there is one, else the site's index (a
-                # single-page app answers every route).
+                # A post with its comments (review page); else an app route (/messages/123,
+                # /direct/t/1): the page named by its first segment, if there is one, else the
+                # site's index (a single-page app answers every route).
                 page = FIXTURES / site / (path.strip("/").split("/")[0] + ".html")
                 if POST_PATH.search(path):
                     file = FIXTURES / site / "review/index.html"

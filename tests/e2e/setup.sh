@@ -10,6 +10,8 @@ export DEBIAN_FRONTEND=noninteractive
 
 need_apt=()
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium chromium-driver)
+# Chromium's own Finnish and Swedish (chrome.i18n.getUILanguage follows LANGUAGE only with them).
+[ -e /usr/lib/chromium/locales/fi.pak ] || need_apt+=(chromium-l10n)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)   # driven over WebDriver BiDi, no geckodriver
 command -v openssl >/dev/null || need_apt+=(openssl)
 command -v npm >/dev/null || need_apt+=(nodejs npm)

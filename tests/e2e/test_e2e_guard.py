@@ -28,7 +28,7 @@ def test_post_with_a_block_finding_asks_and_publish_anyway_proceeds(browser, sit
     click_post(browser)
     o = browser.wait(lambda o: o["dialog"], what="the dialog")
     assert "If in doubt, don't publish" in o["dialog"]
-    assert "Swear word" in o["dialog"] and "G5" in o["dialog"]
+    assert "Swear word" in o["dialog"] and "Guidelines, point 5" in o["dialog"]
     time.sleep(0.3)
     assert browser.submits() == []            # the page's own handler did not run
     if site == "facebook":
@@ -137,7 +137,7 @@ def test_hovering_a_mark_shows_its_card_and_dismiss_hides_it(browser):
     y = (box["top"] + box["bottom"]) / 2
     browser.driver.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
     o = browser.wait(lambda o: o["card"], what="the card")
-    assert "Swear word" in o["card"] and "G5" in o["card"] and "coarse language" in o["card"]
+    assert "Swear word" in o["card"] and "Guidelines, point 5" in o["card"] and "coarse language" in o["card"]
     browser.screenshot("facebook-card")
     # "why?" in the panel shows the rule's description.
     browser.shadow_click(".sc-panel .sc-why")

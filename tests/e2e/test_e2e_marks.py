@@ -49,7 +49,7 @@ def test_profane_word_is_marked_on_the_word(browser, site):
     own = {"aria-describedby"} if site == "x" else set()   # Draft.js sets it itself as its placeholder hides
     assert set(browser.driver.execute_script("return window.editorMutations")) <= own
     # The panel lists the finding with its guideline.
-    assert any(p["rule"] == "profanity.e2e-strong" and "G5" in p["text"] for p in o["panel"])
+    assert any(p["rule"] == "profanity.e2e-strong" and "Guidelines, point 5" in p["text"] for p in o["panel"])
     browser.screenshot(f"{site}-marks")
 
 

@@ -308,7 +308,7 @@ def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(b
     browser.driver.execute_script(
         "document.querySelector('somecheck-overlay').shadowRoot"
         ".querySelector('.sc-item[data-rule=\"profanity.e2e-strong\"] .sc-guideline').click()")
-    o = browser.wait(lambda o: any("Guideline G5" in p["text"] and "\n" in p["text"] for p in o["panel"]), what="the guideline")
+    o = browser.wait(lambda o: any("Guidelines, point 5" in p["text"] and "\n" in p["text"] for p in o["panel"]), what="the guideline")
     # The guideline's title and one-line text, when the checker's pack gives them (docs/api.md: `rules`).
     import urllib.request
     with urllib.request.urlopen(checker.url + "/v1/rules") as r:
@@ -319,7 +319,7 @@ def test_same_words_same_reason_is_one_entry_with_its_suggestion_and_guideline(b
     browser.screenshot("facebook-panel-guideline-suggestion")
     el(browser, "#post").click()
     o = browser.wait(lambda o: o["dialog"], what="the dialog")
-    assert "For example" in o["dialog"] and "Guideline G5" in o["dialog"]
+    assert "For example" in o["dialog"] and "Guidelines, point 5" in o["dialog"]
     browser.screenshot("facebook-dialog-suggestion")
 
 

@@ -89,7 +89,8 @@ def test_popup_shows_status_and_posting_as_official_page(browser, checker):
     d = browser.driver
     d.get(browser.ext_url("popup/popup.html"))
     WebDriverWait(d, 10).until(lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
-    assert d.find_element(By.ID, "status").text == "answering"
+    assert d.find_element(By.ID, "verdict").get_attribute("data-state") == "ok"
+    assert d.find_element(By.ID, "status").text == "Checking works."
     assert d.find_element(By.ID, "rules-version").text == checker.health["rules_version"]
     official = d.find_element(By.ID, "official")
     assert not official.is_selected()

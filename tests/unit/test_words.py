@@ -37,7 +37,11 @@ MAINTAINER_TALK = re.compile(r"better-profanity|word list|sanalista|ordlista|lau
                              r"|\bdo(es)? not fire\b|\(")
 # A text may name what it warns about only where that is its job: the officialese
 # suggestion shows which heavy words to replace.
-MAY_QUOTE = {("rule plain_language.officialese suggestion", "plain_language.officialese")}
+MAY_QUOTE = {("rule plain_language.officialese suggestion", "plain_language.officialese"),
+             # The welcome page's sample post shows what a mark looks like: it must hold a swear word.
+             ("_locales/fi welcome_sample_text", "profanity.strong"),
+             ("_locales/sv welcome_sample_text", "profanity.strong"),
+             ("_locales/en welcome_sample_text", "profanity.mild")}
 
 
 def user_texts() -> list[tuple[str, str, str]]:

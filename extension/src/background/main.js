@@ -4,6 +4,7 @@ import { action, extensionUrl, openOptions, serve } from "../platform.js";
 import * as S from "../settings.js";
 import * as Checker from "./checker-client.js";
 import { mayCheckDirect } from "../privacy.js";
+import { openWelcomeOnInstall, watchConnectLinks } from "./welcome.js";
 
 const BADGE_COLORS = { block: "#c62828", warn: "#e08a00", info: "#1565c0", ok: "#2e7d32" };
 const dictCache = {};
@@ -83,3 +84,5 @@ const handlers = {
 // Chromium answers the first storage.managed read of a session only after ~2 s: start it now.
 S.load();
 serve(handlers);
+openWelcomeOnInstall();
+watchConnectLinks();

@@ -1,6 +1,6 @@
 // How one entry reads, the same in the panel, the card and the dialog: severity, the words,
 // the message, the suggestion, and the guideline with its title and one-line text.
-import { t } from "../i18n.js";
+import { guidelineLabel, t } from "../i18n.js";
 import { button, el } from "./overlay.js";
 
 export const severityLabel = (sev) => t("severity_" + sev);
@@ -22,7 +22,7 @@ export function entryText(entry, count = 1) {
 export function guidelineChip(entry, into, open, onToggle) {
   const g = entry.info.guideline;
   if (!g.id) return null;
-  const chip = button("sc-guideline", t("guideline_label", g.id), t("guideline_title"));
+  const chip = button("sc-guideline", guidelineLabel(g.id), t("guideline_title"));
   chip.setAttribute("aria-expanded", open ? "true" : "false");
   chip.addEventListener("click", onToggle);
   if (open) into.append(guidelineBox(entry));
@@ -34,7 +34,7 @@ export function guidelineBox(entry) {
   const g = entry.info.guideline;
   const box = el("div", "sc-guide");
   box.dataset.guideline = g.id;
-  box.append(el("strong", "", g.title ? `${t("guideline_label", g.id)}: ${g.title}` : t("guideline_label", g.id)));
+  box.append(el("strong", "", g.title ? `${guidelineLabel(g.id)}: ${g.title}` : guidelineLabel(g.id)));
   if (g.text) box.append(el("span", "", g.text));
   return box;
 }

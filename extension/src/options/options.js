@@ -81,7 +81,7 @@ async function renderRules() {
     const g = guidelines[r.guideline] || {};
     const title = pick(g.title, res.locale);
     const cells = [pick(r.description, res.locale) || r.id, I.t("severity_" + r.severity),
-      title ? `${I.t("guideline_label", r.guideline)}: ${title}` : I.t("guideline_label", r.guideline)];
+      title ? `${I.guidelineLabel(r.guideline)}: ${title}` : I.guidelineLabel(r.guideline)];
     for (const text of cells) {
       const td = document.createElement("td");
       td.textContent = text;

@@ -142,7 +142,7 @@ export class ReviewControl {
       b.dataset.severity = item.severity;
       b.dataset.rules = item.rules.join(" ");
       b.append(this.el("span", "rv-reason", item.reason));
-      b.append(this.el("span", "rv-meta", t("review_guideline", item.guideline)));
+      b.append(this.el("span", "rv-meta", item.guideline));
     } else {
       if (item.overdue) b.dataset.overdue = "";
       const meta = this.el("span", "rv-meta", ageText(item.minutes, t));

@@ -2,6 +2,7 @@
 // comments and replies that are loaded, send them to the checker in one batch (after that only
 // the new ones), and show what the guidelines say to remove and which questions wait for an
 // answer. Nothing is removed, nothing is stored, the page is only read and overlaid.
+import { guidelineLabel } from "../i18n.js";
 import { READERS, relativeAge } from "./threads.js";
 import { isPageLink, ownPage, parseList } from "./pages.js";
 import { waitingForAnswer } from "./questions.js";
@@ -138,7 +139,7 @@ export class CommentReview {
       const rule = result.rules && result.rules[why[0].rule];
       const title = rule && rule.guideline && rule.guideline.title;
       flagged.push({ id: c.id, el: c.el, text: c.text, author: c.author, reply: c.reply, severity: why[0].severity,
-        reason: why[0].message, guideline: title ? `${why[0].guideline} ${title}` : why[0].guideline,
+        reason: why[0].message, guideline: title ? `${guidelineLabel(why[0].guideline)}: ${title}` : guidelineLabel(why[0].guideline),
         rules: why.map((f) => f.rule) });
     }
     // The pack's response hours come with the first answer; weekdays 8-16 in Helsinki until then.
