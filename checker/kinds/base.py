@@ -226,6 +226,35 @@ class Build:
             raise RuleError(line, str(exc)) from exc
 
 
+# A match ending on one of these words points at a thing it does not name ("slash his",
+# "naarmuttakaa sen"): its finding goes on over the next word, the thing itself.
+POINTERS = frozenset("""se sen ne niiden niitä sitä tuo tuon nuo noiden toi ton noi tää tän nää näiden hänen heidän
+    hans hennes deras dess den det de dom dem his her their its the that this those these""".split())
+
+
+# Pointers that, right after a match, open the phrase of its object ("pocketing the money").
+OBJECT_POINTERS = frozenset("the his her their hans hennes deras sin sina sitt niiden hänen heidän".split())
+
+
+def pointed_end(ctx: Context, last: int) -> int:
+    """The token a finding ends on: the one after `last` when `last` is a pointer word, and
+    the one after next when the next word is a possessive or "the" ("pocketing the money");
+    only spaces between them, else `last`."""
+    tokens, text = ctx.doc.tokens, ctx.doc.text
+
+    def joins(index: int) -> bool:
+        return index + 1 < len(tokens) and tokens[index + 1].line == tokens[index].line \
+            and tokens[index + 1].lower not in POINTERS and not text[tokens[index].end:tokens[index + 1].start].strip()
+
+    if tokens[last].lower in POINTERS:
+        return last + 1 if joins(last) else last
+    following = last + 1
+    if following < len(tokens) and tokens[following].lower in OBJECT_POINTERS \
+            and not text[tokens[last].end:tokens[following].start].strip() and joins(following):
+        return following + 1
+    return last
+
+
 def allowed_in(ctx: Context, line: int, lang: str) -> bool:
     """Whether a list for `lang` applies at a line ("any" applies everywhere)."""
     return lang == "any" or ctx.languages.allows(line, lang)

@@ -32,12 +32,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.phrases import rest_key
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
+MAX_REACH = 3
 MAX_GAP = 5
 MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
@@ -154,6 +155,23 @@ class Pattern(Kind):
                 return None
         return position
 
+    def _reach(self, ctx: Context, last: int, accept: frozenset) -> int:
+        """Where a match's finding ends: over the words right after it that fill its last
+        element too ("ylimielisiä paskiaisia"), and over the word a pointer at its end
+        stands for ("slash his tyres"), so the finding covers the core words."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        for _ in range(MAX_REACH):
+            following = last + 1
+            if following < len(tokens) and tokens[following].line == tokens[last].line \
+                    and not text[tokens[last].end:tokens[following].start].strip() \
+                    and not accept.isdisjoint(ctx.token_keys.get(following, ())):
+                last = following
+            elif (reach := pointed_end(ctx, last)) != last:
+                last = reach
+            else:
+                break
+        return last
+
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
         """Whether an `unless` word stands in the match, just before it or (with `unless_after`)
         just after it in its sentence, on its line."""
@@ -201,6 +219,7 @@ class Pattern(Kind):
                 if context_starts is not None and not self._in_context(
                         ctx, context_starts, tokens[index].start, tokens[last].end):
                     continue
+                last = self._reach(ctx, last, accepts[-1])
                 if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.phrases import Phrases
 
 TITLE = "title"
@@ -164,7 +164,7 @@ class Terms(Kind):
                 continue
             if title_words and self._a_title(ctx, title_words, first):
                 continue
-            start, end = tokens[first].start, tokens[last].end
+            start, end = tokens[first].start, tokens[pointed_end(ctx, last)].end
             if ctx.doc.in_link(start, end) == only_links:
                 yield Match(start, end)
         if self.has_compounds:
