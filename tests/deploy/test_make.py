@@ -68,6 +68,7 @@ def no_browser(monkeypatch: pytest.MonkeyPatch) -> Calls:
     calls = Calls()
     monkeypatch.setattr(suites.subprocess, "run", calls)
     monkeypatch.setattr(suites, "NEEDS", [("Chromium", lambda: False), ("root", lambda: True)])
+    monkeypatch.setattr(suites, "voikko_works", lambda: True)
     return calls
 
 
@@ -103,6 +104,29 @@ def test_with_everything_present_all_suites_run(monkeypatch: pytest.MonkeyPatch)
     calls = Calls()
     monkeypatch.setattr(suites.subprocess, "run", calls)
     monkeypatch.setattr(suites, "NEEDS", [("Chromium", lambda: True)])
+    monkeypatch.setattr(suites, "voikko_works", lambda: True)
     monkeypatch.setenv("CI", "true")
     assert suites.main(["-q"]) == 0
     assert calls.commands == [["bash", "tests/e2e/setup.sh"], [sys.executable, "-m", "pytest", "-q"]]
+
+
+def test_without_voikko_the_lexeme_tests_are_reported_not_run(
+        no_browser: Calls, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(suites, "voikko_works", lambda: False)
+    assert suites.main(["-q"]) == 0
+    pytest_run = [c for c in no_browser.commands if "pytest" in c and "--collect-only" not in c]
+    assert pytest_run == [[sys.executable, "-m", "pytest", "-q", "--ignore", "tests/e2e",
+                           "--ignore", "tests/unit/test_lexemes.py"]]
+    said = capsys.readouterr().out
+    assert "NOT RUN: the lexeme-table tests" in said and "libvoikko1" in said
+
+
+def test_in_ci_missing_voikko_fails_the_run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    calls = Calls()
+    monkeypatch.setattr(suites.subprocess, "run", calls)
+    monkeypatch.setattr(suites, "NEEDS", [("Chromium", lambda: True)])
+    monkeypatch.setattr(suites, "voikko_works", lambda: False)
+    monkeypatch.setenv("CI", "true")
+    assert suites.main(["-q"]) == 1
+    assert "Voikko does not load" in capsys.readouterr().out
