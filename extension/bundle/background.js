@@ -217,11 +217,20 @@
     });
   }
   function watchConnectLinks() {
-    api.tabs.onUpdated.addListener((tabId, change) => {
-      if (!change.url || !isConnectLink(change.url)) return;
-      const fragment = new URL(change.url).hash.slice(1);
-      if (fragment) api.tabs.update(tabId, { url: `${extensionUrl(WELCOME)}#connect=${encodeURIComponent(fragment)}` });
+    const taken = /* @__PURE__ */ new Map();
+    api.tabs.onUpdated.addListener((tabId, change, tab) => {
+      const url = change.url || change.status && tab && tab.url || "";
+      if (!isConnectLink(url)) {
+        if (change.url) taken.delete(tabId);
+        return;
+      }
+      if (taken.get(tabId) === url) return;
+      const fragment = new URL(url).hash.slice(1);
+      if (!fragment) return;
+      taken.set(tabId, url);
+      api.tabs.update(tabId, { url: `${extensionUrl(WELCOME)}#connect=${encodeURIComponent(fragment)}` });
     });
+    api.tabs.onRemoved.addListener((tabId) => taken.delete(tabId));
   }
 
   // src/background/main.js

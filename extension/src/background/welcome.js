@@ -18,9 +18,20 @@ export function openWelcomeOnInstall() {
  * server. (The extension sees this tab's address through its loopback host permission.)
  */
 export function watchConnectLinks() {
-  api.tabs.onUpdated.addListener((tabId, change) => {
-    if (!change.url || !isConnectLink(change.url)) return;
-    const fragment = new URL(change.url).hash.slice(1);
-    if (fragment) api.tabs.update(tabId, { url: `${extensionUrl(WELCOME)}#connect=${encodeURIComponent(fragment)}` });
+  const taken = new Map();   // tab id -> the link it was last taken from (each link is taken once)
+  api.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // The address comes with the URL change; a status change (the error page of the unanswered
+    // link) carries it again in `tab.url`, in case the first event came before the worker woke.
+    const url = change.url || (change.status && tab && tab.url) || "";
+    if (!isConnectLink(url)) {
+      if (change.url) taken.delete(tabId);     // the tab went elsewhere: the link may come again
+      return;
+    }
+    if (taken.get(tabId) === url) return;
+    const fragment = new URL(url).hash.slice(1);
+    if (!fragment) return;
+    taken.set(tabId, url);
+    api.tabs.update(tabId, { url: `${extensionUrl(WELCOME)}#connect=${encodeURIComponent(fragment)}` });
   });
+  api.tabs.onRemoved.addListener((tabId) => taken.delete(tabId));
 }
