@@ -8,7 +8,7 @@ A word pattern is a single word, written as:
   meant; "paskapää" from "*pää" would be);
 - ``*part*`` every word that contains it;
 - ``lemma~``  a lexeme: every inflected form of the lemma, as generated offline from
-  morphological resources into `lexeme_forms.py` (see lexemegen.py), also with a Finnish
+  morphological resources into `langdata/lexeme_forms.json` (see lexemegen.py), also with a Finnish
   clitic (-kin, -kaan, -han, -pa, -ko) appended;
 - ``lemma~tag`` only the forms with that tag: ``imp`` (imperative: "murskatkaa",
   "murskaa", "skjut"), ``lets`` (Finnish "let's": "murskataan", "murskataa"), ``cond``
@@ -27,11 +27,12 @@ probes per token whatever the number of patterns, so a check grows linearly with
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from importlib import resources
 
-from checker.lexeme_forms import FORMS
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
@@ -41,6 +42,15 @@ VOWELS = frozenset("aeiouyåäö")
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
+
+
+def _load_forms() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The generated table: lemma -> tag -> forms (see lexemegen.py)."""
+    text = resources.files("checker.langdata").joinpath("lexeme_forms.json").read_text(encoding="utf-8")
+    return {lemma: {tag: tuple(forms) for tag, forms in tags.items()} for lemma, tags in json.loads(text).items()}
+
+
+FORMS = _load_forms()
 
 
 class PatternError(ValueError):

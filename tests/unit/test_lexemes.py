@@ -16,8 +16,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionar
 from checker import lexemegen
 from checker.engine import check
 from checker.kinds.base import Request
-from checker.lexeme_forms import FORMS
-from checker.lexicon import CLITICS, Lexicon, PatternError
+from checker.lexicon import CLITICS, FORMS, Lexicon, PatternError
 
 NOW = datetime.fromisoformat("2026-11-28T12:00:00+02:00")
 
