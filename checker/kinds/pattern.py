@@ -16,6 +16,8 @@
       en: [not, "didn't", never] # up to `unless_before` words before it, or two words after it
     clause:                      # words that open a new clause, where `negation` stops looking
       en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
+    extend: 4                    # the finding also covers up to this many words after the match,
+                                 # to the end of its clause: "fifflat med anbuden" (default 0)
     context: group               # optional: a slot whose word must stand in the same sentence
     context_sentences: 1         # or at most this many sentences before or after (default 1):
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
@@ -48,6 +50,7 @@ MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
 NEGATION = "negation"
 CLAUSE = "clause"
+MAX_EXTEND = 8
 NEGATION_AFTER = 2          # words after a match where a negation still belongs to it ("ljög inte")
 CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
@@ -68,6 +71,8 @@ class Pattern(Kind):
               default=0, minimum=0, maximum=MAX_GAP),
         Param("negation", "per_language", "words that cancel a match in it or just before or after it, within its clause"),
         Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
+        Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
+              minimum=0, maximum=MAX_EXTEND),
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
@@ -130,6 +135,9 @@ class Pattern(Kind):
         self.context_sentences = int(params.number("context_sentences", 1))
         if self.context_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
+        self.extend = int(params.number("extend", 0))
+        if self.extend > MAX_EXTEND:
+            raise params.error("extend", f"'extend' may be at most {MAX_EXTEND}")
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
@@ -185,6 +193,20 @@ class Pattern(Kind):
                 last = reach
             else:
                 break
+        return last
+
+    def _extended(self, ctx: Context, last: int) -> int:
+        """Where the finding ends with `extend`: over up to that many following words of the
+        match's clause, so it covers what the claim is about ("fifflat med anbuden")."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        for _ in range(self.extend):
+            following = last + 1
+            if following >= len(tokens) or tokens[following].line != tokens[last].line:
+                break
+            gap = text[tokens[last].end:tokens[following].start]
+            if SENTENCE_END_RE.search(gap) or CLAUSE_MARKS.search(gap):
+                break
+            last = following
         return last
 
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
@@ -271,7 +293,7 @@ class Pattern(Kind):
                 if context_starts is not None and not self._in_context(
                         ctx, context_starts, tokens[index].start, tokens[last].end):
                     continue
-                last = self._reach(ctx, last, accepts[-1])
+                last = self._extended(ctx, self._reach(ctx, last, accepts[-1]))
                 if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:

@@ -81,6 +81,17 @@ RULES = """
     negation: {en: [never, "no", nothing]}
     clause: {en: [that, think]}
 {m}
+  - id: accusation.fiddled
+    category: accusation
+    severity: warn
+    guideline: G5
+    kind: pattern
+    slots:
+      who: {en: [chair]}
+      fiddled: {en: [fiddled]}
+    patterns: {en: ["{who} {fiddled}"]}
+    extend: 3
+{m}
   - id: bilingual.sv
     category: bilingual
     severity: warn
@@ -214,6 +225,15 @@ def test_a_negation_cancels_a_match_only_within_its_clause(pack) -> None:
     assert stole("I never said that the mayor stole" + kiosk) == ["mayor stole the money"]
     assert stole("No, he stole" + kiosk) == ["he stole the money"]               # so does a comma
     assert stole("He stole, nothing else to say about the money from the kiosk") == ["He stole"]
+
+
+def test_extend_covers_the_words_after_a_match_up_to_the_end_of_its_clause(pack) -> None:
+    def fiddled(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "accusation.fiddled"]
+    assert fiddled("The chair fiddled with the tenders, and everyone on the board knows it") == [
+        "chair fiddled with the tenders"]
+    assert fiddled("Our chair fiddled, as everyone on the board knows by now") == ["chair fiddled"]
+    assert fiddled("The chair fiddled with all the tender documents for years") == ["chair fiddled with all the"]
 
 
 def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:
