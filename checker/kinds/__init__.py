@@ -12,9 +12,10 @@ from checker.kinds.person import Person
 from checker.kinds.proximity import Proximity
 from checker.kinds.readability import Readability
 from checker.kinds.terms import Terms
+from checker.kinds.verse import Verse
 
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
     for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock,
-                 Identifier, Proximity, Dates, Parallel, Person)
+                 Identifier, Proximity, Dates, Parallel, Person, Verse)
 }
