@@ -87,7 +87,7 @@ NOT_PHONE_RE = re.compile(r"[0-9]{7}-[0-9]|[0-9]{1,2}-[0-9]{1,2}-[0-9]{2,4}|[0-9
 STREET_SUFFIXES = tuple(suffix for data in LANGUAGE_DATA.values() for suffix in data.street_suffixes)
 STANDALONE_STREETS = frozenset().union(*(data.standalone_streets for data in LANGUAGE_DATA.values()))
 STREET_TYPES = "|".join(t for data in LANGUAGE_DATA.values() for t in data.street_types)
-HOME_WORD_REACH = 4          # words before an address where a home word counts
+HOME_WORD_REACH = 8          # words before an address where a home word counts
 HOME_WORD_AFTER = 2          # words after it ("Rantakatu 5 B:ssä asuva perhe")
 OWN_WORD_REACH = 6           # words before an IBAN where an own-account word counts
 SP = "[ \u00a0]"
@@ -101,6 +101,10 @@ STREET_RE = re.compile(
     rf"[0-9]{{1,4}}+(?:[A-Za-zÅÄÖåäö]\b)?(?:{SP}?[-–]{SP}?[0-9]{{1,4}}+)?"
     rf"(?P<flat>{SP}[A-ZÅÄÖ]\b(?:{SP}?[0-9]{{1,4}}+\b|{FLAT_NUMBER})?|{FLAT_NUMBER})?"
     rf"(?::[a-zåäö]{{1,5}}+\b)?")
+# A word of direction or size that belongs to a street's name: "Västra Strandgatan 14".
+STREET_PREFIX_RE = re.compile(
+    r"(?<![\w-])(?:Västra|Östra|Norra|Södra|Stora|Lilla|Nya|Gamla|Pohjoinen|Eteläinen|Itäinen|Läntinen|Vanha|Iso|Pikku)"
+    r"[ \u00a0]$")
 ENGLISH_STREET_RE = re.compile(
     rf"[0-9](?<![\w-][0-9])[0-9]{{0,3}}+[a-z]?(?:{SP}[A-Z][a-z]{{1,30}}+){{1,3}}{SP}"
     rf"(?:{STREET_TYPES})\b")
@@ -205,7 +209,9 @@ def _streets(text: str) -> Iterable[Found]:
         if _is_street_name(m.group(1)):
             flat = m.group("flat")
             home = flat is not None and any(ch.isdigit() for ch in flat)
-            yield Found("street_address", m.start(), m.end(), m.group(), home)
+            before = STREET_PREFIX_RE.search(text, max(0, m.start() - 16), m.start())
+            start = before.start() if before else m.start()
+            yield Found("street_address", start, m.end(), text[start:m.end()], home)
     for m in ENGLISH_STREET_RE.finditer(text):
         yield Found("street_address", m.start(), m.end(), m.group())
 
