@@ -16,7 +16,8 @@ and street addresses.
   ... (or an English "12 Baker Street") with its house number, that either has a staircase
   and flat ("Mannerheimintie 5 B 12", "Storgatan 3 lgh 1101") or follows one of
   `home_words` within four words ("asuu osoitteessa Rantakatu 4") or two words after it
-  ("Rantakatu 5 B:ssä asuva"); a Finnish case ending after a colon is part of the address
+  ("Rantakatu 5 B:ssä asuva"), or after "at <Name>'s" ("at Jussi's tonight, Rantatie 4");
+  a Finnish case ending after a colon is part of the address
   ("Bulevardi 12:ssa"). An event's venue,
   "osoite Täktominintie 10", stays quiet.
 
@@ -277,6 +278,22 @@ def exempt(item: Found, org: Organization) -> bool:
     return False
 
 
+POSSESSIVE_RE = re.compile(r"[A-ZÅÄÖ][\w-]*['’]s")
+
+
+def _at_someones(ctx: Context, item: Found) -> bool:
+    """Whether "at <Name>'s" stands among the few words before an address on its line ("Party at
+    Jussi's tonight, Rantatie 4"): the address is that person's home."""
+    tokens, text = ctx.doc.tokens, ctx.doc.text
+    index = bisect_left(tokens, item.start, key=lambda t: t.start)
+    line = ctx.doc.line_of(item.start)
+    for i in range(max(1, index - HOME_WORD_REACH), index):
+        if (tokens[i].line == line and tokens[i - 1].lower == "at"
+                and POSSESSIVE_RE.fullmatch(text, tokens[i].start, tokens[i].end)):
+            return True
+    return False
+
+
 def _compact(account: str) -> str:
     return "".join(account.split()).upper()
 
@@ -320,7 +337,8 @@ class Identifier(Kind):
             if item.type not in self.types or exempt(item, self.org):
                 continue
             if item.type == "street_address" and not (
-                    item.home or self._word_before(ctx, item, "home", HOME_WORD_REACH, HOME_WORD_AFTER)):
+                    item.home or self._word_before(ctx, item, "home", HOME_WORD_REACH, HOME_WORD_AFTER)
+                    or _at_someones(ctx, item)):
                 continue
             if item.type == "iban" and self._word_before(ctx, item, "own", OWN_WORD_REACH):
                 continue

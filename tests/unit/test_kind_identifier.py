@@ -138,6 +138,8 @@ HOME = {"fi": ["asuu", "asuva*", "koti*"], "sv": ["bor"], "en": ["lives"]}
     ("Han bor i Hangö.\nLoppis på Storgatan 3.", []),                # the home word is elsewhere
     ("Esplanadinkatu 5 B:ssä asuva perhe.", ["Esplanadinkatu 5 B:ssä"]),   # a home word just after
     ("Hän asuu Bulevardi 12:ssa.", ["Bulevardi 12:ssa"]),
+    ("Party at Jussi's tonight, Rantatie 4 B:ssä.", ["Rantatie 4 B:ssä"]),     # at someone's place
+    ("Concert at the library, Rantatie 4 B:ssä.", []),
 ])
 def test_only_home_addresses_fire(text: str, expected: list[str]) -> None:
     lexicon = Lexicon()
