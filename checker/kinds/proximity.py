@@ -12,6 +12,9 @@
     people:                       # words that point at one identifiable person without a
       fi: [naapurin, "*opettaja+"]   # name: a role or a relative ("naapurin tyttö", "the
       en: [neighbour's]           # head's son"), a school class ("5B")
+    speaking:                     # a role right before one of these speaks or acts in office:
+      fi: [kertoo, muistuttaa]    # "Lääkäri kertoo diabeteksen hoidosta" is no one's private life
+      en: [said, says]
     distance: 6                   # at most this many words between the name and the term
 
 A Finnish `people` word ending in `+` is a noun stem standing for its singular forms
@@ -57,6 +60,8 @@ class Proximity(Kind):
         Param("terms", "per_language", "the private-life words", required=True),
         Param("not_names", "per_language", "capitalized words that are not names"),
         Param("people", "per_language", "words that point at one person without a name: roles, relatives"),
+        Param("speaking", "per_language", "verbs that make a role word right before them the speaker, not the "
+              "person the private word is about (\"lääkäri kertoo\", \"the officer said\")"),
         Param("distance", "number", "at most this many words between name and word", default=6,
               minimum=1, maximum=MAX_DISTANCE),
     )
@@ -71,6 +76,9 @@ class Proximity(Kind):
         for lang, items in params.per_language("not_names", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "not_name", lang), line)
+        for lang, items in params.per_language("speaking", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "speaking", lang), line)
         for lang, items in params.per_language("people", required=False).items():
             for word, line in items:
                 for form in _singular(word):
@@ -93,8 +101,12 @@ class Proximity(Kind):
         if CLASS_RE.fullmatch(token.lower):
             return True
         keys = ctx.token_keys.get(index, ())
-        return any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
-                   for key in keys)
+        if not any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
+                   for key in keys):
+            return False
+        following = index + 1          # "Lääkäri kertoo ...": the role speaks, nobody's private life
+        return not (following < len(ctx.doc.tokens) and any(
+            key[0] == self.rule_id and key[1] == "speaking" for key in ctx.token_keys.get(following, ())))
 
     def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
         """The (first, last) token indices of a person at `index`, or None when it is none."""

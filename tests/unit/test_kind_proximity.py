@@ -120,3 +120,9 @@ def test_the_finding_covers_every_private_word_of_its_sentence() -> None:
 
 def test_a_school_class_with_a_case_ending_is_a_person() -> None:
     assert found("Tyttö 3B:ltä sai diagnoosin.") == ["3B:ltä sai diagnoosin"]
+
+
+def test_a_role_that_speaks_in_office_is_nobodys_private_life() -> None:
+    params = {**PARAMS, "people": {"fi": ["*opettaja+"]}, "speaking": {"fi": ["kertoo"]}}
+    assert found("Opettaja kertoo diagnooseista vanhempainillassa.", params) == []
+    assert found("Opettaja sai diagnoosin.", params) == ["Opettaja sai diagnoosin"]
