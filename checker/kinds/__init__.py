@@ -2,6 +2,7 @@
 
 from checker.kinds.attachment import AttachmentKind
 from checker.kinds.base import Kind
+from checker.kinds.clause import Clause
 from checker.kinds.clock import Clock
 from checker.kinds.dates import Dates
 from checker.kinds.identifier import Identifier
@@ -16,5 +17,5 @@ from checker.kinds.terms import Terms
 KINDS: dict[str, type[Kind]] = {
     kind.name: kind
     for kind in (Terms, Pattern, LanguagesKind, Readability, AttachmentKind, Clock,
-                 Identifier, Proximity, Dates, Parallel, Person)
+                 Identifier, Proximity, Dates, Parallel, Person, Clause)
 }

@@ -1,0 +1,249 @@
+"""`clause`: words of several classes together in one sentence, in any order.
+
+    kind: clause
+    slots:                       # named word lists (word classes), per language
+      call:   {fi: [pitäisi, pitäis, joku, jonkun], en: [should, someone]}
+      harm:   {fi: [polttaa~, hajottaa~], en: [burn~, smash~]}
+      target: {fi: [auto~, kioski~], en: [car, kiosk]}
+    shapes:                      # slots that must all stand in one sentence, in any order
+      fi: ["{call} {harm} {target}"]
+      en: ["{call} {harm} {target}", "^{harm} {target}"]
+    window: 8                    # the words of a shape lie within this many words (default 8)
+    unless:                      # words that cancel a match in it or near it, in its sentence
+      en: [not, never, police]
+    unless_before: 3             # how many words before the match `unless` looks at (default 3)
+    unless_after: 3              # and after it, in its sentence (default 3)
+    context: group               # optional: a slot whose word must stand in the match's
+    context_sentences: 1         # sentence or at most this many before or after it
+
+Finnish and Swedish put the object before or after the verb and the modal word anywhere
+("Noi kyltit pitäis repiä alas", "Sen auton vois joku naarmuttaa"): a shape names the
+classes a sentence must hold, not their order. A slot written `^{slot}` must begin its
+sentence or a clause (after a comma, colon, semicolon or dash): an imperative ("Key his
+car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there. Each
+element takes its own word.
+
+One pass over the words, keeping the last place each slot was seen in the current
+sentence: linear in the text, whatever the number of shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
+
+ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
+MAX_WINDOW = 14
+MAX_NEAR = 6
+MAX_CONTEXT_SENTENCES = 3
+CLAUSE_MARKS = frozenset(",;:–—-")
+UNLESS = "unless"
+
+
+class Clause(Kind):
+    name = "clause"
+    summary = "words of several classes (slots) together in one sentence, in any order"
+    parameters = (
+        Param("slots", "slots", "named word lists (word classes), per language", required=True),
+        Param("shapes", "per_language", "slots that must all stand in one sentence, in any order; "
+                                        "^{slot}: at the start of the sentence or a clause", required=True),
+        Param("window", "number", "the words of a shape lie within this many words", default=8,
+              minimum=1, maximum=MAX_WINDOW),
+        Param("unless", "per_language", "words that cancel a match in it or near it, in its sentence"),
+        Param("unless_before", "number", "how many words before a match `unless` looks at",
+              default=3, minimum=0, maximum=MAX_NEAR),
+        Param("unless_after", "number", "how many words after a match `unless` looks at",
+              default=3, minimum=0, maximum=MAX_NEAR),
+        Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
+        Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
+              default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
+    )
+
+    def __init__(self, params: Params, build: Build) -> None:
+        self.rule_id = build.rule_id
+        self.window = int(params.number("window", 8, minimum=1))
+        if self.window > MAX_WINDOW:
+            raise params.error("window", f"'window' may be at most {MAX_WINDOW}")
+        slots = params.raw("slots", {}) or {}
+        if not isinstance(slots, dict) or not slots:
+            raise params.error("slots", "'slots' must map slot names to lists per language")
+        slot_langs: dict[str, set[str]] = {}
+        for slot in slots:
+            lists = Params(slots).per_language(slot)
+            slot_langs[slot] = set(lists)
+            for lang, items in lists.items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, "slot", slot, lang), line)
+        # shapes by language: each a tuple of (slot, must begin a clause)
+        self.shapes: dict[str, list[tuple[tuple[str, bool], ...]]] = {}
+        for lang, items in params.per_language("shapes").items():
+            for text, line in items:
+                elements = []
+                for part in text.split():
+                    found = ELEMENT_RE.match(part)
+                    if not found:
+                        raise RuleError(line, f"shape {text!r}: write each element as {{slot}} or ^{{slot}}")
+                    name = found.group(2)
+                    if name not in slot_langs:
+                        raise RuleError(line, f"shape {text!r} uses slot {{{name}}}, which 'slots' does not define")
+                    if lang != "any" and not slot_langs[name] & {lang, "any"}:
+                        raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
+                    if any(name == other for other, _ in elements):
+                        raise RuleError(line, f"shape {text!r} names slot {{{name}}} twice")
+                    elements.append((name, bool(found.group(1))))
+                if len(elements) < 2:
+                    raise RuleError(line, f"shape {text!r}: a shape needs at least two slots")
+                self.shapes.setdefault(lang, []).append(tuple(elements))
+        for lang, items in params.per_language("unless", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, UNLESS, lang), line)
+        self.unless_before = int(params.number("unless_before", 3))
+        self.unless_after = int(params.number("unless_after", 3))
+        if max(self.unless_before, self.unless_after) > MAX_NEAR:
+            raise params.error("unless_before", f"'unless_before' and 'unless_after' may be at most {MAX_NEAR}")
+        self.context: str | None = params.raw("context")
+        if self.context is not None and self.context not in slot_langs:
+            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+        self.context_sentences = int(params.number("context_sentences", 1))
+        if self.context_sentences > MAX_CONTEXT_SENTENCES:
+            raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
+
+    # --- the walk --------------------------------------------------------------------------
+
+    def _clause_start(self, ctx: Context, index: int, sentence_start: int) -> bool:
+        """Whether a word begins its sentence or a clause: only punctuation, quotes or spaces
+        before it since the sentence began, or a comma, colon, semicolon or dash just before it."""
+        text = ctx.doc.text
+        begin = ctx.doc.tokens[index - 1].end if index > 0 else 0
+        begin = max(begin, sentence_start)
+        between = text[begin:ctx.doc.tokens[index].start]
+        if begin == sentence_start and not any(ch.isalnum() for ch in between):
+            return True
+        return any(ch in CLAUSE_MARKS for ch in between)
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        hits = ctx.hits.get(self.rule_id, ())
+        if not hits:
+            return
+        tokens, sentences = ctx.doc.tokens, ctx.doc.sentences
+        context_starts = self._context_starts(ctx) if self.context else None
+        if context_starts is not None and not context_starts:
+            return
+        # slot -> lang -> the last index it was seen at, and whether that word begins a clause
+        seen: dict[tuple[str, str], tuple[int, bool]] = {}
+        sentence = -1
+        sentence_start = 0
+        done: set[tuple[str, int]] = set()          # (lang, shape number) fired in this sentence
+        position = 0
+        while position < len(hits):
+            index = hits[position][0]
+            keys = []
+            while position < len(hits) and hits[position][0] == index:
+                keys.append(hits[position][1])
+                position += 1
+            token = tokens[index]
+            number = max(bisect_right(sentences, (token.start, len(ctx.doc.text) + 1)) - 1, 0)
+            if number != sentence:
+                sentence, seen, done = number, {}, set()
+                sentence_start = sentences[number][0] if sentences else 0
+            slots_here = [(key[2], key[3]) for key in keys if key[1] == "slot"]
+            if not slots_here:
+                continue
+            begins = self._clause_start(ctx, index, sentence_start)
+            for lang, shapes in self.shapes.items():
+                if not allowed_in(ctx, token.line, lang):
+                    continue
+                langs = (lang, "any") if lang != "any" else ("fi", "sv", "en", "any")
+                here = {slot for slot, slot_lang in slots_here if slot_lang in langs}
+                if not here:
+                    continue
+                for number_, shape in enumerate(shapes):
+                    if (lang, number_) in done:
+                        continue
+                    first = self._complete(shape, here, begins, index, seen, langs, token.line, ctx)
+                    if first is None:
+                        continue
+                    if self._cancelled(ctx, first, index, lang, sentence_start):
+                        continue
+                    if context_starts is not None and not self._in_context(
+                            ctx, context_starts, tokens[first].start, token.end):
+                        continue
+                    done.add((lang, number_))
+                    last = pointed_end(ctx, index)
+                    if not ctx.doc.in_link(tokens[first].start, tokens[last].end):
+                        yield Match(tokens[first].start, tokens[last].end)
+            for slot, slot_lang in slots_here:
+                seen[(slot, slot_lang)] = (index, begins)
+
+    def _complete(self, shape, here: set[str], begins: bool, index: int,
+                  seen: dict[tuple[str, str], tuple[int, bool]], langs: tuple[str, ...],
+                  line: int, ctx: Context) -> int | None:
+        """The first word of a shape completed by the word at `index`, or None: the word
+        fills one element, words seen earlier in the sentence and window fill the others."""
+        tokens = ctx.doc.tokens
+        mine = [(slot, start) for slot, start in shape if slot in here and (begins or not start)]
+        if not mine:
+            return None
+        own = mine[0][0]
+        first = index
+        used = {index}
+        for slot, start in shape:
+            if slot == own:
+                continue
+            best = None
+            for slot_lang in langs:
+                place = seen.get((slot, slot_lang))
+                if place is not None and (not start or place[1]) and (best is None or place[0] > best):
+                    best = place[0]
+            if best is None or index - best > self.window or best in used or tokens[best].line != line:
+                return None
+            used.add(best)
+            first = min(first, best)
+        return first
+
+    def _cancelled(self, ctx: Context, first: int, last: int, lang: str, sentence_start: int) -> bool:
+        """Whether an `unless` word stands in the match or near it, in its clause and line."""
+        tokens = ctx.doc.tokens
+        line = tokens[first].line
+        wanted = ((self.rule_id, UNLESS, lang), (self.rule_id, UNLESS, "any"))
+        low = max(0, first - self.unless_before)
+        high = min(len(tokens) - 1, last + self.unless_after)
+        sentence_end = _sentence_end(ctx, sentence_start)
+        text = ctx.doc.text
+        for index in range(low, high + 1):
+            token = tokens[index]
+            if token.line != line or token.start < sentence_start or token.start >= sentence_end:
+                continue
+            if index < first and any(ch in CLAUSE_MARKS for ch in text[token.end:tokens[first].start]):
+                continue                            # in the clause before: "Ei, ..."
+            if index > last and any(ch in CLAUSE_MARKS for ch in text[tokens[last].end:token.start]):
+                break                               # in the clause after: "..., ei kukaan huomaa"
+            keys = ctx.token_keys.get(index, ())
+            if wanted[0] in keys or wanted[1] in keys:
+                return True
+        return False
+
+    def _context_starts(self, ctx: Context) -> list[int]:
+        """Where the words of the context slot start, in text order."""
+        wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
+        tokens = ctx.doc.tokens
+        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
+
+    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
+        """Whether a context word stands in the sentence of [begin, end) or those around it."""
+        sentences = ctx.doc.sentences
+        number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
+        window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
+        window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
+        i = bisect_left(starts, window_start)
+        return i < len(starts) and starts[i] < max(window_end, end)
+
+
+def _sentence_end(ctx: Context, sentence_start: int) -> int:
+    """Where the sentence that begins at `sentence_start` ends."""
+    sentences = ctx.doc.sentences
+    i = bisect_left(sentences, (sentence_start,))
+    return sentences[i][1] if i < len(sentences) else len(ctx.doc.text)
