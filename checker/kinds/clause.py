@@ -166,6 +166,7 @@ class Clause(Kind):
                     first = self._complete(shape, here, begins, index, seen, langs, token.line, ctx)
                     if first is None:
                         continue
+                    first = self._widen(ctx, first, shape, langs, sentence_start)
                     if self._cancelled(ctx, first, index, lang, sentence_start):
                         continue
                     if context_starts is not None and not self._in_context(
@@ -202,6 +203,20 @@ class Clause(Kind):
                 return None
             used.add(best)
             first = min(first, best)
+        return first
+
+    def _widen(self, ctx: Context, first: int, shape, langs: tuple[str, ...], sentence_start: int) -> int:
+        """Where a finding starts: over the words right before its first one that fill one of
+        its slots too ("Joku vois polttaa": the match found "vois"), so it covers the core words."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        wanted = {(self.rule_id, "slot", slot, lang) for slot, _ in shape for lang in langs}
+        for _ in range(self.window):
+            before = first - 1
+            if before < 0 or tokens[before].line != tokens[first].line or tokens[before].start < sentence_start \
+                    or text[tokens[before].end:tokens[first].start].strip() \
+                    or wanted.isdisjoint(ctx.token_keys.get(before, ())):
+                break
+            first = before
         return first
 
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str, sentence_start: int) -> bool:
