@@ -13,6 +13,9 @@
       en: [not, never, police]
     unless_before: 3             # how many words before the match `unless` looks at (default 3)
     unless_after: 3              # and after it, in its sentence (default 3)
+    openers:                     # words that may stand before a ^{slot} word: "Ta å bränn upp",
+      sv: [ta, å, och]           # "Go and smash", "Käy polttamassa"
+      en: [go, and, just]
     context: group               # optional: a slot whose word must stand in the match's
     context_sentences: 1         # sentence or at most this many before or after it
 
@@ -20,8 +23,10 @@ Finnish and Swedish put the object before or after the verb and the modal word a
 ("Noi kyltit pitäis repiä alas", "Sen auton vois joku naarmuttaa"): a shape names the
 classes a sentence must hold, not their order. A slot written `^{slot}` must begin its
 sentence or a clause (after a comma, colon, semicolon or dash): an imperative ("Key his
-car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there. Each
-element takes its own word.
+car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there, or after
+up to two `openers` that do ("Ta å bränn upp hans eka"). Each element takes its own word.
+With `context`, a shape may name a single slot: the word of that slot with a context word
+near it ("bultsax" with "vakten går hem" two lines on).
 
 One pass over the words, keeping the last place each slot was seen in the current
 sentence: linear in the text, whatever the number of shapes.
@@ -41,6 +46,8 @@ MAX_NEAR = 6
 MAX_CONTEXT_SENTENCES = 3
 CLAUSE_MARKS = frozenset(",;:–—-")
 UNLESS = "unless"
+OPENER = "opener"
+MAX_OPENERS = 2
 
 
 class Clause(Kind):
@@ -57,6 +64,7 @@ class Clause(Kind):
               default=3, minimum=0, maximum=MAX_NEAR),
         Param("unless_after", "number", "how many words after a match `unless` looks at",
               default=3, minimum=0, maximum=MAX_NEAR),
+        Param("openers", "per_language", "words that may stand before a ^{slot} word at the start of a clause"),
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
@@ -94,12 +102,15 @@ class Clause(Kind):
                     if any(name == other for other, _ in elements):
                         raise RuleError(line, f"shape {text!r} names slot {{{name}}} twice")
                     elements.append((name, bool(found.group(1))))
-                if len(elements) < 2:
-                    raise RuleError(line, f"shape {text!r}: a shape needs at least two slots")
+                if len(elements) < (1 if params.has("context") else 2):
+                    raise RuleError(line, f"shape {text!r}: a shape needs at least two slots, or one with 'context'")
                 self.shapes.setdefault(lang, []).append(tuple(elements))
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
+        for lang, items in params.per_language("openers", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, OPENER, lang), line)
         self.unless_before = int(params.number("unless_before", 3))
         self.unless_after = int(params.number("unless_after", 3))
         if max(self.unless_before, self.unless_after) > MAX_NEAR:
@@ -114,6 +125,17 @@ class Clause(Kind):
     # --- the walk --------------------------------------------------------------------------
 
     def _clause_start(self, ctx: Context, index: int, sentence_start: int) -> bool:
+        """Whether a word begins its sentence or a clause, or follows up to two openers that do."""
+        for before in range(index, max(index - MAX_OPENERS, 0) - 1, -1):
+            if before < index and not any(key[:2] == (self.rule_id, OPENER) for key in ctx.token_keys.get(before, ())):
+                return False
+            if before < index and ctx.doc.tokens[before].start < sentence_start:
+                return False
+            if self._starts(ctx, before, sentence_start):
+                return True
+        return False
+
+    def _starts(self, ctx: Context, index: int, sentence_start: int) -> bool:
         """Whether a word begins its sentence or a clause: only punctuation, quotes or spaces
         before it since the sentence began, or a comma, colon, semicolon or dash just before it."""
         text = ctx.doc.text
