@@ -191,13 +191,17 @@ class Clause(Kind):
                     first = self._widen(ctx, first, shape, langs, sentence_start)
                     if self._cancelled(ctx, first, index, lang, sentence_start):
                         continue
-                    if context_starts is not None and not self._in_context(
-                            ctx, context_starts, tokens[first].start, token.end):
-                        continue
+                    begin, end = tokens[first].start, token.end
+                    if context_starts is not None:
+                        near = self._context_word(ctx, context_starts, begin, end)
+                        if near is None:
+                            continue
+                        begin, end = min(begin, near[0]), max(end, near[1])   # the finding shows the group too
                     done.add((lang, number_))
-                    last = pointed_end(ctx, index)
-                    if not ctx.doc.in_link(tokens[first].start, tokens[last].end):
-                        yield Match(tokens[first].start, tokens[last].end)
+                    last = pointed_end(ctx, self._widen_right(ctx, index, shape, langs))
+                    end = max(end, tokens[last].end)
+                    if not ctx.doc.in_link(begin, end):
+                        yield Match(begin, end)
             for slot, slot_lang in slots_here:
                 seen[(slot, slot_lang)] = (index, begins)
 
@@ -241,6 +245,20 @@ class Clause(Kind):
             first = before
         return first
 
+    def _widen_right(self, ctx: Context, last: int, shape, langs: tuple[str, ...]) -> int:
+        """Where a finding ends: over the words right after its last one that fill one of its
+        slots too ("river ner alla förbudsskyltar")."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        wanted = {(self.rule_id, "slot", slot, lang) for slot, _ in shape for lang in langs}
+        for _ in range(self.window):
+            after = last + 1
+            if after >= len(tokens) or tokens[after].line != tokens[last].line \
+                    or text[tokens[last].end:tokens[after].start].strip() \
+                    or wanted.isdisjoint(ctx.token_keys.get(after, ())):
+                break
+            last = after
+        return last
+
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str, sentence_start: int) -> bool:
         """Whether an `unless` word stands in the match or near it, in its clause and line."""
         tokens = ctx.doc.tokens
@@ -263,20 +281,27 @@ class Clause(Kind):
                 return True
         return False
 
-    def _context_starts(self, ctx: Context) -> list[int]:
-        """Where the words of the context slot start, in text order."""
+    def _context_starts(self, ctx: Context) -> list[tuple[int, int]]:
+        """Where the words of the context slot stand, (start, end) in text order."""
         wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
         tokens = ctx.doc.tokens
-        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
+        return sorted({(tokens[index].start, tokens[index].end)
+                       for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted})
 
-    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
-        """Whether a context word stands in the sentence of [begin, end) or those around it."""
+    def _context_word(self, ctx: Context, words: list[tuple[int, int]], begin: int,
+                      end: int) -> tuple[int, int] | None:
+        """The context word nearest to the match [begin, end), in its sentence or those around
+        it: the last one before the match, else the first one after its start; or None."""
         sentences = ctx.doc.sentences
         number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
         window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
         window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
-        i = bisect_left(starts, window_start)
-        return i < len(starts) and starts[i] < max(window_end, end)
+        i = bisect_left(words, (begin,))
+        if i > 0 and words[i - 1][0] >= window_start:
+            return words[i - 1]
+        if i < len(words) and words[i][0] < max(window_end, end):
+            return words[i]
+        return None
 
 
 def _sentence_end(ctx: Context, sentence_start: int) -> int:

@@ -51,6 +51,7 @@ def found(text: str, params: dict | None = None) -> list[str]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Noi kyltit pitäis repiä alas.", "kyltit pitäis repiä"),              # object first
+    ("Joku vois polttaa auton kyltit.", "Joku vois polttaa auton kyltit"),  # over the words that fill slots
     ("Sen auton vois joku naarmuttaa yöllä.", "Sen auton vois joku naarmuttaa"),  # modal, subject, verb
     ("Joku vois polttaa sen kioskin.", "Joku vois polttaa sen kioskin"),    # "sen" points on
     ("Someone should smash his windows.", "Someone should smash his windows"),
@@ -75,7 +76,9 @@ def test_incomplete_or_cancelled_shapes_pass(text: str) -> None:
 
 
 def test_context_slot_in_the_sentence_before() -> None:
-    assert found("Hurrit valittaa taas. Ne on kaikki samanlaisia.", CONTEXT) == ["Ne on kaikki samanlaisia"]
+    # the finding runs from the group word to the claim, so the reader sees whom it is about
+    assert found("Hurrit valittaa taas. Ne on kaikki samanlaisia.", CONTEXT) == [
+        "Hurrit valittaa taas. Ne on kaikki samanlaisia"]
     assert found("Kaupunki valittaa taas. Ne on kaikki samanlaisia.", CONTEXT) == []
     assert found("Swedes came. It rained. They're the same.", CONTEXT) == []   # two sentences away
 
