@@ -9,6 +9,7 @@
       fi: ["{call} {harm} {target}"]
       en: ["{call} {harm} {target}", "^{harm} {target}"]
     window: 8                    # the words of a shape lie within this many words (default 8)
+    scope: sentence              # or clause: the words may not cross a comma, colon, semicolon or dash
     unless:                      # words that cancel a match in it or near it, in its sentence
       en: [not, never, police]
     unless_before: 3             # how many words before the match `unless` looks at (default 3)
@@ -59,6 +60,9 @@ class Clause(Kind):
                                         "^{slot}: at the start of the sentence or a clause", required=True),
         Param("window", "number", "the words of a shape lie within this many words", default=8,
               minimum=1, maximum=MAX_WINDOW),
+        Param("scope", "text", "where the words of a shape must stand together: a sentence, or a clause "
+                               "(no comma, colon, semicolon or dash between them)", choices=("sentence", "clause"),
+              default="sentence"),
         Param("unless", "per_language", "words that cancel a match in it or near it, in its sentence"),
         Param("unless_before", "number", "how many words before a match `unless` looks at",
               default=3, minimum=0, maximum=MAX_NEAR),
@@ -73,6 +77,7 @@ class Clause(Kind):
     def __init__(self, params: Params, build: Build) -> None:
         self.rule_id = build.rule_id
         self.window = int(params.number("window", 8, minimum=1))
+        self.by_clause = params.text("scope", "sentence", choices=("sentence", "clause")) == "clause"
         if self.window > MAX_WINDOW:
             raise params.error("window", f"'window' may be at most {MAX_WINDOW}")
         slots = params.raw("slots", {}) or {}
@@ -158,6 +163,7 @@ class Clause(Kind):
         seen: dict[tuple[str, str], tuple[int, bool]] = {}
         sentence = -1
         sentence_start = 0
+        previous_end = 0
         done: set[tuple[str, int]] = set()          # (lang, shape number) fired in this sentence
         position = 0
         while position < len(hits):
@@ -171,6 +177,9 @@ class Clause(Kind):
             if number != sentence:
                 sentence, seen, done = number, {}, set()
                 sentence_start = sentences[number][0] if sentences else 0
+            elif self.by_clause and any(ch in CLAUSE_MARKS for ch in ctx.doc.text[previous_end:token.start]):
+                seen, done = {}, set()
+            previous_end = token.end
             slots_here = [(key[2], key[3]) for key in keys if key[1] == "slot"]
             if not slots_here:
                 continue

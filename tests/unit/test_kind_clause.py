@@ -110,3 +110,10 @@ def test_a_long_text_is_linear() -> None:
     found(long)
     large = time.perf_counter() - began
     assert large < small * 30 + 0.05
+
+
+def test_clause_scope_keeps_a_shape_inside_one_clause() -> None:
+    params = {**PARAMS, "scope": "clause"}
+    assert found("Joku vois hakata lumet katolta, se on vaarallinen.", {
+        **params, "slots": {**PARAMS["slots"], "harm": {"fi": ["hakata"], "en": ["smash"]}}}) == []
+    assert found("Noi kyltit pitäis repiä alas.", params) == ["kyltit pitäis repiä"]
