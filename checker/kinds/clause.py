@@ -110,6 +110,18 @@ class Clause(Kind):
                 if len(elements) < (1 if params.has("context") else 2):
                     raise RuleError(line, f"shape {text!r}: a shape needs at least two slots, or one with 'context'")
                 self.shapes.setdefault(lang, []).append(tuple(elements))
+        # which shapes a slot takes part in, per language; which slots must begin a clause
+        self.by_slot: dict[tuple[str, str], list[int]] = {}
+        self.caret_slots: set[str] = set()
+        for lang, shapes in self.shapes.items():
+            for number, shape in enumerate(shapes):
+                for slot, start in shape:
+                    self.by_slot.setdefault((lang, slot), []).append(number)
+                    if start:
+                        self.caret_slots.add(slot)
+        self._candidate_cache: dict[tuple, list] = {}
+        self.langs_for = {lang: ((lang, "any") if lang != "any" else ("fi", "sv", "en", "any"))
+                          for lang in self.shapes}
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -155,45 +167,46 @@ class Clause(Kind):
         hits = ctx.hits.get(self.rule_id, ())
         if not hits:
             return
-        tokens, sentences = ctx.doc.tokens, ctx.doc.sentences
+        tokens, sentences, text = ctx.doc.tokens, ctx.doc.sentences, ctx.doc.text
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
-        # slot -> lang -> the last index it was seen at, and whether that word begins a clause
-        seen: dict[tuple[str, str], tuple[int, bool]] = {}
-        sentence = -1
-        sentence_start = 0
-        previous_end = 0
-        done: set[tuple[str, int]] = set()          # (lang, shape number) fired in this sentence
-        position = 0
-        while position < len(hits):
+        seen: dict[tuple[str, str], tuple[int, bool]] = {}   # (slot, lang) -> last index, begins a clause
+        sentence, sentence_start, previous_end = -1, 0, 0
+        done: set[tuple[str, int]] = set()                    # (lang, shape number) fired in this sentence
+        allowed: dict[tuple[int, str], bool] = {}
+        position, count = 0, len(hits)
+        while position < count:
             index = hits[position][0]
-            keys = []
-            while position < len(hits) and hits[position][0] == index:
-                keys.append(hits[position][1])
+            slots_here = []
+            while position < count and hits[position][0] == index:
+                key = hits[position][1]
+                if key[1] == "slot":
+                    slots_here.append((key[2], key[3]))
                 position += 1
             token = tokens[index]
-            number = max(bisect_right(sentences, (token.start, len(ctx.doc.text) + 1)) - 1, 0)
+            number = sentence
+            while number + 1 < len(sentences) and sentences[number + 1][0] <= token.start:
+                number += 1
             if number != sentence:
                 sentence, seen, done = number, {}, set()
-                sentence_start = sentences[number][0] if sentences else 0
-            elif self.by_clause and any(ch in CLAUSE_MARKS for ch in ctx.doc.text[previous_end:token.start]):
+                sentence_start = sentences[number][0] if number >= 0 else 0
+            elif self.by_clause and any(ch in CLAUSE_MARKS for ch in text[previous_end:token.start]):
                 seen, done = {}, set()
             previous_end = token.end
-            slots_here = [(key[2], key[3]) for key in keys if key[1] == "slot"]
             if not slots_here:
                 continue
-            begins = self._clause_start(ctx, index, sentence_start)
-            for lang, shapes in self.shapes.items():
-                if not allowed_in(ctx, token.line, lang):
+            begins = any(slot in self.caret_slots for slot, _ in slots_here) \
+                and self._clause_start(ctx, index, sentence_start)
+            for lang, numbers, langs, here in self._candidates(tuple(slots_here)):
+                if (token.line, lang) not in allowed:
+                    allowed[(token.line, lang)] = allowed_in(ctx, token.line, lang)
+                if not allowed[(token.line, lang)]:
                     continue
-                langs = (lang, "any") if lang != "any" else ("fi", "sv", "en", "any")
-                here = {slot for slot, slot_lang in slots_here if slot_lang in langs}
-                if not here:
-                    continue
-                for number_, shape in enumerate(shapes):
+                for number_ in numbers:
                     if (lang, number_) in done:
                         continue
+                    shape = self.shapes[lang][number_]
                     first = self._complete(shape, here, begins, index, seen, langs, token.line, ctx)
                     if first is None:
                         continue
@@ -214,30 +227,57 @@ class Clause(Kind):
             for slot, slot_lang in slots_here:
                 seen[(slot, slot_lang)] = (index, begins)
 
-    def _complete(self, shape, here: set[str], begins: bool, index: int,
+    def _candidates(self, slots_here: tuple[tuple[str, str], ...]) -> list[tuple[str, list[int], tuple, frozenset]]:
+        """The (language, shape numbers, languages its slots may be in, slots it fills) a word
+        with these slots may complete; remembered per set of slots, since a word recurs."""
+        known = self._candidate_cache.get(slots_here)
+        if known is not None:
+            return known
+        found: dict[str, set[int]] = {}
+        for slot, slot_lang in slots_here:
+            for lang in ((slot_lang,) if slot_lang != "any" else tuple(self.shapes)):
+                for lang_ in (lang, "any"):
+                    numbers = self.by_slot.get((lang_, slot))
+                    if numbers:
+                        found.setdefault(lang_, set()).update(numbers)
+        result = []
+        for lang, numbers in found.items():
+            langs = self.langs_for[lang]
+            here = frozenset(slot for slot, slot_lang in slots_here if slot_lang in langs)
+            if here:
+                result.append((lang, sorted(numbers), langs, here))
+        if len(self._candidate_cache) < 4096:
+            self._candidate_cache[slots_here] = result
+        return result
+
+    def _complete(self, shape, here: frozenset, begins: bool, index: int,
                   seen: dict[tuple[str, str], tuple[int, bool]], langs: tuple[str, ...],
                   line: int, ctx: Context) -> int | None:
         """The first word of a shape completed by the word at `index`, or None: the word
         fills one element, words seen earlier in the sentence and window fill the others."""
-        tokens = ctx.doc.tokens
-        mine = [(slot, start) for slot, start in shape if slot in here and (begins or not start)]
-        if not mine:
+        own = None
+        for slot, start in shape:
+            if slot in here and (begins or not start):
+                own = slot
+                break
+        if own is None:
             return None
-        own = mine[0][0]
+        tokens = ctx.doc.tokens
         first = index
-        used = {index}
+        used = [index]
         for slot, start in shape:
             if slot == own:
                 continue
-            best = None
+            best = -1
             for slot_lang in langs:
                 place = seen.get((slot, slot_lang))
-                if place is not None and (not start or place[1]) and (best is None or place[0] > best):
+                if place is not None and place[0] > best and (not start or place[1]):
                     best = place[0]
-            if best is None or index - best > self.window or best in used or tokens[best].line != line:
+            if best < 0 or index - best > self.window or best in used or tokens[best].line != line:
                 return None
-            used.add(best)
-            first = min(first, best)
+            used.append(best)
+            if best < first:
+                first = best
         return first
 
     def _widen(self, ctx: Context, first: int, shape, langs: tuple[str, ...], sentence_start: int) -> int:
