@@ -209,6 +209,12 @@ class Kind(ABC):
     def find(self, ctx: Context) -> Iterable[Match]:
         """Every place in the text this rule fires."""
 
+    def needs_hits(self) -> bool:
+        """True when every match starts at a word the rule registered in the lexicon, so a
+        post where none of its words stands (`ctx.hits` and `ctx.joined_hits` have nothing
+        under the rule's id) cannot match and the engine skips the rule. False by default."""
+        return False
+
 
 @dataclass
 class Build:

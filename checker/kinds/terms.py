@@ -153,6 +153,9 @@ class Terms(Kind):
                     yield Match(token.start, token.end)
                     break
 
+    def needs_hits(self) -> bool:
+        return True           # every match starts at one of the rule's words (ctx.hits, joined_hits)
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         title_words = self._title_words(ctx) if self.has_titles else []
