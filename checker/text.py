@@ -319,10 +319,13 @@ def _placed_words(line: str, lower: str, offset: int, number: int) -> _LineWords
     when the edit is at the end), so their tokens are reused as they are; a line that moved
     gets its cached words shifted.
     """
+    words = _words_of_line(line, lower)
+    if offset == 0 and number == 0:
+        return words          # the first line: its words stand where the line's own do
     new = tuple.__new__       # Token(...), faster
     return _LineWords(*(
         tuple(new(Token, (start + offset, end + offset, word, number)) for start, end, word, _ in part)
-        for part in _words_of_line(line, lower)))
+        for part in words))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
