@@ -50,17 +50,35 @@ def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[
 
 
 def rules_map(pack: Pack, rules: list[Rule], locale: str) -> dict[str, dict[str, Any]]:
-    """The texts of each rule, in one locale: {id: {description, suggestion, guideline}}."""
-    result = {}
-    for rule in rules:
+    """The texts of each rule, in one locale: {id: {description, suggestion, guideline}}.
+
+    Each rule's entry is built once per pack and locale and shared by every response that
+    names the rule (a batch names the same rules again and again); responses only read it."""
+    entries = _entries(pack, locale)
+    return {rule.id: entries[rule.id] for rule in rules}
+
+
+_ENTRIES_LIMIT = 16
+_entries_cache: dict[tuple[int, str], tuple[Pack, dict[str, dict[str, Any]]]] = {}
+
+
+def _entries(pack: Pack, locale: str) -> dict[str, dict[str, Any]]:
+    cached = _entries_cache.get((id(pack), locale))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    entries = {}
+    for rule in pack.rules:
         guideline = pack.guidelines[rule.guideline]
-        result[rule.id] = {
+        entries[rule.id] = {
             "description": rule.description[locale],
             "suggestion": rule.suggestion[locale] if rule.suggestion else None,
             "guideline": {"id": guideline.id, "title": guideline.title[locale],
                           "text": guideline.text[locale]},
         }
-    return result
+    if len(_entries_cache) >= _ENTRIES_LIMIT:
+        _entries_cache.clear()
+    _entries_cache[(id(pack), locale)] = (pack, entries)
+    return entries
 
 
 def pack_listing(pack: Pack) -> dict[str, Any]:
