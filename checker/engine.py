@@ -6,9 +6,9 @@ import logging
 import unicodedata
 from collections import defaultdict
 from collections.abc import Hashable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from time import perf_counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.kinds.base import Context
 from checker.kinds.phrases import REST
@@ -66,8 +66,7 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
     return dict(grouped)
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(NamedTuple):
     """A rule as the engine runs it: the languages it needs and whether it fires only at
     words of its own in the lexicon (then a post without any is skipped before any work)."""
 
@@ -108,11 +107,10 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
     present = ctx.languages.present()
     results = []
     with deadline():
-        for step in _plan(pack, request):
-            rule = step.rule
-            if step.languages and present.isdisjoint(step.languages):
+        for rule, languages, needs_hits in _plan(pack, request):
+            if languages and present.isdisjoint(languages):
                 continue
-            if step.needs_hits and rule.id not in hits and rule.id not in joined_hits:
+            if needs_hits and rule.id not in hits and rule.id not in joined_hits:
                 continue
             spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
             try:

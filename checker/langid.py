@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -96,6 +97,8 @@ class _Detector:
         self.langlist = tuple(factory.langlist)
         self.probs = factory.word_lang_prob_map
         self.seed = factory.seed
+        self.seeded = random.Random(self.seed).getstate()
+        self._rngs = threading.local()
         self.normalized = _NormalizedChars()
         self.words: dict[tuple[str, bool], list[list[float]]] = {}
 
@@ -173,7 +176,10 @@ class _Detector:
         ngrams = self.ngrams(text)
         if not ngrams:
             return ()
-        rng = random.Random(self.seed)             # as Random() then seed(): the same state
+        rng = self._rngs.__dict__.get("rng")       # one generator per thread, reset to the
+        if rng is None:                              # seeded state (as Random() then seed())
+            rng = self._rngs.rng = random.Random()
+        rng.setstate(self.seeded)
         getrandbits, gauss = rng.getrandbits, rng.gauss
         count = len(ngrams)
         bits = count.bit_length()

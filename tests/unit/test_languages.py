@@ -112,3 +112,18 @@ def test_fast_detector_agrees_with_langdetect_on_every_corpus_line() -> None:
         except LangDetectException:
             expected = ()
         assert _detector().probabilities(line) == expected, line
+
+
+def test_detection_in_several_threads_at_once_gives_what_one_thread_gives() -> None:
+    """The detector resets a generator of its thread's own for each line: threads of the
+    service never draw from one another's random stream."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from checker.langid import _detector
+    from tests.corpus.evaluate import load_items
+
+    lines = [item["text"] for item in load_items() if sum(ch.isalpha() for ch in item["text"]) >= 25][:120]
+    alone = [_detector().probabilities(line) for line in lines]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(_detector().probabilities, lines * 3))
+    assert together == alone * 3
