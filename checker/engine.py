@@ -15,6 +15,7 @@ from checker.kinds.phrases import REST
 from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
+from checker import regexsafe
 from checker.regexsafe import RegexTimeout, deadline
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
@@ -87,6 +88,7 @@ def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
     cached = _plans.get(shape)
     if cached is not None and cached[0] is pack:
         return cached[1]
+    regexsafe.refresh()          # a new pack's regexes are searched together from now on
     steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits())
                   for rule in pack.rules if rule.when.admits(request))
     if len(_plans) >= PLANS_LIMIT:

@@ -20,10 +20,11 @@ word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the
 tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
 on every corpus and example text.
 
-A line is first searched once for every live regex together (`_Group`, an RE2 set): a regex
-whose program matches nowhere in the line is not searched on its own. The set is rebuilt when
-a regex is compiled, and a line that the set cannot judge (RE2 ran out of memory) is searched
-by every regex, so the set only ever saves work, never a match.
+A line is first searched once for the live regexes together (`_Group`, an RE2 set): a regex
+whose program matches nowhere in the line is not searched on its own. The set is built by
+`refresh()` (the engine calls it when it meets a pack); a regex compiled later, and every
+regex on a line that the set cannot judge (RE2 ran out of memory), searches the line alone,
+so the set only ever saves work, never a match.
 
 Every match runs under the current request's deadline (`deadline()`): a line is searched
 in several RE2 calls, each linear, and the deadline is looked at between them. Past it,
@@ -251,9 +252,9 @@ class _Program:
 # --- every live regex searched at once ----------------------------------------------------------
 
 class _Group:
-    """The programs of the regexes alive when it was built, as one RE2 set. `matching(data)`
-    gives the serials of those whose program matches somewhere in a marked line, or None when
-    the set could not tell (then every regex must search the line itself)."""
+    """The programs of some live regexes as one RE2 set. `matching(data)` gives the serials of
+    those whose program matches somewhere in a marked line, or None when the set could not
+    tell (then every regex must search the line itself)."""
 
     SENTINEL = 0          # the set's first pattern matches every text: its absence means failure
 
@@ -265,6 +266,7 @@ class _Group:
             self.set.Add(source)
             self.serials.append(serial)
         self.set.Compile()
+        self.members = frozenset(self.serials)
 
     def matching(self, data: bytes) -> frozenset[int] | None:
         found = self.set.Match(data)
@@ -276,34 +278,36 @@ class _Group:
 
 _LIVE: weakref.WeakValueDictionary[int, SafeRegex] = weakref.WeakValueDictionary()
 _SERIALS = itertools.count(1)
-_current: list = [None, 0]      # [the _Group of the live regexes or None, its generation]
+# [the _Group searched first or None, its generation, whether a regex compiled since is alive]
+_current: list = [None, 0, False]
 
 
-def _group() -> tuple[_Group | None, int]:
-    """The set of the live regexes (built on first use after a regex was compiled)."""
-    group, generation = _current
-    if group is None and _LIVE:
-        try:
-            group = _Group({serial: regex.program.source_re2 for serial, regex in list(_LIVE.items())})
-        except (re2.error, RuntimeError, ValueError, TypeError):
-            group = False           # the set cannot be built: every regex searches alone
-        _current[0] = group
-    return (group or None), generation
+def refresh() -> None:
+    """Search the live regexes together from now on. Builds a new set only when a regex was
+    compiled since the last one (the engine calls this when it meets a pack); until then a
+    new regex searches every line alone, which finds the same matches."""
+    if not _current[2]:
+        return
+    programs = {serial: regex.program.source_re2 for serial, regex in list(_LIVE.items())}
+    try:
+        group = _Group(programs) if programs else None
+    except (re2.error, RuntimeError, ValueError, TypeError):
+        group = None                # the set cannot be built: every regex searches alone
+    _current[:] = [group, _current[1] + 1, False]
 
 
 def _register(regex: SafeRegex) -> int:
     serial = next(_SERIALS)
     _LIVE[serial] = regex
-    _current[0] = None
-    _current[1] += 1
+    _current[2] = True
     return serial
 
 
 @line_cache
 def _candidates(line: str, generation: int) -> frozenset[int] | None:
-    """The serials of the live regexes that may match in `line` (None: all may)."""
-    group, current = _group()
-    if group is None or current != generation:
+    """The serials of the set's regexes that match somewhere in `line` (None: cannot tell)."""
+    group = _current[0]
+    if group is None or _current[1] != generation:
         return None
     return group.matching(_marked(line).data)
 
@@ -326,9 +330,11 @@ class SafeRegex:
         limit = _deadline.get()
         if limit is not None and time.monotonic() > limit:
             raise RegexTimeout(self.pattern)
-        candidates = _candidates(line, _current[1])
-        if candidates is not None and self.serial not in candidates:
-            return ()                       # the set saw no match of this program in the line
+        group = _current[0]
+        if group is not None and self.serial in group.members:
+            candidates = _candidates(line, _current[1])
+            if candidates is not None and self.serial not in candidates:
+                return ()                   # the set saw no match of this program in the line
         marked = _marked(line)
         program, data = self.program, marked.data
         regex, before, after = program.regex, program.before, program.after
