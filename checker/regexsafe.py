@@ -259,21 +259,24 @@ class _Group:
     SENTINEL = 0          # the set's first pattern matches every text: its absence means failure
 
     def __init__(self, programs: dict[int, str]) -> None:
-        self.serials: list[int] = []
+        by_source: dict[str, list[int]] = {}     # packs loaded side by side share their patterns
+        for serial, source in programs.items():
+            by_source.setdefault(source, []).append(serial)
         self.set = re2.Set.SearchSet(_SET_OPTIONS)
         self.set.Add("")
-        for serial, source in programs.items():
+        self.serials: list[tuple[int, ...]] = []
+        for source, serials in by_source.items():
             self.set.Add(source)
-            self.serials.append(serial)
+            self.serials.append(tuple(serials))
         self.set.Compile()
-        self.members = frozenset(self.serials)
+        self.members = frozenset(programs)
 
     def matching(self, data: bytes) -> frozenset[int] | None:
         found = self.set.Match(data)
         if self.SENTINEL not in found:
             return None
         serials = self.serials
-        return frozenset(serials[i - 1] for i in found if i)
+        return frozenset(serial for i in found if i for serial in serials[i - 1])
 
 
 _LIVE: weakref.WeakValueDictionary[int, SafeRegex] = weakref.WeakValueDictionary()
