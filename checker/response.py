@@ -22,11 +22,16 @@ MAX_EXCERPT = 200
 
 
 def excerpt(doc: Document, start: int, end: int) -> str:
-    """The words of a span, cut to their first MAX_EXCERPT UTF-16 code units."""
-    cut = min(end, start + MAX_EXCERPT)
-    while doc.utf16(cut) - doc.utf16(start) > MAX_EXCERPT:
-        cut -= 1
-    return doc.span(start, cut)[2]          # as sent, disguises and all (text.Document.span)
+    """The words of a span as sent (disguises and all, text.Document.span), cut to their first
+    MAX_EXCERPT UTF-16 code units, never between the two halves of a surrogate pair."""
+    words = doc.span(start, end)[2]
+    units = words.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * MAX_EXCERPT:
+        return words
+    cut = 2 * MAX_EXCERPT
+    if 0xD800 <= int.from_bytes(units[cut - 2:cut], "little") <= 0xDBFF:     # a high surrogate
+        cut -= 2
+    return units[:cut].decode("utf-16-le", "surrogatepass")
 
 
 def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
