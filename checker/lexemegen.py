@@ -42,6 +42,7 @@ TABLE = Path(__file__).resolve().parent / "langdata" / "lexeme_forms.json"
 LEXEME_RE = re.compile(r"(?<![\w~])\*?([^\W\d_][\w'-]*)~([a-z]*)")
 LANGS = ("fi", "sv", "en")
 TAGS = ("all", "imp", "lets", "cond", "pot", "inf", "pres", "pass")
+LANG_KEY = "langs"       # not a tag: the languages whose resources gave the lemma forms
 MIN_ANALOGY = 3          # letters of ending an unknown lemma must share with its model
 
 
@@ -215,7 +216,8 @@ GENERATORS = {"fi": _fi_forms, "sv": _sv_forms, "en": _en_forms}
 
 
 def generate(lemmas: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """lemma -> tag -> sorted forms (the union over the three languages' resources)."""
+    """lemma -> tag -> sorted forms (the union over the three languages' resources), and
+    under "langs" the languages that gave forms (a compound's first part is read in them)."""
     table: dict[str, dict[str, tuple[str, ...]]] = {}
     for lemma in lemmas:
         by_tag: dict[str, set[str]] = defaultdict(set)
@@ -224,9 +226,10 @@ def generate(lemmas: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
                 if not form or not form.replace("-", "").replace("'", "").isalpha():
                     continue
                 by_tag["all"].add(form)
+                by_tag[LANG_KEY].add(lang)
                 for tag in tags:
                     by_tag[tag].add(form)
-        table[lemma] = {tag: tuple(sorted(by_tag[tag])) for tag in TAGS if by_tag.get(tag)}
+        table[lemma] = {tag: tuple(sorted(by_tag[tag])) for tag in (*TAGS, LANG_KEY) if by_tag.get(tag)}
     return table
 
 

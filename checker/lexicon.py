@@ -15,8 +15,13 @@ A word pattern is a single word, written as:
   (conditional, also spoken "murskais"), ``pot`` (potential), ``inf`` (infinitives),
   ``pass`` (passive);
 - ``*lemma~`` (or ``*lemma~tag``) the forms also as the last part of a compound: a word
-  that ends in a whole form, after a first part of at least three letters with a vowel
-  ("kusipaskaa", "Finnjävlar"); never a bare ending inside a longer unrelated word.
+  that ends in a whole form after a first part that splits into known words of the
+  lemma's language ("koiranpaskaa", "Finnjävlar"; see compounds.py), or into first parts
+  the pack names (`add_part`); never a proper noun or another word that merely ends in
+  the same letters.
+
+A ``*tail`` matches the same way: the word itself, or a compound whose first part splits
+into known Finnish or Swedish words ("polisbilen" for ``*bilen``).
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
 readings, and with runs of a repeated letter collapsed. A word with stars that none of
@@ -33,24 +38,28 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
+from checker.compounds import LANGS as COMPOUND_LANGS
+from checker.compounds import MIN_PART, Splitter
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
-MIN_HEAD = 3           # letters the first part of a compound needs before a lexeme's form
-VOWELS = frozenset("aeiouyåäö")
 # Finnish clitics, longest first; a lexeme's form is also found with one of them appended.
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
 
 
-def _load_forms() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The generated table: lemma -> tag -> forms (see lexemegen.py)."""
+def _load_forms() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+    """The generated table: lemma -> tag -> forms, and lemma -> its languages (lexemegen.py)."""
     text = resources.files("checker.langdata").joinpath("lexeme_forms.json").read_text(encoding="utf-8")
-    return {lemma: {tag: tuple(forms) for tag, forms in tags.items()} for lemma, tags in json.loads(text).items()}
+    forms, langs = {}, {}
+    for lemma, tags in json.loads(text).items():
+        langs[lemma] = tuple(tags.pop("langs", ("fi",)))
+        forms[lemma] = {tag: tuple(words) for tag, words in tags.items()}
+    return forms, langs
 
 
-FORMS = _load_forms()
+FORMS, LEMMA_LANGS = _load_forms()
 
 
 class PatternError(ValueError):
@@ -64,9 +73,9 @@ class _Layer:
     suffix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     infix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     lexeme: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    tail: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    tail: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
 
-    def lengths(self, table: dict[str, list[Hashable]]) -> list[int]:
+    def lengths(self, table: dict[str, list]) -> list[int]:
         return sorted({len(k) for k in table})
 
 
@@ -113,6 +122,13 @@ class Lexicon:
         self._squeezed = _Layer()
         self._cache: dict[str, frozenset[Hashable]] = {}
         self._frozen = False
+        self.splitter = Splitter()
+
+    def add_part(self, part: str, lang: str) -> None:
+        """A word the pack names as the first part of compounds in a language, known or not
+        to the tables ("mamu" of `heads: {fi: [mamu*]}`)."""
+        for one in ((lang,) if lang in ("fi", "sv", "en") else ("fi", "sv", "en")):
+            self.splitter.add(part.strip("*").lower(), one)
 
     def add(self, pattern: str, key: Hashable) -> None:
         """Register a word pattern; tokens it matches will report `key`."""
@@ -121,12 +137,13 @@ class Lexicon:
         mode, core = parse_pattern(pattern)
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
+            langs = LEMMA_LANGS.get(lemma, ("fi",))
             for form in lexeme_forms(lemma, tag):
                 self._plain.lexeme[form].append(key)
                 self._squeezed.lexeme[squeeze(form)].append(key)
                 if mode == "tail":
-                    self._plain.tail[form].append(key)
-                    self._squeezed.tail[squeeze(form)].append(key)
+                    self._plain.tail[form].append((key, langs))
+                    self._squeezed.tail[squeeze(form)].append((key, langs))
             return
         getattr(self._plain, mode)[core].append(key)
         getattr(self._squeezed, mode)[squeeze(core)].append(key)
@@ -168,7 +185,9 @@ class Lexicon:
         for size in lengths["suffix"]:
             if size > n:
                 break
-            yield from layer.suffix.get(form[n - size:], ())
+            keys = layer.suffix.get(form[n - size:])
+            if keys and (size == n or self.splitter.splits_any(form[:n - size], COMPOUND_LANGS)):
+                yield from keys
         for size in lengths["infix"]:
             if size > n:
                 break
@@ -179,18 +198,17 @@ class Lexicon:
 
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[Hashable]:
         """Keys of lexemes the word is a form of: as it is, without a clitic, or as the last
-        part of a compound whose first part has three letters or more and a vowel."""
+        part of a compound whose first part splits into known words of the lemma's language."""
         words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2]
         for word in words:
             yield from layer.lexeme.get(word, ())
             n = len(word)
             for size in tail_lengths:
-                head = n - size
-                if head < MIN_HEAD:
+                if n - size < MIN_PART:
                     break
-                keys = layer.tail.get(word[head:])
-                if keys and not VOWELS.isdisjoint(word[:head]):
-                    yield from keys
+                for key, langs in layer.tail.get(word[n - size:], ()):
+                    if self.splitter.splits_any(word[:n - size], langs):
+                        yield key
 
     def _starred(self, word: str) -> Iterable[Hashable]:
         """Keys of patterns that fit a word whose stars each hide one letter; every star must

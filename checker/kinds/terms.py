@@ -89,6 +89,8 @@ class Terms(Kind):
             for lang, items in params.per_language(part, required=params.has("heads") or params.has("tails")).items():
                 for word, line in items:
                     build.add_word(word, (self.rule_id, part, lang), line)
+                    if part == "heads":      # a head the pack names is a known first part
+                        build.lexicon.add_part(word, lang)
         for lang, names in params.per_language("include", required=False).items():
             for name, line in names:
                 if name not in WORDLISTS:

@@ -13,7 +13,7 @@ import libvoikko
 import pytest
 from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
 
-from checker import lexemegen
+from checker import compoundgen, lexemegen
 from checker.engine import check
 from checker.kinds.base import Request
 from checker.lexicon import CLITICS, FORMS, Lexicon, PatternError
@@ -25,6 +25,10 @@ def test_the_committed_table_is_what_the_generator_makes_now() -> None:
     assert lexemegen.main(["--check"]) == 0, "run: python -m checker.lexemegen"
 
 
+def test_the_committed_compound_parts_are_what_the_generator_makes_now() -> None:
+    assert compoundgen.main(["--check"]) == 0, "run: python -m checker.compoundgen"
+
+
 def test_every_lexeme_of_the_pack_has_forms() -> None:
     names = lexemegen.lexemes_in_rules()
     assert names and set(names) == set(FORMS)
@@ -32,15 +36,27 @@ def test_every_lexeme_of_the_pack_has_forms() -> None:
 
 
 @pytest.fixture(scope="module")
-def resource_forms() -> dict[str, set[str]]:
-    """lemma -> its forms as simplemma's fi, sv and en dictionaries list them."""
+def resource_forms_by_lang() -> dict[str, dict[str, set[str]]]:
+    """lang -> lemma -> its forms as simplemma's dictionary of that language lists them."""
     wanted = set(FORMS)
-    forms: dict[str, set[str]] = {name: set() for name in wanted}
+    by_lang: dict[str, dict[str, set[str]]] = {}
     for lang in ("fi", "sv", "en"):
+        forms: dict[str, set[str]] = {}
         for form, lemma in _load_dictionary_from_disk(lang).items():
             name = lemma.decode().lower()
             if name in wanted:
-                forms[name].add(form.decode().lower())
+                forms.setdefault(name, {name}).add(form.decode().lower())
+        by_lang[lang] = forms
+    return by_lang
+
+
+@pytest.fixture(scope="module")
+def resource_forms(resource_forms_by_lang) -> dict[str, set[str]]:
+    """lemma -> its forms in the fi, sv and en dictionaries together."""
+    forms: dict[str, set[str]] = {name: set() for name in FORMS}
+    for by_lemma in resource_forms_by_lang.values():
+        for name, words in by_lemma.items():
+            forms[name] |= words
     return forms
 
 
@@ -51,17 +67,24 @@ def lexicon_of(pattern: str) -> Lexicon:
     return lexicon
 
 
-def test_paradigm_grid_every_form_in_the_resource_is_found(resource_forms) -> None:
+# A first part every compound of the language may take: a Finnish noun, a Swedish noun with
+# the linking -s. English writes compounds apart ("village idiot") or with a hyphen.
+COMPOUND_HEADS = {"fi": ("kylä", "koiran"), "sv": ("stads", "flick"), "en": ()}
+
+
+def test_paradigm_grid_every_form_in_the_resource_is_found(resource_forms_by_lang) -> None:
     missing = []
-    for lemma, forms in resource_forms.items():
-        lexicon = lexicon_of(f"*{lemma}~")
-        for form in forms:
-            if not form.isalpha():
-                continue
-            clitic = (form + "kin",) if len(form) >= 3 else ()   # clitics are read off words of 3+ letters
-            for word in (form, *clitic, "kylä" + form):            # as it is, with a clitic, in a compound
-                if "hit" not in lexicon.keys_for(word):
-                    missing.append(word)
+    for lang, by_lemma in resource_forms_by_lang.items():
+        for lemma, forms in by_lemma.items():
+            lexicon = lexicon_of(f"*{lemma}~")
+            for form in forms:
+                if not form.isalpha():
+                    continue
+                clitic = (form + "kin",) if lang == "fi" and len(form) >= 3 else ()
+                compounds = tuple(head + form for head in COMPOUND_HEADS[lang])
+                for word in (form, *clitic, *compounds):   # as it is, with a clitic, in a compound
+                    if "hit" not in lexicon.keys_for(word):
+                        missing.append((lang, lemma, word))
     assert not missing, missing[:20]
 
 
@@ -122,12 +145,38 @@ def test_innocent_look_alikes_and_reports_pass(pack, text) -> None:
     assert not [f for f in check(pack, Request(text, NOW))["findings"] if f["category"] == "incitement"]
 
 
-def test_a_compound_needs_a_real_first_part() -> None:
+def test_a_compound_needs_a_first_part_that_splits_into_known_words() -> None:
     lexicon = lexicon_of("*paska~")
-    assert "hit" in lexicon.keys_for("kusipaskaa")
-    assert "hit" not in lexicon.keys_for("xpaska")        # no first part of three letters
-    assert "hit" not in lexicon.keys_for("prtpaska")      # a first part without a vowel
+    for word in ("kusipaskaa", "koiranpaskaa", "kyläkusipaska", "ihmispaskaa", "rasvapaskaksi"):
+        assert "hit" in lexicon.keys_for(word), word
+    for word in ("xpaska", "prtpaska", "qwzpaskaa", "tsupaska"):   # no known word before the form
+        assert "hit" not in lexicon.keys_for(word), word
     assert "hit" not in lexicon_of("paska~").keys_for("kusipaska")   # no * : no compounds
+    swedish = lexicon_of("*jävel~")
+    for word in ("finnjävlar", "ryssjävlarna", "flickjävel", "kyrkojävel"):   # finne, ryss, flicka, kyrka
+        assert "hit" in swedish.keys_for(word), word
+
+
+def test_a_first_part_is_read_in_the_language_of_the_lemma() -> None:
+    # "koiran" is Finnish, "jävel" Swedish: a Finnish head does not make a Swedish compound
+    assert "hit" not in lexicon_of("*jävel~").keys_for("koiranjävel")
+    # English glues no open compounds: "village-idiot" is two tokens, "villageidiot" nothing
+    assert "hit" not in lexicon_of("*scum~").keys_for("townscum")
+
+
+def test_a_head_the_pack_names_is_a_known_first_part() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*paska~", "hit")
+    lexicon.add_part("mamu*", "fi")
+    lexicon.freeze()
+    assert "hit" in lexicon.keys_for("mamupaskaa")
+    assert "hit" not in lexicon_of("*paska~").keys_for("mamupaskaa")
+
+
+def test_a_tail_pattern_needs_known_words_before_it_too() -> None:
+    lexicon = lexicon_of("*bilen")
+    assert "hit" in lexicon.keys_for("bilen") and "hit" in lexicon.keys_for("polisbilen")
+    assert "hit" not in lexicon.keys_for("xqbilen")
 
 
 def test_clitics_are_read_off_finnish_forms() -> None:

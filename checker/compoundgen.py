@@ -1,0 +1,101 @@
+"""Generate `checker/langdata/compound_parts_{fi,sv}.txt`: the words a Finnish or Swedish
+compound can be built from.
+
+Run:  python -m checker.compoundgen [--check]
+
+A rule that names `*lemma~` matches the lemma's forms also as the last part of a compound
+("koiranpaskaa", "Finnjävlar"), but only when the rest of the word splits into known words
+of the language (see compounds.py). This module writes those known words offline, so the
+runtime needs no analyser:
+
+- Finnish: every lemma in simplemma's Finnish dictionary that Voikko reads as a common
+  noun, adjective or numeral, split by Voikko's analysis (STRUCTURE) into the parts it is
+  made of, each part as it is written inside the compound ("koiran" in "koiranpaska",
+  "ihmis" in "ihmisoikeus"). Proper nouns are left out: they are written with a hyphen
+  in a compound ("Hanko-paska").
+- Swedish: every lemma in simplemma's Swedish dictionary; the linking -s- and the dropped
+  or changed final vowel (flicka -> flick-, kyrka -> kyrko-) are read at run time.
+
+A word that itself splits into shorter known words is left out (the run time splits it
+the same way), which keeps the tables small. `--check` exits 1 when a committed table
+differs from a fresh one. Needs what lexemegen.py needs (simplemma, libvoikko, voikko-fi).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from checker.compounds import MIN_PART, Splitter
+from checker.lexemegen import _inverted, _voikko
+
+TABLES = {lang: Path(__file__).resolve().parent / "langdata" / f"compound_parts_{lang}.txt" for lang in ("fi", "sv")}
+# Voikko's word classes that build Finnish compounds (common nouns, adjectives, numerals).
+FI_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "lukusana"})
+MAX_PART = 24
+
+
+def _plain(word: str) -> bool:
+    return MIN_PART <= len(word) <= MAX_PART and word.isalpha() and word.islower()
+
+
+def _fi_parts() -> set[str]:
+    """Finnish parts: each common noun, adjective or numeral lemma cut by Voikko's STRUCTURE."""
+    voikko, parts = _voikko(), set()
+    for lemma in _inverted("fi"):
+        if not _plain(lemma):
+            continue
+        for analysis in voikko.analyze(lemma):
+            if analysis.get("CLASS") not in FI_CLASSES or analysis.get("BASEFORM", "").lower() != lemma:
+                continue
+            structure = analysis.get("STRUCTURE", "")
+            letters = structure.replace("=", "")
+            if len(letters) != len(lemma):
+                continue
+            pieces, position = [], 0
+            for chunk in structure.split("=")[1:]:
+                pieces.append(lemma[position:position + len(chunk)])
+                position += len(chunk)
+            parts.update(piece for piece in pieces if _plain(piece))
+    return parts
+
+
+def _sv_parts() -> set[str]:
+    """Swedish parts: simplemma's Swedish lemmas."""
+    return {lemma for lemma in _inverted("sv") if _plain(lemma)}
+
+
+def reduce(words: set[str], lang: str) -> list[str]:
+    """The words, without those that split into shorter ones kept (shortest first)."""
+    kept: set[str] = set()
+    splitter = Splitter({lang: kept})
+    for word in sorted(words, key=lambda w: (len(w), w)):
+        if not splitter.splits(word, lang):
+            kept.add(word)
+    return sorted(kept)
+
+
+def render(lang: str) -> str:
+    words = _fi_parts() if lang == "fi" else _sv_parts()
+    return "\n".join(reduce(words, lang)) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if a committed table is stale")
+    args = parser.parse_args(argv)
+    status = 0
+    for lang, path in TABLES.items():
+        text = render(lang)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                print(f"{path} is stale: run python -m checker.compoundgen", file=sys.stderr)
+                status = 1
+        else:
+            path.write_text(text, encoding="utf-8")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
