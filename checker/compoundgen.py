@@ -13,7 +13,7 @@ runtime needs no analyser:
   made of, each part as it is written inside the compound ("koiran" in "koiranpaska",
   "ihmis" in "ihmisoikeus"). Proper nouns are left out: they are written with a hyphen
   in a compound ("Hanko-paska").
-- Swedish: every lemma in simplemma's Swedish dictionary; the linking -s- and the dropped
+- Swedish: every lemma in simplemma's Swedish dictionary that inflects; the linking -s- and the dropped
   or changed final vowel (flicka -> flick-, kyrka -> kyrko-) are read at run time.
 
 A word that itself splits into shorter known words is left out (the run time splits it
@@ -34,6 +34,7 @@ TABLES = {lang: Path(__file__).resolve().parent / "langdata" / f"compound_parts_
 # Voikko's word classes that build Finnish compounds (common nouns, adjectives, numerals).
 FI_CLASSES = frozenset({"nimisana", "laatusana", "nimisana_laatusana", "lukusana"})
 MAX_PART = 24
+MIN_FORMS_SHORT = 4      # forms a Swedish lemma of four letters or fewer needs to be a part
 
 
 def _plain(word: str) -> bool:
@@ -62,8 +63,10 @@ def _fi_parts() -> set[str]:
 
 
 def _sv_parts() -> set[str]:
-    """Swedish parts: simplemma's Swedish lemmas."""
-    return {lemma for lemma in _inverted("sv") if _plain(lemma)}
+    """Swedish parts: simplemma's Swedish lemmas that inflect (abbreviations and
+    interjections do not); a short one needs a full paradigm ("by": byn, byar, byarna)."""
+    return {lemma for lemma, forms in _inverted("sv").items()
+            if _plain(lemma) and len(forms) >= (MIN_FORMS_SHORT if len(lemma) <= 4 else 2)}
 
 
 def reduce(words: set[str], lang: str) -> list[str]:

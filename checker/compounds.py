@@ -15,7 +15,8 @@ as `bullshit*`).
 How a Finnish part may be written: as in the table (which holds parts as Voikko cut them
 from real compounds: "koiran", "ihmis", "kusi"), or a table word with the genitive -n
 ("kylän"). A Swedish part: as in the table, with the linking -s ("ryss" + s), without its
-final -a or -e ("flick", "finn"), or with that vowel changed to -o or -u ("kyrko", "gatu").
+final -a or -e ("flick", "finn"), or with that vowel changed to -o or -u ("kyrko", "gatu"),
+when four letters or more are left.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from importlib import resources
 
 MIN_PART = 3             # letters a part needs: "on", "ja", "är" never make a compound
 MAX_PART = 24
+MIN_CHANGED = 4          # letters a Swedish part needs to drop or change its last vowel ("finn")
 CACHE_LIMIT = 20_000
 LANGS = ("fi", "sv")
 
@@ -48,6 +50,8 @@ def _part_ok(part: str, lang: str, known: frozenset[str] | set[str], extra: froz
         last, stem = part[-1], part[:-1]
         if last == "s" and (stem in known or (len(stem) >= MIN_PART and _part_ok(stem, lang, known, ()))):
             return True
+        if len(part) < MIN_CHANGED:
+            return False
         if part + "a" in known or part + "e" in known:
             return True
         return last in "ou" and stem + "a" in known

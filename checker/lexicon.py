@@ -21,7 +21,9 @@ A word pattern is a single word, written as:
   the same letters.
 
 A ``*tail`` matches the same way: the word itself, or a compound whose first part splits
-into known Finnish or Swedish words ("polisbilen" for ``*bilen``).
+into known Finnish or Swedish words ("polisbilen" for ``*bilen``). A key that names a
+language (rules key their words as ("rule", ..., "fi", ...)) reads first parts in that
+language only, so "Henryssä" (a Finnish case ending on an English name) is no "*ryssä".
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
 readings, and with runs of a repeated letter collapsed. A word with stars that none of
@@ -70,7 +72,7 @@ class PatternError(ValueError):
 class _Layer:
     exact: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     prefix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    suffix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    suffix: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
     infix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     lexeme: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     tail: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
@@ -114,6 +116,14 @@ def parse_pattern(pattern: str) -> tuple[str, str]:
     return mode, core
 
 
+def _languages_of(key: Hashable) -> tuple[str, ...]:
+    """The languages a compound's first part is read in for a key: the language a key names
+    (rules key their words by language, e.g. ("hate.slur", "phrase", "fi", ...)), else
+    every language with a table."""
+    named = tuple(part for part in key if part in COMPOUND_LANGS) if isinstance(key, tuple) else ()
+    return named or COMPOUND_LANGS
+
+
 class Lexicon:
     """Word patterns with the keys they stand for; `scan` says which keys each token hits."""
 
@@ -135,15 +145,21 @@ class Lexicon:
         if self._frozen:
             raise RuntimeError("the lexicon is compiled; build a new one")
         mode, core = parse_pattern(pattern)
+        key_langs = _languages_of(key)
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
-            langs = LEMMA_LANGS.get(lemma, ("fi",))
+            lemma_langs = LEMMA_LANGS.get(lemma, ("fi",))
+            langs = tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
             for form in lexeme_forms(lemma, tag):
                 self._plain.lexeme[form].append(key)
                 self._squeezed.lexeme[squeeze(form)].append(key)
                 if mode == "tail":
                     self._plain.tail[form].append((key, langs))
                     self._squeezed.tail[squeeze(form)].append((key, langs))
+            return
+        if mode == "suffix":
+            self._plain.suffix[core].append((key, key_langs))
+            self._squeezed.suffix[squeeze(core)].append((key, key_langs))
             return
         getattr(self._plain, mode)[core].append(key)
         getattr(self._squeezed, mode)[squeeze(core)].append(key)
@@ -185,9 +201,9 @@ class Lexicon:
         for size in lengths["suffix"]:
             if size > n:
                 break
-            keys = layer.suffix.get(form[n - size:])
-            if keys and (size == n or self.splitter.splits_any(form[:n - size], COMPOUND_LANGS)):
-                yield from keys
+            for key, langs in layer.suffix.get(form[n - size:], ()):
+                if size == n or self.splitter.splits_any(form[:n - size], langs):
+                    yield key
         for size in lengths["infix"]:
             if size > n:
                 break
@@ -230,9 +246,9 @@ class Lexicon:
         for core, keys in layer.prefix.items():
             if len(core) <= n and fits(core, 0):
                 yield from keys
-        for core, keys in layer.suffix.items():
+        for core, entries in layer.suffix.items():
             if len(core) <= n and fits(core, n - len(core)):
-                yield from keys
+                yield from (key for key, _ in entries)
 
     def scan(self, tokens: list[Token]) -> dict[int, frozenset[Hashable]]:
         """The keys hit by each token, only for tokens that hit something."""

@@ -4,7 +4,8 @@ characters came from in the text as sent.
 Invisible format characters are dropped, compatibility forms folded (NFKC: fullwidth and
 mathematical letters), Cyrillic and Greek look-alikes read as Latin letters, accents
 stripped except where they carry meaning in Finnish and Swedish (å ä ö é ü), and a
-currency or other symbol between letters read as the letter it resembles. So
+currency or other symbol after a letter (inside or at the end of a word) read as the
+letter it resembles; after a digit or a space it stays a symbol ("10 €"). So
 "p\u200baska", "ｐａｓｋａ", "pаska" (a Cyrillic a) and "pàska" all read "paska" — in swear
 words, identity codes and IBANs alike. `text.Document` keeps the offset map, so findings
 still point into the text as sent.
@@ -46,10 +47,10 @@ def _fold(cluster: str) -> str:
     if composed in KEPT_ACCENTS:
         return composed
     compat = unicodedata.normalize("NFKC", cluster).translate(CONFUSABLES)
-    if not any(ch.isalpha() for ch in compat):
-        return compat
     bare = "".join(ch for ch in unicodedata.normalize("NFD", compat) if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare) or compat
+    if not any(ch.isalnum() for ch in compat):
+        return compat               # a symbol or mark alone keeps its form
+    return unicodedata.normalize("NFC", bare) or compat   # letters and digits lose their accents
 
 
 def normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
@@ -61,9 +62,9 @@ def normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     for m in FOLD_RE.finditer(text):
         cluster, start, end = m.group(), m.start(), m.end()
         folded = _fold(cluster)
-        if cluster in SYMBOL_LETTERS and 0 < start and end < len(text) \
-                and text[start - 1].isalpha() and text[end].isalpha():
-            folded = SYMBOL_LETTERS[cluster]
+        if cluster in SYMBOL_LETTERS and 0 < start and text[start - 1].isalpha() \
+                and (end == len(text) or text[end].isalpha() or not text[end].isalnum()):
+            folded = SYMBOL_LETTERS[cluster]    # after a letter, inside or ending a word
         if folded != cluster:
             pieces.append((start, end, folded))
     if not pieces:

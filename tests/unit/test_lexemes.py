@@ -193,3 +193,60 @@ def test_unknown_lexemes_and_tags_are_refused_with_the_way_out() -> None:
         Lexicon().add("paska~imp", "x")      # a noun has no imperative
     with pytest.raises(PatternError, match="not a lexeme"):
         Lexicon().add("pas*ka~", "x")
+
+
+# Innocent look-alikes: words of one language, or of another sense, that contain or resemble
+# a swear word or slur. None may raise a profanity, hate, insult or incitement finding.
+INNOCENT = [
+    # English: birds, dishes, Latin honours, dog breeding, places and people
+    "Bongasimme talitiaisen ja sinitiaisen, englanniksi great tit ja blue tit.",
+    "A blue-footed booby and a European shag nested on the island.",
+    "The woodcock and the peacock were seen near the cockatoo enclosure.",
+    "A titmouse and a bittern at the bird station this morning.",
+    "The pub serves faggots and peas and spotted dick on Thursdays.",
+    "Shitake mushrooms are on the menu today.",
+    "She graduated summa cum laude from the University of Helsinki.",
+    "The dam and the sire are both champions; the bitch whelped six puppies.",
+    "Scunthorpe and Penistone are towns in England.",
+    "The class assassin game is popular with teenagers.",
+    "Therapist appointments are available on Mondays.",
+    "The Dickensian atmosphere of the Christmas market.",
+    # Finnish: case endings on foreign names, and words that contain a swear word's letters
+    "Kokous pidettiin Henryssä, ei Sherryssä.",
+    "Vierailimme Ferryssä ja Kerryssä Irlannissa.",
+    "Dickensin romaani luettiin lukupiirissä.",
+    "Essexin ja Sussexin kreivikunnat ovat Englannissa.",
+    "Hancockin elokuva näytetään torstaina.",
+    "Kukkosen perhe muutti Hankoon.",
+    "Kusiaiset rakensivat keon polun viereen.",
+    "Kivitunnelin remontti alkaa maanantaina.",
+    "Runkoverkon kunnostus etenee suunnitellusti.",
+    "Hän mulkoili meitä koko illan.",
+    "Saatan tulla vasta iltapäivällä.",
+    "Perseus ja Andromeda näkyvät syystaivaalla.",
+    "Persoonallinen palvelu on kirjaston vahvuus.",
+    "Ripaskaa tanssitaan Kasinolla.",
+    "Vitus Bering löysi salmen.",
+    "Mikael Niemen Populärmusik från Vittula esitetään teatterissa.",
+    "Torakoita löytyi ravintolan keittiöstä, kertoi tarkastaja.",
+    # Swedish
+    "Facket kräver bättre villkor för personalen.",
+    "Ge mig en puss och en kram.",
+    "Katten gjorde kiss på mattan.",
+    "I slutet av mötet röstade vi.",
+    "Kocken lagade fisksoppa.",
+    "Vi fiskade med en ryssja i viken.",
+    "Vittnet berättade vad hon såg.",
+    "Tiken fick sex valpar i går.",
+    "Fittja ligger i Botkyrka.",
+    "Horisonten var klar i kväll.",
+    "Det fanns många fanor på torget.",
+    "Han satte en prick på kartan.",
+    "Vi ses i Vittangi på lördag.",
+]
+
+
+@pytest.mark.parametrize("text", INNOCENT)
+def test_innocent_look_alike_words_pass(pack, text) -> None:
+    rude = {"profanity", "hate", "insult", "incitement"}
+    assert not [f for f in check(pack, Request(text, NOW))["findings"] if f["category"] in rude]
