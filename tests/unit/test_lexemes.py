@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import libvoikko
+import yaml
 import pytest
 from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
 
@@ -250,3 +251,44 @@ INNOCENT = [
 def test_innocent_look_alike_words_pass(pack, text) -> None:
     rude = {"profanity", "hate", "insult", "incitement"}
     assert not [f for f in check(pack, Request(text, NOW))["findings"] if f["category"] in rude]
+
+
+FRAMES = {
+    "fi": ("Kuulin eilen kun joku sanoi {} ja sitten lähdettiin kotiin.", "{} sanoi naapuri taas aamulla."),
+    "sv": ("Jag hörde i går att någon sa {} och sedan gick vi hem.", "{} sa grannen igen i morse."),
+    "en": ("Yesterday I heard someone say {} and then we went home.", "{} said the neighbour again this morning."),
+}
+
+
+def term_lexemes() -> list[tuple[str, str, str]]:
+    """(rule id, language, lemma) of every lexeme a `terms` rule of the pack lists."""
+    found = []
+    for path in sorted(lexemegen.RULES.rglob("*.yaml")):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", []):
+            if rule.get("kind") != "terms" or rule.get("links") == "only":
+                continue
+            for lang, items in (rule.get("terms") or {}).items():
+                for item in items:
+                    match = lexemegen.LEXEME_RE.fullmatch(str(item).strip())
+                    if match and " " not in str(item):
+                        found.append((rule["id"], lang, match.group(1).lower()))
+    return found
+
+
+@pytest.mark.parametrize(("rule_id", "lang", "lemma"), term_lexemes())
+def test_paradigm_grid_in_sentence_frames(pack, resource_forms_by_lang, rule_id, lang, lemma) -> None:
+    """Every form the resource of the rule's language lists (or of every language, for
+    `any`), in sentence frames, is found by the rule."""
+    langs = ("fi", "sv", "en") if lang == "any" else (lang,)
+    missing, tried = [], 0
+    for one in langs:
+        for form in sorted(resource_forms_by_lang[one].get(lemma, ())):
+            if not form.isalpha():
+                continue
+            tried += 1
+            for frame in FRAMES[one]:
+                text = frame.format(form.capitalize() if frame.startswith("{}") else form)
+                if rule_id not in {f["rule"] for f in check(pack, Request(text, NOW))["findings"]}:
+                    missing.append(text)
+    assert tried, f"the {lang} resource lists no form of {lemma}"
+    assert not missing, missing[:10]
