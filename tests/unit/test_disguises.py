@@ -67,7 +67,7 @@ DISGUISES: dict[str, Callable[[str], str]] = {
 # (category, the word as written plainly, a frame with {} where it stands)
 TARGETS = [
     ("profanity", "paska", "😀 Tää on ihan {} idea, sanon sen suoraan."),
-    ("profanity", "perkele", "👍 Voi {} tätä jonoa."),
+    ("profanity", "perkele", "👍 Taas tämä {} jono kaupungintalolla."),
     ("profanity", "jävla", "🙈 Vilket {} väder i dag."),
     ("profanity", "shit", "🙂 This is {} and everyone knows it."),
     ("privacy", "240101A101T", "📎 Henkilötunnus {} lähti väärälle vastaanottajalle."),
