@@ -9,7 +9,7 @@ A word pattern is a single word, written as:
 - ``*part*`` every word that contains it;
 - ``lemma~``  a lexeme: every inflected form of the lemma, as generated offline from
   morphological resources into `langdata/lexeme_forms.json` (see lexemegen.py), also with a Finnish
-  clitic (-kin, -kaan, -han, -pa, -ko) appended;
+  clitic (-kin, -kaan, -han, -pa, -ko, spoken -ki and -s) appended;
 - ``lemma~tag`` only the forms with that tag: ``imp`` (imperative: "murskatkaa",
   "murskaa", "skjut"), ``lets`` (Finnish "let's": "murskataan", "murskataa"), ``cond``
   (conditional, also spoken "murskais"), ``pot`` (potential), ``inf`` (infinitives),
@@ -46,7 +46,10 @@ from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
 # Finnish clitics, longest first; a lexeme's form is also found with one of them appended.
-CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
+# Spoken Finnish adds -ki for -kin ("neki") and a softening -s to a plural imperative
+# ("murskatkaas"; only there, so that "rikos", a crime, is not "riko" + s).
+CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö", "ki", "s")
+SOFTENED = ("kaas", "kääs")
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
 
@@ -215,7 +218,8 @@ class Lexicon:
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[Hashable]:
         """Keys of lexemes the word is a form of: as it is, without a clitic, or as the last
         part of a compound whose first part splits into known words of the lemma's language."""
-        words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2]
+        words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2
+                          and (c != "s" or form.endswith(SOFTENED))]
         for word in words:
             yield from layer.lexeme.get(word, ())
             n = len(word)

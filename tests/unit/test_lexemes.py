@@ -123,6 +123,8 @@ def test_finnish_calls_in_every_imperative_and_lets_form_are_incitement(pack, re
     "Murskaiskaa ne kyltit yöllä.",       # momentane sibling, unknown to both resources
     "Hajotelkaa niiden autot.",           # frequentative sibling
     "Murskataanpa ne kaikki!",            # "let's" with a clitic
+    "Murskatkaas ne kyltit yöllä.",       # spoken softening -s
+    "Hajottakaaki niiden autot.",         # spoken -ki for -kin
     "Joku vois hajotella sen kameran.",   # someone should + spoken conditional
     "Krossa rutorna i natt.",
     "Nån borde förstöra skyltarna.",
@@ -184,6 +186,7 @@ def test_clitics_are_read_off_finnish_forms() -> None:
     lexicon = lexicon_of("murskata~imp")
     for clitic in CLITICS:
         assert "hit" in lexicon.keys_for("murskatkaa" + clitic)
+    assert "hit" not in lexicon_of("rikkoa~imp").keys_for("rikos")   # a crime, not "riko" + s
     assert "hit" not in lexicon.keys_for("murskattiin")       # a past passive is no imperative
 
 
