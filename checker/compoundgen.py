@@ -19,11 +19,17 @@ runtime needs no analyser:
 A word that itself splits into shorter known words is left out (the run time splits it
 the same way), which keeps the tables small. `--check` exits 1 when a committed table
 differs from a fresh one. Needs what lexemegen.py needs (simplemma, libvoikko, voikko-fi).
+
+`false_compounds` (run by lexemegen, as it depends on the bundled rules) lists the words of
+the dictionaries that would split as "known word + a rule's tail" but are no such compound
+by their analysis: Finnish "vyöryssä" is vyöry + -ssä, not vyö + ryssä (Voikko puts no word
+boundary there); Swedish words whose simplemma lemma does not end in the tail's lemma.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -77,6 +83,83 @@ def reduce(words: set[str], lang: str) -> list[str]:
         if not splitter.splits(word, lang):
             kept.add(word)
     return sorted(kept)
+
+
+SUFFIX_RE = re.compile(r"(?<![\w~*])\*([^\W\d_][\w'-]*)(?![\w*])(~[a-z]*)?")
+
+
+def tails_in_rules(folder: Path) -> dict[str, set[str]]:
+    """Every `*word` and `*lemma~` in the rule files: the tail -> the lemmas it stands for
+    (the lemma itself for `*lemma~`, the word for `*word`)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.rglob("*.yaml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip().startswith("#"):
+                continue
+            for m in SUFFIX_RE.finditer(line):
+                found.setdefault(m.group(1).lower(), set()).add(m.group(2) or "")
+    return found
+
+
+def _boundary_at(word: str, cut: int) -> bool | None:
+    """Whether Voikko reads a Finnish word as a compound with a boundary at `cut` in every
+    reading: not when one reading is another word ("vyöryssä": vyöry + -ssä, beside vyö +
+    ryssä; "lumivyöryssä": lumi + vyöry + -ssä); None when it does not know the word."""
+    analyses = _voikko().analyze(word)
+    if not analyses:
+        return None
+    readings = []
+    for analysis in analyses:
+        position, cuts = 0, set()
+        for ch in analysis.get("STRUCTURE", ""):
+            if ch == "=":
+                cuts.add(position)
+            else:
+                position += 1
+        readings.append(cuts - {0})
+    return all(cut in cuts for cuts in readings)
+
+
+def false_compounds(tails: dict[str, set[str]], forms: dict[str, dict[str, tuple[str, ...]]]) -> list[str]:
+    """Dictionary words that end in a tail after a head that splits into known words, yet
+    are no compound of that tail by their analysis: "head tail", one a line."""
+    by_form: dict[str, set[str]] = {}          # a form a tail matches -> the lemmas it means
+    for tail, marks in tails.items():
+        if "" in marks:
+            by_form.setdefault(tail, set()).add(tail)
+        if any(mark.startswith("~") for mark in marks) and tail in forms:
+            for form in forms[tail].get("all", ()):
+                by_form.setdefault(form, set()).add(tail)
+    lengths = sorted({len(form) for form in by_form})
+    splitter, found, real_ones = Splitter(), set(), set()
+    for lang in ("fi", "sv"):
+        dictionary = _lemma_of(lang)
+        for word, lemma in dictionary.items():
+            n = len(word)
+            for size in lengths:
+                if n - size < MIN_PART:
+                    break
+                meant = by_form.get(word[n - size:])
+                if not meant or not splitter.splits(word[:n - size], lang):
+                    continue
+                tail = word[n - size:]
+                targets = tuple(meant | {dictionary.get(m, m) for m in meant} | {tail})
+                real = _boundary_at(word, n - size) if lang == "fi" else None
+                if real is None:
+                    real = lemma.endswith(targets)
+                (real_ones if real else found).add(f"{word[:n - size]} {tail}")
+    return sorted(found - real_ones)      # a compound in one language is one
+
+
+def _lemma_of(lang: str) -> dict[str, str]:
+    """Every plain lower-case form of a language's dictionary -> its lemma."""
+    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
+    out: dict[str, str] = {}
+    for form, lemma in _load_dictionary_from_disk(lang).items():
+        word = form.decode("utf-8")
+        if word.isalpha() and word.islower():
+            out[word] = lemma.decode("utf-8").lower()
+    return out
 
 
 def render(lang: str) -> str:

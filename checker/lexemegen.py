@@ -21,6 +21,10 @@ short forms (conditional -isi -> -is, passive -aan -> -aa), and the Swedish impe
 (the infinitive without -a when the present ends in -er). Clitics (-kin, -han, -pa, ...)
 are handled by the lexicon at lookup time.
 
+It also writes `langdata/false_compounds.txt`: the dictionary words that end in a rule's
+`*tail` or `*lemma~` after known words, yet are no such compound ("vyö ryssä" is vyöryssä,
+an avalanche's inessive; see compoundgen.false_compounds).
+
 Needs (tests and this tool only, never the product): `pip install simplemma libvoikko`
 and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
 voikko-fi`). `--check` exits 1 when the committed table differs from a fresh one.
@@ -39,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
 TABLE = Path(__file__).resolve().parent / "langdata" / "lexeme_forms.json"
+FALSE_COMPOUNDS = TABLE.with_name("false_compounds.txt")
 LEXEME_RE = re.compile(r"(?<![\w~])\*?([^\W\d_][\w'-]*)~([a-z]*)")
 LANGS = ("fi", "sv", "en")
 TAGS = ("all", "imp", "lets", "cond", "pot", "inf", "pres", "pass")
@@ -241,19 +246,27 @@ def render(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
+def _false_compounds(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
+    """The words that end in a rule's tail but are no compound of it (compoundgen.py)."""
+    from checker.compoundgen import false_compounds, tails_in_rules   # it builds on this module
+    return "".join(line + "\n" for line in false_compounds(tails_in_rules(RULES), table))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed table is stale")
     args = parser.parse_args(argv)
-    text = render(generate(lexemes_in_rules()))
+    table = generate(lexemes_in_rules())
+    outputs = {TABLE: render(table), FALSE_COMPOUNDS: _false_compounds(table)}
     if args.check:
-        current = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
-        if current != text:
-            print(f"{TABLE} is stale: run python -m checker.lexemegen", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    empty = [lemma for lemma, tags in generate(lexemes_in_rules()).items() if not tags]
+        stale = [path for path, text in outputs.items()
+                 if (path.read_text(encoding="utf-8") if path.exists() else "") != text]
+        for path in stale:
+            print(f"{path} is stale: run python -m checker.lexemegen", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+    empty = [lemma for lemma, tags in table.items() if not tags]
     if empty:
         print("no forms found for: " + ", ".join(empty), file=sys.stderr)
         return 1

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
-from checker.compounds import MIN_PART, Splitter
+from checker.compounds import MIN_PART, Splitter, false_compounds
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
@@ -205,7 +205,7 @@ class Lexicon:
             if size > n:
                 break
             for key, langs in layer.suffix.get(form[n - size:], ()):
-                if size == n or self.splitter.splits_any(form[:n - size], langs):
+                if size == n or self._compound(form, n - size, langs):
                     yield key
         for size in lengths["infix"]:
             if size > n:
@@ -214,6 +214,15 @@ class Lexicon:
                 yield from layer.infix.get(form[i:i + size], ())
         if layer.lexeme:
             yield from self._lexeme(layer, form, lengths["tail"])
+
+    def _compound(self, word: str, cut: int, langs: tuple[str, ...]) -> bool:
+        """Whether `word` is a compound whose last part starts at `cut`: the first part
+        splits into known words, and the analysis does not read the word, or its end, as
+        another word ("lumivyöryssä" ends in "vyöryssä", which is no vyö + ryssä)."""
+        if not self.splitter.splits_any(word[:cut], langs):
+            return False
+        false, tail = false_compounds(), word[cut:]
+        return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1))
 
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[Hashable]:
         """Keys of lexemes the word is a form of: as it is, without a clitic, or as the last
@@ -227,7 +236,7 @@ class Lexicon:
                 if n - size < MIN_PART:
                     break
                 for key, langs in layer.tail.get(word[n - size:], ()):
-                    if self.splitter.splits_any(word[:n - size], langs):
+                    if self._compound(word, n - size, langs):
                         yield key
 
     def _starred(self, word: str) -> Iterable[Hashable]:

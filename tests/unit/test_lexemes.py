@@ -167,6 +167,13 @@ def test_a_first_part_is_read_in_the_language_of_the_lemma() -> None:
     assert "hit" not in lexicon_of("*scum~").keys_for("townscum")
 
 
+def test_a_word_the_analysis_reads_otherwise_is_no_compound() -> None:
+    lexicon = lexicon_of("*ryssä")
+    assert "hit" in lexicon.keys_for("kotiryssä")
+    for word in ("vyöryssä", "lumivyöryssä", "äänivyöryssä"):   # vyöry + -ssä, not vyö + ryssä
+        assert "hit" not in lexicon.keys_for(word), word
+
+
 def test_a_head_the_pack_names_is_a_known_first_part() -> None:
     lexicon = Lexicon()
     lexicon.add("*paska~", "hit")
@@ -218,6 +225,8 @@ INNOCENT = [
     # Finnish: case endings on foreign names, and words that contain a swear word's letters
     "Kokous pidettiin Henryssä, ei Sherryssä.",
     "Vierailimme Ferryssä ja Kerryssä Irlannissa.",
+    "Lumivyöryssä ei onneksi loukkaantunut ketään.",
+    "Kivivyöryssä tie katkesi, ja vyöryssä kaatui puita.",
     "Dickensin romaani luettiin lukupiirissä.",
     "Essexin ja Sussexin kreivikunnat ovat Englannissa.",
     "Hancockin elokuva näytetään torstaina.",
