@@ -18,7 +18,7 @@ runtime needs no analyser:
 
 A word that itself splits into shorter known words is left out (the run time splits it
 the same way), which keeps the tables small. `--check` exits 1 when a committed table
-differs from a fresh one. Needs what lexemegen.py needs (simplemma, libvoikko, voikko-fi).
+differs from a fresh one. Needs simplemma, libvoikko and voikko-fi (see morphology.py).
 
 `false_compounds` (run by lexemegen, as it depends on the bundled rules) lists the words of
 the dictionaries that would split as "known word + a rule's tail" but are no such compound
@@ -34,7 +34,7 @@ import sys
 from pathlib import Path
 
 from checker.compounds import MIN_PART, Splitter
-from checker.lexemegen import _inverted, _voikko
+from checker.morphology import dictionary, inverted, voikko
 
 TABLES = {lang: Path(__file__).resolve().parent / "langdata" / f"compound_parts_{lang}.txt" for lang in ("fi", "sv")}
 # Voikko's word classes that build Finnish compounds (common nouns, adjectives, numerals).
@@ -49,11 +49,11 @@ def _plain(word: str) -> bool:
 
 def _fi_parts() -> set[str]:
     """Finnish parts: each common noun, adjective or numeral lemma cut by Voikko's STRUCTURE."""
-    voikko, parts = _voikko(), set()
-    for lemma in _inverted("fi"):
+    analyser, parts = voikko(), set()
+    for lemma in inverted("fi"):
         if not _plain(lemma):
             continue
-        for analysis in voikko.analyze(lemma):
+        for analysis in analyser.analyze(lemma):
             if analysis.get("CLASS") not in FI_CLASSES or analysis.get("BASEFORM", "").lower() != lemma:
                 continue
             structure = analysis.get("STRUCTURE", "")
@@ -71,7 +71,7 @@ def _fi_parts() -> set[str]:
 def _sv_parts() -> set[str]:
     """Swedish parts: simplemma's Swedish lemmas that inflect (abbreviations and
     interjections do not); a short one needs a full paradigm ("by": byn, byar, byarna)."""
-    return {lemma for lemma, forms in _inverted("sv").items()
+    return {lemma for lemma, forms in inverted("sv").items()
             if _plain(lemma) and len(forms) >= (MIN_FORMS_SHORT if len(lemma) <= 4 else 2)}
 
 
@@ -105,7 +105,7 @@ def _boundary_at(word: str, cut: int) -> bool | None:
     """Whether Voikko reads a Finnish word as a compound with a boundary at `cut` in every
     reading: not when one reading is another word ("vyöryssä": vyöry + -ssä, beside vyö +
     ryssä; "lumivyöryssä": lumi + vyöry + -ssä); None when it does not know the word."""
-    analyses = _voikko().analyze(word)
+    analyses = voikko().analyze(word)
     if not analyses:
         return None
     readings = []
@@ -153,9 +153,8 @@ def false_compounds(tails: dict[str, set[str]], forms: dict[str, dict[str, tuple
 
 def _lemma_of(lang: str) -> dict[str, str]:
     """Every plain lower-case form of a language's dictionary -> its lemma."""
-    from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
     out: dict[str, str] = {}
-    for form, lemma in _load_dictionary_from_disk(lang).items():
+    for form, lemma in dictionary(lang).items():
         word = form.decode("utf-8")
         if word.isalpha() and word.islower():
             out[word] = lemma.decode("utf-8").lower()

@@ -37,8 +37,11 @@ import json
 import re
 import sys
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
+
+from checker.compoundgen import false_compounds, tails_in_rules
+from checker.morphology import analyses as _analyses
+from checker.morphology import inverted as _inverted
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
@@ -51,10 +54,6 @@ LANG_KEY = "langs"       # not a tag: the languages whose resources gave the lem
 MIN_ANALOGY = 3          # letters of ending an unknown lemma must share with its model
 
 
-class ResourceMissing(RuntimeError):
-    """simplemma or Voikko is not installed."""
-
-
 def lexemes_in_rules(folder: Path = RULES) -> list[str]:
     """Every lemma named with `~` in the bundled rule files, sorted."""
     found: set[str] = set()
@@ -65,33 +64,6 @@ def lexemes_in_rules(folder: Path = RULES) -> list[str]:
                 continue
             found.update(m.group(1).lower() for m in LEXEME_RE.finditer(line))
     return sorted(found)
-
-
-@lru_cache(maxsize=None)
-def _inverted(lang: str) -> dict[str, tuple[str, ...]]:
-    """simplemma's dictionary for a language, as lemma -> its forms."""
-    try:
-        from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
-    except ImportError as exc:   # pragma: no cover - depends on the machine
-        raise ResourceMissing("pip install simplemma") from exc
-    inverse: dict[str, list[str]] = defaultdict(list)
-    for form, lemma in _load_dictionary_from_disk(lang).items():
-        inverse[lemma.decode("utf-8").lower()].append(form.decode("utf-8").lower())
-    return {lemma: tuple(sorted(set(forms) | {lemma})) for lemma, forms in inverse.items()}
-
-
-@lru_cache(maxsize=1)
-def _voikko():
-    try:
-        import libvoikko
-        return libvoikko.Voikko("fi")
-    except Exception as exc:     # pragma: no cover - depends on the machine
-        raise ResourceMissing("pip install libvoikko; apt-get install libvoikko1 voikko-fi") from exc
-
-
-@lru_cache(maxsize=None)
-def _analyses(word: str) -> tuple[dict, ...]:
-    return tuple(_voikko().analyze(word))
 
 
 def _knows(lemma: str) -> bool:
@@ -248,7 +220,6 @@ def render(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
 
 def _false_compounds(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
     """The words that end in a rule's tail but are no compound of it (compoundgen.py)."""
-    from checker.compoundgen import false_compounds, tails_in_rules   # it builds on this module
     return "".join(line + "\n" for line in false_compounds(tails_in_rules(RULES), table))
 
 
