@@ -45,6 +45,7 @@ from checker.compounds import MIN_PART, Splitter, false_compounds
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
+TEXT_LANGS = ("fi", "sv", "en")
 # Finnish clitics, longest first; a lexeme's form is also found with one of them appended.
 # Spoken Finnish adds -ki for -kin ("neki") and a softening -s to a plural imperative
 # ("murskatkaas"; only there, so that "rikos", a crime, is not "riko" + s).
@@ -123,8 +124,8 @@ def _languages_of(key: Hashable) -> tuple[str, ...]:
     """The languages a compound's first part is read in for a key: the language a key names
     (rules key their words by language, e.g. ("hate.slur", "phrase", "fi", ...)), else
     every language with a table."""
-    named = tuple(part for part in key if part in COMPOUND_LANGS) if isinstance(key, tuple) else ()
-    return named or COMPOUND_LANGS
+    named = tuple(part for part in key if part in TEXT_LANGS) if isinstance(key, tuple) else ()
+    return named or COMPOUND_LANGS      # English has no table: only the pack's heads join it
 
 
 class Lexicon:
@@ -140,7 +141,7 @@ class Lexicon:
     def add_part(self, part: str, lang: str) -> None:
         """A word the pack names as the first part of compounds in a language, known or not
         to the tables ("mamu" of `heads: {fi: [mamu*]}`)."""
-        for one in ((lang,) if lang in ("fi", "sv", "en") else ("fi", "sv", "en")):
+        for one in ((lang,) if lang in TEXT_LANGS else TEXT_LANGS):
             self.splitter.add(part.strip("*").lower(), one)
 
     def add(self, pattern: str, key: Hashable) -> None:

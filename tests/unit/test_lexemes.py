@@ -183,6 +183,15 @@ def test_a_head_the_pack_names_is_a_known_first_part() -> None:
     assert "hit" not in lexicon_of("*paska~").keys_for("mamupaskaa")
 
 
+def test_an_english_tail_joins_no_finnish_or_swedish_head() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*vermin", ("insult", "phrase", "en"))
+    lexicon.add("*bilen", ("accusation", "phrase", "sv"))
+    lexicon.freeze()
+    assert lexicon.keys_for("vermin") and not lexicon.keys_for("kylävermin")
+    assert lexicon.keys_for("polisbilen") and not lexicon.keys_for("kyläbilen")   # a Finnish head
+
+
 def test_a_tail_pattern_needs_known_words_before_it_too() -> None:
     lexicon = lexicon_of("*bilen")
     assert "hit" in lexicon.keys_for("bilen") and "hit" in lexicon.keys_for("polisbilen")
