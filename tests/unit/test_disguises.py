@@ -111,6 +111,24 @@ def test_symbols_standing_for_letters_are_read(pack, word: str, disguised: str) 
     assert (start, start + utf16(disguised)) in spans, (disguised, spans)
 
 
+@pytest.mark.parametrize(("category", "disguised"), [
+    ("privacy", "24O1O1A1O1T"),             # Latin O for zero
+    ("privacy", "24\u041e101A101T"),         # Cyrillic O for zero
+    ("privacy", "FI21 1234 56O0 0OO7 85"),  # O for zero inside the groups
+    ("privacy", "FI21 l234 5600 0007 85"),  # l for one
+])
+def test_letters_standing_for_digits_are_read(pack, category: str, disguised: str) -> None:
+    text = f"😀 Tässä {disguised} tiedoksi."
+    start = utf16(text[:text.index(disguised)])
+    assert any(s <= start and start + utf16(disguised) <= e for s, e in found_at(pack, text, category)), disguised
+
+
+def test_a_cyrillic_ze_between_digits_reads_three() -> None:
+    from checker.text import Document
+    assert Document("Hetu 1503\u04175-235L").text == "Hetu 150335-235L"
+    assert Document("Kello 3 O").text == "Kello 3 O"        # not between digits: a letter
+
+
 @pytest.mark.parametrize("text", [
     "Hinta on 10 € ja postikulut 5 £.",
     "Ｈａｎｇｏ stad – välkommen!",           # fullwidth, nothing rude
