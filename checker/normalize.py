@@ -41,7 +41,7 @@ SYMBOL_LETTERS = {"€": "e", "£": "l", "¢": "c", "¥": "y", "©": "c", "®": 
 # skipped in one step; the rest are folded one by one with their combining marks.
 _STABLE = "\x00-\x7fåäöÅÄÖéÉüÜ’‘“”–—…«»·•\U0001F300-\U0001FAFF"
 # A run of them with a digit on both sides, a space or hyphen between allowed ("FI21 l234").
-DIGIT_LETTER_RE = re.compile(f"(?:(?<=[0-9])|(?<=[0-9][ -]))[{''.join(DIGIT_LETTERS)}]+(?=[ -]?[0-9])")
+DIGIT_LETTER_RE = re.compile(f"[0-9][ -]?([{''.join(DIGIT_LETTERS)}]+)(?=[ -]?[0-9])")
 FOLD_RE = re.compile(f"[^{_STABLE}][\u0300-\u036f]*|[{_STABLE}][\u0300-\u036f]+")
 
 
@@ -64,7 +64,7 @@ def normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """The text to match in, and for each of its characters where its source starts and
     ends in `text` (None, None when nothing changed, as for plain ASCII)."""
     pieces = [(i, i + 1, DIGIT_LETTERS[text[i]]) for m in DIGIT_LETTER_RE.finditer(text)
-              for i in range(m.start(), m.end())]
+              for i in range(m.start(1), m.end(1))]
     if text.isascii() and not pieces:
         return text, None, None
     as_digits = {start for start, _, _ in pieces}
