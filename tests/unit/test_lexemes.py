@@ -313,3 +313,34 @@ def test_paradigm_grid_in_sentence_frames(pack, resource_forms_by_lang, rule_id,
                     missing.append(text)
     assert tried, f"the {lang} resource lists no form of {lemma}"
     assert not missing, missing[:10]
+
+
+def test_a_term_in_a_sentence_with_a_cue_of_its_other_sense_passes(pack) -> None:
+    def rude(text: str) -> bool:
+        return any(f["category"] == "profanity" for f in check(pack, Request(text, NOW))["findings"])
+    assert not rude("Our bitch is ready for a stud this spring, pedigree papers in order.")
+    assert rude("Our bitch is ready. Shut up, you bitch.")            # the cue is in the other sentence
+    assert rude("Shut up, you bitch, nobody asked you.")
+
+
+def test_a_sense_must_be_written_term_colon_words(tmp_path) -> None:
+    from checker.pack import PackError, load_pack
+    folder = tmp_path / "p"
+    (folder / "rules").mkdir(parents=True)
+    (folder / "pack.yaml").write_text(
+        'name: t\nversion: "1"\nguidelines:\n  G5: {title: {fi: O, sv: R, en: T}, text: {fi: O, sv: R, en: T}}\n',
+        encoding="utf-8")
+    (folder / "rules" / "p.yaml").write_text("""rules:
+  - id: profanity.x
+    category: profanity
+    severity: block
+    guideline: G5
+    kind: terms
+    terms: {en: [bitch]}
+    senses: {en: ["bitch stud"]}
+    message: {sv: Svordom., fi: Kirosana., en: A swear word.}
+    description: {sv: Inga svordomar., fi: Ei kirosanoja., en: No swear words.}
+    examples: {flag: ["a bitch"], pass: ["a neck"]}
+""", encoding="utf-8")
+    with pytest.raises(PackError, match="term: word, word"):
+        load_pack([folder])
