@@ -131,10 +131,14 @@ def false_compounds(tails: dict[str, set[str]], forms: dict[str, dict[str, tuple
             for form in forms[tail].get("all", ()):
                 by_form.setdefault(form, set()).add(tail)
     lengths = sorted({len(form) for form in by_form})
+    shortest = min((len(form) for form in by_form), default=1)
+    endings = {form[-shortest:] for form in by_form}     # a quick test before the full one
     splitter, found, real_ones = Splitter(), set(), set()
     for lang in ("fi", "sv"):
         dictionary = _lemma_of(lang)
         for word, lemma in dictionary.items():
+            if word[-shortest:] not in endings:
+                continue
             n = len(word)
             for size in lengths:
                 if n - size < MIN_PART:
