@@ -1,7 +1,8 @@
 """The person-name signal: where a text names a person, and in what way.
 
     from checker.names import person_names
-    for name in person_names(doc, org):      # a Document and the pack's Organization
+    for name in person_names(doc, org, english_lines):   # a Document, the pack's Organization
+                                                          # and the lines written in English
         name.start, name.end                 # string indices of the whole name
         name.full                            # a first name with a surname ("Anna Virtasen")
         name.role                            # an official named in their role
@@ -10,9 +11,12 @@
 
     from checker.names import read_name
     read_name("Virtaselle")                  # ("virtanen", frozenset({"last"}))
+    read_name("Kevin's", english=True)       # ("kevin", frozenset({"first"}))
 
 Names are the Finnish and Swedish first names and surnames shipped with the bundled pack
-(rules/names/*.txt, see NOTICE.md) and the organization's officials (pack.yaml
+(rules/names/*.txt, see NOTICE.md), common English first names on lines written in English
+(an English name is innocent elsewhere: it may be a Finnish or Swedish word), and the
+organization's officials (pack.yaml
 `organization.officials`), read back from their inflected forms: Finnish case endings
 ("Annalle", "Virtasen", "Mikon" with consonant gradation), the Swedish and English genitive
 ("Annas", "Anna's"). A name is written with a capital and small letters; @handles and
@@ -38,6 +42,7 @@ The signal is computed once per document and organization and shared by every ru
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -106,6 +111,14 @@ def shipped_names() -> dict[str, frozenset[str]]:
     return {name: frozenset(kinds) for name, kinds in table.items()}
 
 
+@lru_cache(maxsize=1)
+def english_names() -> frozenset[str]:
+    """Lower-cased English first names, from rules/names/en_first.txt."""
+    text = (resources.files("somecheck_rules") / "names" / "en_first.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=16)
 def _official_names(officials: tuple[str, ...]) -> dict[str, frozenset[str]]:
     table: dict[str, set[str]] = {}
@@ -138,12 +151,31 @@ def _read(word: str, officials: tuple[str, ...]) -> tuple[str, frozenset[str]] |
     return None
 
 
-def read_name(word: str, officials: tuple[str, ...] = ()) -> tuple[str, frozenset[str]] | None:
+FIRST = frozenset({"first"})
+
+
+def _read_english(word: str) -> tuple[str, frozenset[str]] | None:
+    """An English first name as written or with the genitive "'s" ("Kevin's")."""
+    table = english_names()
+    for candidate in (word, word[:-2] if word.endswith(("'s", "’s")) else ""):
+        if candidate in table and candidate not in NOT_NAMES:
+            return candidate, FIRST
+    return None
+
+
+def read_name(word: str, officials: tuple[str, ...] = (), *,
+              english: bool = False) -> tuple[str, frozenset[str]] | None:
     """A word read as a name: (its dictionary form in lower case, its kinds), or None.
 
     The word as written is tried first, then with an ending taken off, consonant
-    gradation undone (Mikon -> Mikko, Antin -> Antti) and -nen restored (Virtasen)."""
-    return _read(word.lower(), officials)
+    gradation undone (Mikon -> Mikko, Antin -> Antti) and -nen restored (Virtasen).
+    With `english` (the word stands on a line written in English) English first names
+    count too."""
+    lower = word.lower()
+    found = _read(lower, officials)
+    if found is None and english:
+        found = _read_english(lower)
+    return found
 
 
 def _candidates(word: str) -> list[str]:
@@ -169,17 +201,24 @@ def _candidates(word: str) -> list[str]:
 
 # --- finding names in a document -------------------------------------------------------------
 
-_FOUND: WeakKeyDictionary[Document, tuple[Organization, list[Name]]] = WeakKeyDictionary()
+_FOUND: WeakKeyDictionary[Document, tuple[Organization, frozenset[int], list[Name]]] = WeakKeyDictionary()
 
 
-def person_names(doc: Document, org: Organization) -> list[Name]:
-    """Every person named in the document, in text order (cached per document)."""
+def person_names(doc: Document, org: Organization, english_lines: frozenset[int] = frozenset()) -> list[Name]:
+    """Every person named in the document, in text order (cached per document).
+
+    `english_lines` are the line numbers written in English, where English first names count."""
     cached = _FOUND.get(doc)
-    if cached is not None and cached[0] is org:
-        return cached[1]
-    names = list(_find(doc, org))
-    _FOUND[doc] = (org, names)
+    if cached is not None and cached[0] is org and cached[1] == english_lines:
+        return cached[2]
+    names = list(_find(doc, org, english_lines))
+    _FOUND[doc] = (org, english_lines, names)
     return names
+
+
+def english_lines(doc: Document, allows: Callable[[int, str], bool]) -> frozenset[int]:
+    """The numbers of the lines where `allows(line, "en")`: where English first names count."""
+    return frozenset(line for line in range(len(doc.line_starts)) if allows(line, "en"))
 
 
 def _word(doc: Document, token: Token) -> str:
@@ -203,7 +242,7 @@ def _sentence_start(text: str, index: int) -> bool:
     return i == 0 or text[i - 1] in SENTENCE_MARKS
 
 
-def _find(doc: Document, org: Organization) -> list[Name]:
+def _find(doc: Document, org: Organization, english_lines: frozenset[int]) -> list[Name]:
     tokens, text = doc.tokens, doc.text
     officials = org.officials
     read: list[tuple[str, frozenset[str]] | None] = []
@@ -214,7 +253,7 @@ def _find(doc: Document, org: Organization) -> list[Name]:
             word = _word(doc, token)
             is_cap = _capitalized(word) and text[token.start - 1:token.start] != "#"
         capital.append(is_cap)
-        read.append(read_name(word, officials) if is_cap else None)
+        read.append(read_name(word, officials, english=token.line in english_lines) if is_cap else None)
     names: list[Name] = []
     i = 0
     while i < len(tokens):

@@ -15,18 +15,26 @@ and street addresses.
 - `street_address`: a home address: a street name ending in -katu, -tie, -gatan, -vägen,
   ... (or an English "12 Baker Street") with its house number, that either has a staircase
   and flat ("Mannerheimintie 5 B 12", "Storgatan 3 lgh 1101") or follows one of
-  `home_words` within four words ("asuu osoitteessa Rantakatu 4"). An event's venue,
+  `home_words` within four words ("asuu osoitteessa Rantakatu 4") or two words after it
+  ("Rantakatu 5 B:ssä asuva"), or after "at <Name>'s" ("at Jussi's tonight, Rantatie 4");
+  a Finnish case ending after a colon is part of the address
+  ("Bulevardi 12:ssa"). An event's venue,
   "osoite Täktominintie 10", stays quiet.
 
     home_words:                  # optional, per language, word patterns
       fi: [asuu, koti*]
       sv: [bor, hemadress*]
       en: [lives, home]
+    own_words:                   # optional: words that say an account is the organization's
+      fi: [kaupungin]            # own ("kaupungin tilille FI21 ..."), within the words
+      sv: [stadens]              # just before the IBAN on its line
+      en: ["city's"]
 
 Every candidate is validated by a library (python-stdnum, phonenumbers): a wrong checksum
 is not an ID. The organization's own contacts never fire: e-mail at `email_domains` (and
 their subdomains), phone numbers whose E.164 form begins with one of `phone_numbers`, and
-the bank accounts listed in `ibans`.
+the bank accounts listed in `ibans`, or an IBAN that the words just before it call the
+organization's own (`own_words`).
 Candidates are found by regular expressions without nested unbounded repeats, so a scan is
 linear in the text; phonenumbers only validates candidates. Where two identifiers overlap,
 the stronger reading wins (e-mail, IBAN, personal ID, street address, phone), so an IBAN's
@@ -80,16 +88,24 @@ NOT_PHONE_RE = re.compile(r"[0-9]{7}-[0-9]|[0-9]{1,2}-[0-9]{1,2}-[0-9]{2,4}|[0-9
 STREET_SUFFIXES = tuple(suffix for data in LANGUAGE_DATA.values() for suffix in data.street_suffixes)
 STANDALONE_STREETS = frozenset().union(*(data.standalone_streets for data in LANGUAGE_DATA.values()))
 STREET_TYPES = "|".join(t for data in LANGUAGE_DATA.values() for t in data.street_types)
-HOME_WORD_REACH = 4          # words before an address where a home word counts
+HOME_WORD_REACH = 8          # words before an address where a home word counts
+HOME_WORD_AFTER = 2          # words after it ("Rantakatu 5 B:ssä asuva perhe")
+OWN_WORD_REACH = 6           # words before an IBAN where an own-account word counts
 SP = "[ \u00a0]"
 FLAT_NUMBER = rf"{SP}(?:as|bst|lgh|lägenhet)\.?{SP}?[0-9]{{1,4}}+\b"
 # A capitalized word (the suffix is checked afterwards), a house number with an optional
 # letter or range, then an optional staircase letter, a flat number ("B 12", "as 12",
-# "B lgh 1101"): with a flat number the address is a home.
+# "B lgh 1101"): with a flat number the address is a home. A Finnish case ending written
+# after a colon belongs to the address ("Bulevardi 12:ssa", "Rantakatu 5 B:hen").
 STREET_RE = re.compile(
     rf"([A-ZÅÄÖ](?<![\w-][A-ZÅÄÖ])[a-zåäöéü]{{1,40}}+(?:-[a-zåäöéü]{{1,40}}+)?){SP}"
     rf"[0-9]{{1,4}}+(?:[A-Za-zÅÄÖåäö]\b)?(?:{SP}?[-–]{SP}?[0-9]{{1,4}}+)?"
-    rf"(?P<flat>{SP}[A-ZÅÄÖ]\b(?:{SP}?[0-9]{{1,4}}+\b|{FLAT_NUMBER})?|{FLAT_NUMBER})?")
+    rf"(?P<flat>{SP}[A-ZÅÄÖ]\b(?:{SP}?[0-9]{{1,4}}+\b|{FLAT_NUMBER})?|{FLAT_NUMBER})?"
+    rf"(?::[a-zåäö]{{1,5}}+\b)?")
+# A word of direction or size that belongs to a street's name: "Västra Strandgatan 14".
+STREET_PREFIX_RE = re.compile(
+    r"(?<![\w-])(?:Västra|Östra|Norra|Södra|Stora|Lilla|Nya|Gamla|Pohjoinen|Eteläinen|Itäinen|Läntinen|Vanha|Iso|Pikku)"
+    r"[ \u00a0]$")
 ENGLISH_STREET_RE = re.compile(
     rf"[0-9](?<![\w-][0-9])[0-9]{{0,3}}+[a-z]?(?:{SP}[A-Z][a-z]{{1,30}}+){{1,3}}{SP}"
     rf"(?:{STREET_TYPES})\b")
@@ -194,7 +210,9 @@ def _streets(text: str) -> Iterable[Found]:
         if _is_street_name(m.group(1)):
             flat = m.group("flat")
             home = flat is not None and any(ch.isdigit() for ch in flat)
-            yield Found("street_address", m.start(), m.end(), m.group(), home)
+            before = STREET_PREFIX_RE.search(text, max(0, m.start() - 16), m.start())
+            start = before.start() if before else m.start()
+            yield Found("street_address", start, m.end(), text[start:m.end()], home)
     for m in ENGLISH_STREET_RE.finditer(text):
         yield Found("street_address", m.start(), m.end(), m.group())
 
@@ -260,6 +278,22 @@ def exempt(item: Found, org: Organization) -> bool:
     return False
 
 
+POSSESSIVE_RE = re.compile(r"[A-ZÅÄÖ][\w-]*['’]s")
+
+
+def _at_someones(ctx: Context, item: Found) -> bool:
+    """Whether "at <Name>'s" stands among the few words before an address on its line ("Party at
+    Jussi's tonight, Rantatie 4"): the address is that person's home."""
+    tokens, text = ctx.doc.tokens, ctx.doc.text
+    index = bisect_left(tokens, item.start, key=lambda t: t.start)
+    line = ctx.doc.line_of(item.start)
+    for i in range(max(1, index - HOME_WORD_REACH), index):
+        if (tokens[i].line == line and tokens[i - 1].lower == "at"
+                and POSSESSIVE_RE.fullmatch(text, tokens[i].start, tokens[i].end)):
+            return True
+    return False
+
+
 def _compact(account: str) -> str:
     return "".join(account.split()).upper()
 
@@ -270,6 +304,7 @@ class Identifier(Kind):
     parameters = (
         Param("types", "texts", "which identifiers to find", required=True, choices=TYPES),
         Param("home_words", "per_language", "words that make a street address someone's home"),
+        Param("own_words", "per_language", "words just before an IBAN that make it the organization's own account"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -278,18 +313,21 @@ class Identifier(Kind):
         if not self.types:
             raise params.error("types", f"'types' must name at least one of {', '.join(TYPES)}")
         self.org = build.org
-        for lang, items in params.per_language("home_words", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "home", lang), line)
+        for tag in ("home", "own"):
+            for lang, items in params.per_language(f"{tag}_words", required=False).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, tag, lang), line)
 
-    def _said_to_be_home(self, ctx: Context, item: Found) -> bool:
-        """Whether a home word stands among the few words before an address, on its line."""
+    def _word_before(self, ctx: Context, item: Found, tag: str, reach: int, after: int = 0) -> bool:
+        """Whether a word of the `tag` list stands among the `reach` words before an item (or
+        the `after` words after it), on its line."""
         tokens = ctx.doc.tokens
         index = bisect_left(tokens, item.start, key=lambda t: t.start)
+        following = bisect_left(tokens, item.end, key=lambda t: t.start)
         line = ctx.doc.line_of(item.start)
-        for i in range(max(0, index - HOME_WORD_REACH), index):
+        for i in [*range(max(0, index - reach), index), *range(following, min(len(tokens), following + after))]:
             for key in ctx.token_keys.get(i, ()):
-                if (key[:2] == (self.rule_id, "home") and tokens[i].line == line
+                if (key[:2] == (self.rule_id, tag) and tokens[i].line == line
                         and allowed_in(ctx, line, key[2])):
                     return True
         return False
@@ -298,6 +336,10 @@ class Identifier(Kind):
         for item in scan(ctx.doc):
             if item.type not in self.types or exempt(item, self.org):
                 continue
-            if item.type == "street_address" and not (item.home or self._said_to_be_home(ctx, item)):
+            if item.type == "street_address" and not (
+                    item.home or self._word_before(ctx, item, "home", HOME_WORD_REACH, HOME_WORD_AFTER)
+                    or _at_someones(ctx, item)):
+                continue
+            if item.type == "iban" and self._word_before(ctx, item, "own", OWN_WORD_REACH):
                 continue
             yield Match(item.start, item.end)

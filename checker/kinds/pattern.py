@@ -219,7 +219,7 @@ class Pattern(Kind):
                 if context_starts is not None and not self._in_context(
                         ctx, context_starts, tokens[index].start, tokens[last].end):
                     continue
-                last = self._reach(ctx, last, accepts[-1])
+                last = _whole_word(ctx, self._reach(ctx, last, accepts[-1]))
                 if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:
@@ -234,6 +234,14 @@ class Pattern(Kind):
                             if context_starts is not None and not self._in_context(ctx, context_starts, begin, finish):
                                 continue
                             yield Match(begin, finish)
+
+
+def _whole_word(ctx: Context, last: int) -> int:
+    """The last token of a hyphenated word a match ends inside ("Teams" -> "Teams-kanavalta")."""
+    tokens, text = ctx.doc.tokens, ctx.doc.text
+    while last + 1 < len(tokens) and text[tokens[last].end:tokens[last + 1].start] == "-":
+        last += 1
+    return last
 
 
 @line_cache

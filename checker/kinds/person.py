@@ -5,7 +5,8 @@
                               #   inside a sentence ("... Virtaselle ..."); default both
 
 The names come from the person-name signal (checker/names.py): Finnish and Swedish first
-names and surnames shipped with the bundled pack, read back from their inflected forms.
+names and surnames shipped with the bundled pack, read back from their inflected forms, and
+English first names on lines written in English.
 The organization's officials named in their role (pack.yaml `organization.officials` and
 `organization.titles`) and the person addressed ("Kiitos, Anna!") never fire.
 The span is the name.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params
-from checker.names import person_names
+from checker.names import english_lines, person_names
 
 WHICH = ("full", "single")
 
@@ -33,6 +34,6 @@ class Person(Kind):
         self.which = frozenset(params.strings("names", list(WHICH), choices=WHICH))
 
     def find(self, ctx: Context) -> Iterable[Match]:
-        for name in person_names(ctx.doc, ctx.org):
+        for name in person_names(ctx.doc, ctx.org, english_lines(ctx.doc, ctx.languages.allows)):
             if name.private and ("full" if name.full else "single") in self.which:
                 yield Match(name.start, name.end)

@@ -10,9 +10,16 @@
       sv: [hangö*]
       en: [monday, january]
     people:                       # words that point at one identifiable person without a
-      fi: [naapurin, rehtorin]    # name: a role or a relative ("naapurin tyttö", "the
+      fi: [naapurin, "*opettaja+"]   # name: a role or a relative ("naapurin tyttö", "the
       en: [neighbour's]           # head's son"), a school class ("5B")
+    speaking:                     # a role right before one of these speaks or acts in office:
+      fi: [kertoo, muistuttaa]    # "Lääkäri kertoo diabeteksen hoidosta" is no one's private life
+      en: [said, says]
     distance: 6                   # at most this many words between the name and the term
+
+A Finnish `people` word ending in `+` is a noun stem standing for its singular forms
+("*opettaja+": opettaja, opettajan, opettajalla, opettajalta, opettajalle, opettajaa,
+opettajasta, opettajamme, opettajansa ...): one teacher is a person, "opettajat" are not.
 
 A person is a word of `people`, a school class written as a number and a letter ("5B",
 "7a"), or a name. A name is an @mention, or a capitalized word that is not written in capitals throughout,
@@ -23,12 +30,14 @@ Virtanen on ..."), or a first name or surname the person-name signal knows
 stays quiet. The name
 and the term must be in the same sentence, on a line written in the term's language.
 The span runs from the name (both words of a pair) to the term, whichever comes first,
-so the reader sees which person the private detail is about.
+so the reader sees which person the private detail is about; it takes in every other
+private-life word of that sentence too, so all of the sensitive words are marked.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
@@ -37,7 +46,10 @@ from checker.names import read_name
 from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
-CLASS_RE = re.compile(r"\d{1,2}[a-zåäö]")     # a school class: "5b", "9c"
+# The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
+# nominative, genitive, partitive, the local cases, essive, translative and possessives.
+FI_SINGULAR = ("", "n", "A", "llA", "ltA", "lle", "ssA", "stA", "nA", "ksi", "mme", "nsA", "ni", "si", "nkin")
+CLASS_RE = re.compile(r"\d{1,2}[a-zåäö](?::[a-zåäö]{1,5})?")     # a school class: "5b", "9c", "3b:ltä"
 SENTENCE_MARKS = ".!?\n"
 
 
@@ -48,6 +60,8 @@ class Proximity(Kind):
         Param("terms", "per_language", "the private-life words", required=True),
         Param("not_names", "per_language", "capitalized words that are not names"),
         Param("people", "per_language", "words that point at one person without a name: roles, relatives"),
+        Param("speaking", "per_language", "verbs that make a role word right before them the speaker, not the "
+              "person the private word is about (\"lääkäri kertoo\", \"the officer said\")"),
         Param("distance", "number", "at most this many words between name and word", default=6,
               minimum=1, maximum=MAX_DISTANCE),
     )
@@ -62,9 +76,13 @@ class Proximity(Kind):
         for lang, items in params.per_language("not_names", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "not_name", lang), line)
+        for lang, items in params.per_language("speaking", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "speaking", lang), line)
         for lang, items in params.per_language("people", required=False).items():
             for word, line in items:
-                build.add_word(word, (self.rule_id, "person", lang), line)
+                for form in _singular(word):
+                    build.add_word(form, (self.rule_id, "person", lang), line)
 
     # --- names ---------------------------------------------------------------------------
 
@@ -83,8 +101,12 @@ class Proximity(Kind):
         if CLASS_RE.fullmatch(token.lower):
             return True
         keys = ctx.token_keys.get(index, ())
-        return any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
-                   for key in keys)
+        if not any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
+                   for key in keys):
+            return False
+        following = index + 1          # "Lääkäri kertoo ...": the role speaks, nobody's private life
+        return not (following < len(ctx.doc.tokens) and any(
+            key[0] == self.rule_id and key[1] == "speaking" for key in ctx.token_keys.get(following, ())))
 
     def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
         """The (first, last) token indices of a person at `index`, or None when it is none."""
@@ -103,7 +125,8 @@ class Proximity(Kind):
         if pair:
             return index, index + 1
         if _sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
-            return (index, index) if read_name(ctx.doc.text[token.start:token.end]) else None
+            english = ctx.languages.allows(token.line, "en")
+            return (index, index) if read_name(ctx.doc.text[token.start:token.end], english=english) else None
         return index, index
 
     # --- matching ------------------------------------------------------------------------
@@ -125,12 +148,33 @@ class Proximity(Kind):
 
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
+        sentence_starts = [start for start, _ in ctx.doc.sentences]
+        spans: dict[int, list[int]] = {}     # sentence -> [start, end] of its finding
+        terms: list[tuple[int, int, int]] = []
         for _, first, last in self.phrases.find(ctx):
+            sentence = bisect_right(sentence_starts, tokens[first].start) - 1
+            terms.append((sentence, tokens[first].start, tokens[last].end))
             name = self._nearest_name(ctx, first, last)
             if name is not None:
                 start = min(tokens[name[0]].start, tokens[first].start)
                 end = max(tokens[name[1]].end, tokens[last].end)
-                yield Match(start, end)
+                span = spans.setdefault(sentence, [start, end])
+                span[0], span[1] = min(span[0], start), max(span[1], end)
+        for sentence, start, end in terms:       # the other private words of that sentence too
+            span = spans.get(sentence)
+            if span is not None:
+                span[0], span[1] = min(span[0], start), max(span[1], end)
+        for start, end in sorted(spans.values()):
+            yield Match(start, end)
+
+
+def _singular(word: str) -> list[str]:
+    """A `people` word, or the singular forms of a Finnish noun stem written with `+`."""
+    if not word.endswith("+"):
+        return [word]
+    stem = word[:-1]
+    vowel = "a" if any(ch in "aou" for ch in stem.lstrip("*").rsplit("-", 1)[-1][-6:]) else "ä"
+    return [stem + ending.replace("A", vowel) for ending in FI_SINGULAR]
 
 
 def _adjacent(doc: Document, left: int, right: int) -> bool:

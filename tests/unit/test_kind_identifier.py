@@ -114,7 +114,7 @@ def test_emails_and_the_citys_domains() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hän asuu Mannerheimintie 5 B 12, Helsinki.", "Mannerheimintie 5 B 12"),
     ("Han bor på Storgatan 3.", "Storgatan 3"),
-    ("Juhlat Bulevardi 10 A:ssa.", "Bulevardi 10 A"),
+    ("Juhlat Bulevardi 10 A:ssa.", "Bulevardi 10 A:ssa"),    # the case ending belongs to it
     ("Osoite Rantakatu 4 as 7.", "Rantakatu 4 as 7"),
     ("Adress Drottninggatan 12 B lgh 1101", "Drottninggatan 12 B lgh 1101"),
     ("Kotona Koivukuja 3b.", "Koivukuja 3b"),
@@ -124,7 +124,7 @@ def test_street_addresses_are_read(text: str, expected: str) -> None:
     assert types_of(text) == [("street_address", expected)]
 
 
-HOME = {"fi": ["asuu", "koti*"], "sv": ["bor"], "en": ["lives"]}
+HOME = {"fi": ["asuu", "asuva*", "koti*"], "sv": ["bor"], "en": ["lives"]}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -136,6 +136,10 @@ HOME = {"fi": ["asuu", "koti*"], "sv": ["bor"], "en": ["lives"]}
     ("Kirppis lauantaina, osoite Täktominintie 10.", []),           # a venue
     ("Juhlat Bulevardi 10 A:ssa.", []),                             # a staircase, no flat
     ("Han bor i Hangö.\nLoppis på Storgatan 3.", []),                # the home word is elsewhere
+    ("Esplanadinkatu 5 B:ssä asuva perhe.", ["Esplanadinkatu 5 B:ssä"]),   # a home word just after
+    ("Hän asuu Bulevardi 12:ssa.", ["Bulevardi 12:ssa"]),
+    ("Party at Jussi's tonight, Rantatie 4 B:ssä.", ["Rantatie 4 B:ssä"]),     # at someone's place
+    ("Concert at the library, Rantatie 4 B:ssä.", []),
 ])
 def test_only_home_addresses_fire(text: str, expected: list[str]) -> None:
     lexicon = Lexicon()
@@ -211,3 +215,21 @@ def test_the_organizations_own_bank_account_never_fires() -> None:
     assert found(text, ["iban"], own) == []
     assert found(text, ["iban"], Organization()) == ["FI0412345610000239"]
     assert found("Tilille FI61 5720 0123 4567 80", ["iban"], own) == ["FI61 5720 0123 4567 80"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maksut kaupungin tilille FI21 1234 5600 0007 85.", []),          # called the city's own
+    ("Betala till stadens konto FI21 1234 5600 0007 85.", []),
+    ("Pay to the city's account FI21 1234 5600 0007 85.", []),
+    ("Lahjoitukset tilille FI21 1234 5600 0007 85, kiitos!", ["FI21 1234 5600 0007 85"]),
+    ("Kaupungin juhla on lauantaina.\nMaksa Annalle FI21 1234 5600 0007 85.", ["FI21 1234 5600 0007 85"]),
+])
+def test_an_iban_called_the_citys_own_passes(text: str, expected: list[str]) -> None:
+    lexicon = Lexicon()
+    params = Params({"types": ["iban"], "own_words": {"fi": ["kaupungin*"], "sv": ["stadens"], "en": ["city's"]}})
+    kind = Identifier(params, Build(lexicon, ORG, "privacy.test"))
+    lexicon.freeze()
+    doc = Document(text)
+    keys = lexicon.scan(doc.tokens)
+    ctx = Context(doc, Request(text, NOW), analyse(doc), ORG, keys, _by_rule(keys), {})
+    assert [text[m.start:m.end] for m in kind.find(ctx)] == expected

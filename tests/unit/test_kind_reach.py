@@ -80,3 +80,7 @@ def test_a_possessive_or_the_right_after_a_match_opens_its_object(pack) -> None:
     assert excerpts(pack, "Go on and smash his the whole day long.") == ["smash his"]
     assert excerpts(pack, "Someone has been pocketing the money, we know.") == ["pocketing the money"]
     assert excerpts(pack, "Someone has been pocketing the, er, money.") == ["pocketing"]
+
+
+def test_a_match_ending_inside_a_hyphenated_word_takes_in_the_whole_word(pack) -> None:
+    assert excerpts(pack, "Hurrit on typeriä-tyyppejä tänään.") == ["Hurrit on typeriä-tyyppejä"]

@@ -175,3 +175,18 @@ def test_a_family_named_by_its_surname():
 def test_english_months_are_no_names():
     assert private("The pool opens again in May, says the city.") == []
     assert private("Vi träffade Erik och Maj i går.") == ["Erik", "Maj"]     # other names stay
+
+
+def test_english_first_names_count_on_english_lines_only():
+    assert read_name("Tyler") is None
+    assert read_name("Tyler's", english=True) == ("tyler", frozenset({"first"}))
+    assert read_name("Will", english=True) is None             # an everyday word as well
+    text = "I saw Tyler throwing rubbish into the harbour."
+    assert [text[n.start:n.end] for n in person_names(Document(text), PLAIN, frozenset({0}))] == ["Tyler"]
+    assert person_names(Document(text), PLAIN) == []            # the line is not English
+
+
+def test_the_english_list_is_shipped():
+    from checker.names import english_names
+    assert {"kevin", "jessica", "emily"} <= english_names()
+    assert not {"will", "grace", "mark", "may"} & english_names()

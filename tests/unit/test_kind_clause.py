@@ -1,0 +1,119 @@
+"""The `clause` kind: word classes together in one sentence, in any order, and what it must pass."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from checker.engine import _by_rule
+from checker.kinds.base import Build, Context, Params, RuleError
+from checker.kinds.clause import Clause
+from checker.langid import analyse
+from checker.lexicon import Lexicon
+from checker.model import Organization, Request
+from checker.text import Document
+
+NOW = datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc)
+PARAMS = {
+    "slots": {
+        "call": {"fi": ["pitäis", "joku", "vois"], "en": ["should", "someone"]},
+        "harm": {"fi": ["repiä", "naarmuttaa", "polttaa"], "en": ["smash", "burn"]},
+        "target": {"fi": ["kyltit", "auton", "sen"], "en": ["windows", "his", "kiosk"]},
+        "imp": {"fi": ["poltetaan"], "en": ["smash"]},
+        "group": {"fi": ["hurrit"], "en": ["swedes"]},
+        "alike": {"fi": ["samanlaisia"], "en": ["same"]},
+        "they": {"fi": ["ne"], "en": ["they're"]},
+    },
+    "shapes": {"fi": ["{call} {harm} {target}", "^{imp} {target}"],
+               "en": ["{call} {harm} {target}", "^{imp} {target}"]},
+    "window": 6,
+    "unless": {"fi": ["ei", "poliisi"], "en": ["not", "police"]},
+}
+CONTEXT = {
+    "slots": {k: PARAMS["slots"][k] for k in ("group", "alike", "they")},
+    "shapes": {"fi": ["{they} {alike}"], "en": ["{they} {alike}"]},
+    "context": "group",
+    "context_sentences": 1,
+}
+
+
+def found(text: str, params: dict | None = None) -> list[str]:
+    lexicon = Lexicon()
+    kind = Clause(Params(params or PARAMS), Build(lexicon, Organization(), "incitement.test"))
+    lexicon.freeze()
+    doc = Document(text)
+    keys = lexicon.scan(doc.tokens)
+    ctx = Context(doc, Request(text, NOW), analyse(doc), Organization(), keys, _by_rule(keys), {})
+    return [text[m.start:m.end] for m in kind.find(ctx)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Noi kyltit pitäis repiä alas.", "kyltit pitäis repiä"),              # object first
+    ("Joku vois polttaa auton kyltit.", "Joku vois polttaa auton kyltit"),  # over the words that fill slots
+    ("Sen auton vois joku naarmuttaa yöllä.", "Sen auton vois joku naarmuttaa"),  # modal, subject, verb
+    ("Joku vois polttaa sen kioskin.", "Joku vois polttaa sen kioskin"),    # "sen" points on
+    ("Someone should smash his windows.", "Someone should smash his windows"),
+    ("No niin. Poltetaan sen mökki.", "Poltetaan sen mökki"),               # at the start of a sentence
+    ("Ei kiitos, poltetaan sen mökki.", "poltetaan sen mökki"),             # after a comma; "ei" is in the clause before
+])
+def test_the_classes_in_any_order_fire(text: str, expected: str) -> None:
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Joku vois korjata ton kyltin.",                      # no harm verb
+    "Noi kyltit pitäis. Repiä ne voi myöhemmin.",         # across a sentence end
+    "Kyltit pitäis ensi viikolla kaupungin toimesta ja vasta sitten repiä.",  # beyond the window
+    "Poliisi epäilee että joku vois polttaa sen.",        # an unless word near it
+    "Someone should not smash his windows.",
+    "Then we smash his windows.",                         # an imperative must begin its clause
+    "Kioskin ikkunat rikottiin, poltetaan ei mitään.",    # no target
+])
+def test_incomplete_or_cancelled_shapes_pass(text: str) -> None:
+    assert found(text) == []
+
+
+def test_context_slot_in_the_sentence_before() -> None:
+    # the finding runs from the group word to the claim, so the reader sees whom it is about
+    assert found("Hurrit valittaa taas. Ne on kaikki samanlaisia.", CONTEXT) == [
+        "Hurrit valittaa taas. Ne on kaikki samanlaisia"]
+    assert found("Kaupunki valittaa taas. Ne on kaikki samanlaisia.", CONTEXT) == []
+    assert found("Swedes came. It rained. They're the same.", CONTEXT) == []   # two sentences away
+
+
+def test_one_finding_per_shape_and_sentence() -> None:
+    assert found("Joku vois polttaa sen, ja joku vois polttaa sen.") == ["Joku vois polttaa sen"]
+
+
+@pytest.mark.parametrize(("params", "reason"), [
+    ({**PARAMS, "shapes": {"fi": ["{call}"]}}, "at least two"),
+    ({**PARAMS, "shapes": {"fi": ["{call} {nothing}"]}}, "does not define"),
+    ({**PARAMS, "shapes": {"fi": ["{call} {call}"]}}, "twice"),
+    ({**PARAMS, "shapes": {"fi": ["{call} word"]}}, "{slot}"),
+    ({**PARAMS, "window": 40}, "at most"),
+    ({**PARAMS, "context": "nothing"}, "does not define"),
+])
+def test_bad_parameters_are_refused(params: dict, reason: str) -> None:
+    with pytest.raises(RuleError, match=reason.replace("{", r"\{").replace("}", r"\}")):
+        found("x", params)
+
+
+def test_a_long_text_is_linear() -> None:
+    sentence = "Joku vois sen kyltit pitäis, "
+    short, long = sentence * 200, sentence * 2000
+    began = time.perf_counter()
+    found(short)
+    small = time.perf_counter() - began
+    began = time.perf_counter()
+    found(long)
+    large = time.perf_counter() - began
+    assert large < small * 30 + 0.05
+
+
+def test_clause_scope_keeps_a_shape_inside_one_clause() -> None:
+    params = {**PARAMS, "scope": "clause"}
+    assert found("Joku vois hakata lumet katolta, se on vaarallinen.", {
+        **params, "slots": {**PARAMS["slots"], "harm": {"fi": ["hakata"], "en": ["smash"]}}}) == []
+    assert found("Noi kyltit pitäis repiä alas.", params) == ["kyltit pitäis repiä"]

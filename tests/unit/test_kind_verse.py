@@ -1,0 +1,54 @@
+"""The `verse` kind: lines set out like a poem or song, and the lists and programmes it must pass."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from checker.engine import _by_rule
+from checker.kinds.base import Build, Context, Params
+from checker.kinds.verse import Verse
+from checker.langid import analyse
+from checker.lexicon import Lexicon
+from checker.model import Organization, Request
+from checker.text import Document
+
+NOW = datetime(2026, 11, 24, 16, 0, tzinfo=timezone.utc)
+PARAMS = {"lines": 4, "unless": {"fi": ["kirjoitin"], "en": ["wrote"]}}
+
+
+def found(text: str, params: dict | None = None) -> list[str]:
+    lexicon = Lexicon()
+    kind = Verse(Params(params or PARAMS), Build(lexicon, Organization(), "copyright.test"))
+    lexicon.freeze()
+    doc = Document(text)
+    keys = lexicon.scan(doc.tokens)
+    ctx = Context(doc, Request(text, NOW), analyse(doc), Organization(), keys, _by_rule(keys), {})
+    return [text[m.start:m.end] for m in kind.find(ctx)]
+
+
+POEM = "the lights are low tonight,\nand boats have gone to sleep\nthe gulls are quiet on the pier\nand winter settles deep"
+
+
+def test_a_poem_is_found_as_its_run_of_lines() -> None:
+    assert found("So beautiful:\n" + POEM + "\n\n#harbour") == [POEM]
+
+
+@pytest.mark.parametrize("text", [
+    "I wrote this for the harbour:\n" + POEM,                                   # the writer's own
+    "Programme:\nKlo 10 avajaiset torilla\nKlo 12 teatteri kirjastossa\nKlo 14 konsertti kirkossa\nKlo 16 arpajaiset",
+    "Thanks to:\nAnna Virtanen\nMatti Mäkinen\nErik Lindholm\nSara Nieminen",    # names: too short
+    "Menu:\nSalmon soup with rye bread\nVegetable lasagne with salad\nBerry pie with vanilla sauce\nCoffee and tea",
+    "the lights are low tonight,\nand boats have gone to sleep",                # too few lines
+])
+def test_lists_programmes_and_own_texts_pass(text: str) -> None:
+    assert found(text) == []
+
+
+def test_long_texts_are_linear() -> None:
+    text = (POEM + "\n1.\n") * 2000
+    began = time.perf_counter()
+    assert len(found(text)) == 2000
+    assert time.perf_counter() - began < 1.0
