@@ -33,7 +33,7 @@ import re
 import sys
 from pathlib import Path
 
-from checker.compounds import MIN_PART, Splitter
+from checker.compounds import MIN_PART, Splitter, load_parts
 from checker.morphology import dictionary, inverted, voikko
 
 TABLES = {lang: Path(__file__).resolve().parent / "langdata" / f"compound_parts_{lang}.txt" for lang in ("fi", "sv")}
@@ -153,6 +153,14 @@ def false_compounds(tails: dict[str, set[str]], forms: dict[str, dict[str, tuple
                     real = lemma.endswith(targets)
                 (real_ones if real else found).add(f"{word[:n - size]} {tail}")
     return sorted(found - real_ones)      # a compound in one language is one
+
+
+def endings(tails: dict[str, set[str]]) -> list[str]:
+    """The `*tail` patterns that are no word of any language but an ending ("*ilija" of
+    virkailija, "*ttaja"): they match as plain word endings, with no compound analysis."""
+    words = set().union(*(_lemma_of(lang) for lang in ("fi", "sv", "en")))
+    return sorted(tail for tail, marks in tails.items() if "" in marks and tail.isalpha()
+                  and tail not in words and tail not in load_parts("fi") and tail not in load_parts("sv"))
 
 
 def _lemma_of(lang: str) -> dict[str, str]:

@@ -23,7 +23,8 @@ are handled by the lexicon at lookup time.
 
 It also writes `langdata/false_compounds.txt`: the dictionary words that end in a rule's
 `*tail` or `*lemma~` after known words, yet are no such compound ("vyö ryssä" is vyöryssä,
-an avalanche's inessive; see compoundgen.false_compounds).
+an avalanche's inessive; see compoundgen.false_compounds), and, each after a "-", the
+`*tail` patterns that are an ending rather than a word ("-ilija"), matched plainly.
 
 Needs (tests and this tool only, never the product): `pip install simplemma libvoikko`
 and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
@@ -39,7 +40,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from checker.compoundgen import false_compounds, tails_in_rules
+from checker.compoundgen import endings, false_compounds, tails_in_rules
 from checker.morphology import analyses as _analyses
 from checker.morphology import inverted as _inverted
 
@@ -220,7 +221,8 @@ def render(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
 
 def _false_compounds(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
     """The words that end in a rule's tail but are no compound of it (compoundgen.py)."""
-    return "".join(line + "\n" for line in false_compounds(tails_in_rules(RULES), table))
+    tails = tails_in_rules(RULES)
+    return "".join(line + "\n" for line in ["-" + ending for ending in endings(tails)] + false_compounds(tails, table))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,8 @@ A ``*tail`` matches the same way: the word itself, or a compound whose first par
 into known Finnish or Swedish words ("polisbilen" for ``*bilen``). A key that names a
 language (rules key their words as ("rule", ..., "fi", ...)) reads first parts in that
 language only, so "Henryssä" (a Finnish case ending on an English name) is no "*ryssä".
+A ``*tail`` that is no word at all but an ending ("*ilija" of "virkailija", listed by
+lexemegen) matches every word that ends so.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
 readings, and with runs of a repeated letter collapsed. A word with stars that none of
@@ -41,7 +43,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
-from checker.compounds import MIN_PART, Splitter, false_compounds
+from checker.compounds import MIN_PART, Splitter, endings, false_compounds
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
@@ -162,8 +164,9 @@ class Lexicon:
                     self._squeezed.tail[squeeze(form)].append((key, langs))
             return
         if mode == "suffix":
-            self._plain.suffix[core].append((key, key_langs))
-            self._squeezed.suffix[squeeze(core)].append((key, key_langs))
+            langs = () if core in endings() else key_langs     # an ending: no analysis
+            self._plain.suffix[core].append((key, langs))
+            self._squeezed.suffix[squeeze(core)].append((key, langs))
             return
         getattr(self._plain, mode)[core].append(key)
         getattr(self._squeezed, mode)[squeeze(core)].append(key)
@@ -206,7 +209,7 @@ class Lexicon:
             if size > n:
                 break
             for key, langs in layer.suffix.get(form[n - size:], ()):
-                if size == n or self._compound(form, n - size, langs):
+                if size == n or not langs or self._compound(form, n - size, langs):
                     yield key
         for size in lengths["infix"]:
             if size > n:

@@ -344,3 +344,10 @@ def test_a_sense_must_be_written_term_colon_words(tmp_path) -> None:
 """, encoding="utf-8")
     with pytest.raises(PackError, match="term: word, word"):
         load_pack([folder])
+
+
+def test_a_tail_that_is_an_ending_matches_plainly() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*ilija", ("privacy", "phrase", "fi"))      # virkailija: an agent ending, no word
+    lexicon.freeze()
+    assert lexicon.keys_for("virkailija") and lexicon.keys_for("kirjailija")
