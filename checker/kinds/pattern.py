@@ -12,6 +12,12 @@
       en: [not, never]           # up to `unless_before` words before it (negation)
     unless_before: 2             # (default 2)
     unless_after: 0              # and up to this many words after it, in its sentence (default 0)
+    negation:                    # words that cancel a match only inside its own clause: in it,
+      en: [not, "didn't", never] # up to `unless_before` words before it, or two words after it
+    clause:                      # words that open a new clause, where `negation` stops looking
+      en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
+    extend: 4                    # the finding also covers up to this many words after the match,
+                                 # to the end of its clause: "fifflat med anbuden" (default 0)
     context: group               # optional: a slot whose word must stand in the same sentence
     context_sentences: 1         # or at most this many sentences before or after (default 1):
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
@@ -19,7 +25,7 @@
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
-Every element must be on the same line as the first, and a regex matches within one line.
+A clause also ends at a comma, semicolon, colon, dash or bracket. Every element must be on the same line as the first, and a regex matches within one line.
 Nothing inside a web address matches: its slug is someone else's words. `context` applies
 to regex matches too.
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
@@ -42,6 +48,11 @@ MAX_REACH = 3
 MAX_GAP = 5
 MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
+NEGATION = "negation"
+CLAUSE = "clause"
+MAX_EXTEND = 8
+NEGATION_AFTER = 2          # words after a match where a negation still belongs to it ("ljög inte")
+CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 class Pattern(Kind):
@@ -58,6 +69,10 @@ class Pattern(Kind):
               default=2, minimum=0, maximum=MAX_GAP),
         Param("unless_after", "number", "how many words after a match, in its sentence, `unless` looks at",
               default=0, minimum=0, maximum=MAX_GAP),
+        Param("negation", "per_language", "words that cancel a match in it or just before or after it, within its clause"),
+        Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
+        Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
+              minimum=0, maximum=MAX_EXTEND),
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
@@ -109,12 +124,20 @@ class Pattern(Kind):
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
+        self.negation = params.has(NEGATION)
+        for tag in (NEGATION, CLAUSE):
+            for lang, items in params.per_language(tag, required=False).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, tag, lang), line)
         self.context: str | None = params.raw("context")
         if self.context is not None and self.context not in slot_langs:
             raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
         self.context_sentences = int(params.number("context_sentences", 1))
         if self.context_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
+        self.extend = int(params.number("extend", 0))
+        if self.extend > MAX_EXTEND:
+            raise params.error("extend", f"'extend' may be at most {MAX_EXTEND}")
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
@@ -172,9 +195,23 @@ class Pattern(Kind):
                 break
         return last
 
+    def _extended(self, ctx: Context, last: int) -> int:
+        """Where the finding ends with `extend`: over up to that many following words of the
+        match's clause, so it covers what the claim is about ("fifflat med anbuden")."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        for _ in range(self.extend):
+            following = last + 1
+            if following >= len(tokens) or tokens[following].line != tokens[last].line:
+                break
+            gap = text[tokens[last].end:tokens[following].start]
+            if SENTENCE_END_RE.search(gap) or CLAUSE_MARKS.search(gap):
+                break
+            last = following
+        return last
+
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
         """Whether an `unless` word stands in the match, just before it or (with `unless_after`)
-        just after it in its sentence, on its line."""
+        just after it in its sentence, on its line; or a `negation` word in its clause."""
         tokens = ctx.doc.tokens
         line = tokens[first].line
         after = last
@@ -185,6 +222,43 @@ class Pattern(Kind):
             keys = ctx.token_keys.get(index, ())
             if tokens[index].line == line and (
                     (self.rule_id, UNLESS, lang) in keys or (self.rule_id, UNLESS, "any") in keys):
+                return True
+        return self._negated(ctx, first, last, lang)
+
+    def _has(self, ctx: Context, index: int, tag: str, lang: str) -> bool:
+        keys = ctx.token_keys.get(index, ())
+        return (self.rule_id, tag, lang) in keys or (self.rule_id, tag, "any") in keys
+
+    def _negated(self, ctx: Context, first: int, last: int, lang: str) -> bool:
+        """Whether a `negation` word stands in the match or next to it in the same clause: the
+        look-back stops at a `clause` word or a comma, dash or the like, so "en usko, että hän
+        valehteli" still accuses while "hän ei valehdellut" does not."""
+        if not self.negation:
+            return False
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        line = tokens[first].line
+        if any(self._has(ctx, index, NEGATION, lang) for index in range(first, last + 1)):
+            return True
+
+        def boundary(left: int, right: int) -> bool:
+            gap = text[tokens[left].end:tokens[right].start]
+            return bool(SENTENCE_END_RE.search(gap) or CLAUSE_MARKS.search(gap))
+
+        index = first
+        for _ in range(self.unless_before):
+            if index == 0 or tokens[index - 1].line != line or boundary(index - 1, index) \
+                    or self._has(ctx, index - 1, CLAUSE, lang):
+                break
+            index -= 1
+            if self._has(ctx, index, NEGATION, lang):
+                return True
+        index = last
+        for _ in range(NEGATION_AFTER):
+            if index + 1 >= len(tokens) or tokens[index + 1].line != line or boundary(index, index + 1) \
+                    or self._has(ctx, index + 1, CLAUSE, lang):
+                break
+            index += 1
+            if self._has(ctx, index, NEGATION, lang):
                 return True
         return False
 
@@ -219,7 +293,7 @@ class Pattern(Kind):
                 if context_starts is not None and not self._in_context(
                         ctx, context_starts, tokens[index].start, tokens[last].end):
                     continue
-                last = _whole_word(ctx, self._reach(ctx, last, accepts[-1]))
+                last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, accepts[-1])))
                 if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:

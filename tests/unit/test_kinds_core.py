@@ -68,6 +68,30 @@ RULES = """
       bad: {en: [vermin]}
     patterns: {en: ["{they} are {bad}"]}
 {m}
+  - id: accusation.he-stole
+    category: accusation
+    severity: warn
+    guideline: G5
+    kind: pattern
+    gap: 2
+    slots:
+      who: {en: [he, mayor]}
+      stole: {en: [stole]}
+    patterns: {en: ["{who} {stole}"]}
+    negation: {en: [never, "no", nothing]}
+    clause: {en: [that, think]}
+{m}
+  - id: accusation.fiddled
+    category: accusation
+    severity: warn
+    guideline: G5
+    kind: pattern
+    slots:
+      who: {en: [chair]}
+      fiddled: {en: [fiddled]}
+    patterns: {en: ["{who} {fiddled}"]}
+    extend: 3
+{m}
   - id: bilingual.sv
     category: bilingual
     severity: warn
@@ -188,6 +212,28 @@ def test_unless_words_cancel_a_match_in_it_or_just_before(pack) -> None:
     assert found(pack, "I think you are never lying") == []
     assert found(pack, "Never would you are lying be said") == []
     assert found(pack, "Never mind, we know it. You are lying") == [("accusation.you-lie", "You are lying")]
+
+
+def test_a_negation_cancels_a_match_only_within_its_clause(pack) -> None:
+    def stole(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "accusation.he-stole"]
+    kiosk = " the money from the kiosk last year"
+    assert stole("The mayor never stole" + kiosk) == []                     # inside the match
+    assert stole("He stole nothing from the kiosk last year, said the report") == []   # just after it
+    assert stole("No mayor stole" + kiosk) == []                             # just before it
+    assert stole("I never think he stole" + kiosk) == ["he stole the money"]     # a clause word stops it
+    assert stole("I never said that the mayor stole" + kiosk) == ["mayor stole the money"]
+    assert stole("No, he stole" + kiosk) == ["he stole the money"]               # so does a comma
+    assert stole("He stole, nothing else to say about the money from the kiosk") == ["He stole"]
+
+
+def test_extend_covers_the_words_after_a_match_up_to_the_end_of_its_clause(pack) -> None:
+    def fiddled(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "accusation.fiddled"]
+    assert fiddled("The chair fiddled with the tenders, and everyone on the board knows it") == [
+        "chair fiddled with the tenders"]
+    assert fiddled("Our chair fiddled, as everyone on the board knows by now") == ["chair fiddled"]
+    assert fiddled("The chair fiddled with all the tender documents for years") == ["chair fiddled with all the"]
 
 
 def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:
