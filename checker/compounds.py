@@ -16,7 +16,8 @@ as `bullshit*`).
 
 How a Finnish part may be written: as in the table (which holds parts as Voikko cut them
 from real compounds: "koiran", "ihmis", "kusi"), or a table word with the genitive -n
-("kylän"). A Swedish part: as in the table, with the linking -s ("ryss" + s), without its
+("kylän"). A Swedish part: as in the table, with the linking -s or -e ("ryss" + s,
+"skatt" + e), without its
 final -a or -e ("flick", "finn"), or with that vowel changed to -o or -u ("kyrko", "gatu"),
 when four letters or more are left.
 """
@@ -51,6 +52,8 @@ def _part_ok(part: str, lang: str, known: frozenset[str] | set[str], extra: froz
     if lang == "sv":
         last, stem = part[-1], part[:-1]
         if last == "s" and (stem in known or (len(stem) >= MIN_PART and _part_ok(stem, lang, known, ()))):
+            return True
+        if last == "e" and stem in known:           # the linking -e- ("skatte" in skattehöjning)
             return True
         if len(part) < MIN_CHANGED:
             return False

@@ -196,6 +196,7 @@ def test_a_tail_pattern_needs_known_words_before_it_too() -> None:
     lexicon = lexicon_of("*bilen")
     assert "hit" in lexicon.keys_for("bilen") and "hit" in lexicon.keys_for("polisbilen")
     assert "hit" not in lexicon.keys_for("xqbilen")
+    assert "hit" in lexicon_of("*höjningen").keys_for("bränsleskattehöjningen")   # skatt + linking -e-
 
 
 def test_clitics_are_read_off_finnish_forms() -> None:
