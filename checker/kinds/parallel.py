@@ -5,6 +5,8 @@
     places:                       # official place-name pairs, by a name of the pair's own;
       hanko: {fi: [Hanko, Hango*, Hankoon], sv: [Hangö*]}      # word patterns per language
       tulliniemi: {fi: [Tulliniem*], sv: [Tullnäs*]}
+    home: hanko                   # the organization's own place: named in one version only,
+                                  #   it is not a finding ("Hangon kaupunki" / "vi")
     differ:                       # facts: one fact written differently; {fi} and {sv} as written
       en: "The Swedish version says {sv}, the Finnish {fi}."
       fi: ...
@@ -60,6 +62,8 @@ class Parallel(Kind):
         Param("compare", "text", "facts: dates, times, weekdays, prices, numbers, phones, e-mail, URLs, "
               "hashtags and places; length: a much shorter version", required=True, choices=("facts", "length")),
         Param("places", "slots", "official place-name pairs: each pair's fi and sv names as word patterns"),
+        Param("home", "text", "facts: the place pair that is the organization's own home; its name in one "
+              "version only is not a finding (\"Hangon kaupunki\" names the sender)"),
         Param("differ", "per_language", "facts: the message for one fact written differently, with {fi} and {sv}"),
         Param("only_fi", "per_language", "facts: the message for a fact only the Finnish version has, with {fi}"),
         Param("only_sv", "per_language", "facts: the message for a fact only the Swedish version has, with {sv}"),
@@ -85,6 +89,10 @@ class Parallel(Kind):
         places = params.raw("places", {}) or {}
         if not isinstance(places, dict):
             raise params.error("places", "'places' must map each pair's name to {fi: [...], sv: [...]}")
+        home = params.raw("home")
+        if home is not None and home not in places:
+            raise params.error("home", f"'home' names one of the place pairs ({', '.join(map(str, places)) or 'none given'})")
+        self.home = list(places).index(home) if home is not None else None
         for index, (pair_name, pair) in enumerate(places.items()):
             line = line_of(places, pair_name)
             if not isinstance(pair, dict) or set(pair) != set(VERSIONS):
@@ -169,8 +177,8 @@ class Parallel(Kind):
     def _compare(self, fi: list[Fact], sv: list[Fact]) -> Iterable[Match]:
         only_fi = [f for f in fi if not any(same(_typed(f), _typed(g)) for g in sv)]
         only_sv = [g for g in sv if not any(same(_typed(g), _typed(f)) for f in fi)]
-        only_fi = _first_of_each(only_fi)
-        only_sv = _first_of_each(only_sv)
+        only_fi = _first_of_each([f for f in only_fi if not self._is_home(f)])
+        only_sv = _first_of_each([g for g in only_sv if not self._is_home(g)])
         for kind in TYPES:
             left = [f for f in only_fi if f.type == kind]
             right = [g for g in only_sv if g.type == kind]
@@ -182,6 +190,10 @@ class Parallel(Kind):
                 yield Match(a.start, a.end, message=self._say("only_fi", fi=a.written))
             for b in right[len(left):]:
                 yield Match(b.start, b.end, message=self._say("only_sv", sv=b.written))
+
+    def _is_home(self, fact: Fact) -> bool:
+        typed = _typed(fact)
+        return self.home is not None and typed.type == "place" and typed.value == self.home
 
     def _say(self, key: str, **values: str) -> dict[str, str]:
         shown = {key: value.rstrip(".") or value for key, value in values.items()}   # "15.12."
