@@ -161,7 +161,7 @@ class Clause(Kind):
         between = text[begin:ctx.doc.tokens[index].start]
         if begin == sentence_start and not any(ch.isalnum() for ch in between):
             return True
-        return any(ch in CLAUSE_MARKS for ch in between)
+        return _breaks(between)
 
     def find(self, ctx: Context) -> Iterable[Match]:
         hits = ctx.hits.get(self.rule_id, ())
@@ -191,7 +191,7 @@ class Clause(Kind):
             if number != sentence:
                 sentence, seen, done = number, {}, set()
                 sentence_start = sentences[number][0] if number >= 0 else 0
-            elif self.by_clause and any(ch in CLAUSE_MARKS for ch in text[previous_end:token.start]):
+            elif self.by_clause and _breaks(text[previous_end:token.start]):
                 seen, done = {}, set()
             previous_end = token.end
             if not slots_here:
@@ -321,9 +321,9 @@ class Clause(Kind):
             token = tokens[index]
             if token.line != line or token.start < sentence_start or token.start >= sentence_end:
                 continue
-            if index < first and any(ch in CLAUSE_MARKS for ch in text[token.end:tokens[first].start]):
+            if index < first and _breaks(text[token.end:tokens[first].start]):
                 continue                            # in the clause before: "Ei, ..."
-            if index > last and any(ch in CLAUSE_MARKS for ch in text[tokens[last].end:token.start]):
+            if index > last and _breaks(text[tokens[last].end:token.start]):
                 break                               # in the clause after: "..., ei kukaan huomaa"
             keys = ctx.token_keys.get(index, ())
             if wanted[0] in keys or wanted[1] in keys:
@@ -351,6 +351,20 @@ class Clause(Kind):
         if i < len(words) and words[i][0] < max(window_end, end):
             return words[i]
         return None
+
+
+def _breaks(between: str) -> bool:
+    """Whether the text between two words ends a clause: a comma, colon, semicolon or dash,
+    but not the hyphen that joins the parts of one word ("vuokra-asuntoja", "Hanko-based")."""
+    last = len(between) - 1
+    for i, ch in enumerate(between):
+        if ch == "-":                       # a word's own hyphen has a letter on both sides
+            if (i == 0 or between[i - 1].isalnum()) and (i == last or between[i + 1].isalnum()):
+                continue
+            return True
+        if ch in CLAUSE_MARKS:
+            return True
+    return False
 
 
 def _sentence_end(ctx: Context, sentence_start: int) -> int:

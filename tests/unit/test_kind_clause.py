@@ -117,3 +117,12 @@ def test_clause_scope_keeps_a_shape_inside_one_clause() -> None:
     assert found("Joku vois hakata lumet katolta, se on vaarallinen.", {
         **params, "slots": {**PARAMS["slots"], "harm": {"fi": ["hakata"], "en": ["smash"]}}}) == []
     assert found("Noi kyltit pitäis repiä alas.", params) == ["kyltit pitäis repiä"]
+
+
+def test_a_words_own_hyphen_is_no_clause_break() -> None:
+    """A hyphen inside a word ("vuokra-auton") keeps the clause together; a dash between
+    spaces ends it."""
+    params = {**PARAMS, "scope": "clause",
+              "slots": {**PARAMS["slots"], "target": {"fi": ["auton"], "en": ["windows"]}}}
+    assert found("Joku vois naarmuttaa sen vuokra-auton.", params) == ["Joku vois naarmuttaa sen vuokra-auton"]
+    assert found("Joku vois naarmuttaa – auton omistaja ei välitä.", params) == []
