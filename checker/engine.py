@@ -8,13 +8,14 @@ from collections import defaultdict
 from collections.abc import Hashable
 from dataclasses import replace
 from time import perf_counter
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.kinds.base import Context
 from checker.kinds.phrases import REST
 from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
+from checker import regexsafe
 from checker.regexsafe import RegexTimeout, deadline
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
@@ -40,23 +41,60 @@ TIMED_OUT = {
 }
 
 
+# The leading keys of a key set, by rule: key sets come from the lexicon's per-word cache,
+# so the same set objects recur check after check and are sorted out once (bounded).
+LEADS_LIMIT = 50_000
+_leads: dict[frozenset, tuple[tuple[str, tuple], ...]] = {}
+
+
+def _leads_of(keys: frozenset) -> tuple[tuple[str, tuple], ...]:
+    leads = _leads.get(keys)
+    if leads is None:
+        leads = tuple((key[0], key) for key in keys if not key[0].endswith(REST))
+        if len(_leads) >= LEADS_LIMIT:
+            _leads.clear()
+        _leads[keys] = leads
+    return leads
+
+
 def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple[int, tuple]]]:
     """The tokens each rule can start a match at. Keys for the later words of a phrase or
-    pattern (owned by `rest_key(rule)`) are left out: rules look those up per token. Tokens
-    of one word share one key set, so its leading keys are picked out once."""
+    pattern (owned by `rest_key(rule)`) are left out: rules look those up per token."""
     grouped: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
-    leads_of: dict[int, list[tuple]] = {}
     for index, keys in token_keys.items():
-        leads = leads_of.get(id(keys))
-        if leads is None:
-            leads = leads_of[id(keys)] = [key for key in keys if not key[0].endswith(REST)]
-        for key in leads:
-            grouped[key[0]].append((index, key))
-    return grouped
+        for owner, key in _leads_of(keys):
+            grouped[owner].append((index, key))
+    return dict(grouped)
 
 
-def _applies(rule: Rule, request: Request, present: set[str]) -> bool:
-    return rule.when.admits(request) and (not rule.when.languages or bool(present & set(rule.when.languages)))
+class _Step(NamedTuple):
+    """A rule as the engine runs it: the languages it needs and whether it fires only at
+    words of its own in the lexicon (then a post without any is skipped before any work)."""
+
+    rule: Rule
+    languages: frozenset[str]
+    needs_hits: bool
+
+
+PLANS_LIMIT = 64
+_plans: dict[tuple, tuple[Pack, tuple[_Step, ...]]] = {}
+
+
+def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
+    """The rules whose request conditions (role, account, platform, context, attachments)
+    admit the request, in pack order; worked out once per pack and request shape (bounded)."""
+    shape = (id(pack), request.role, request.account, request.platform, request.context,
+             tuple(sorted({a.type for a in request.attachments})))
+    cached = _plans.get(shape)
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    regexsafe.refresh()          # a new pack's regexes are searched together from now on
+    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits())
+                  for rule in pack.rules if rule.when.admits(request))
+    if len(_plans) >= PLANS_LIMIT:
+        _plans.clear()
+    _plans[shape] = (pack, steps)
+    return steps
 
 
 def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
@@ -64,14 +102,17 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
     context used; suggestion and message are None where the rule's own apply."""
     doc = Document(request.text)
     token_keys = pack.lexicon.scan(doc.tokens)
+    hits = _by_rule(token_keys)
+    joined_hits = _by_rule(pack.lexicon.scan(doc.joined_tokens))
     ctx = Context(doc=doc, request=request, languages=analyse(doc), org=pack.org,
-                  token_keys=token_keys, hits=_by_rule(token_keys),
-                  joined_hits=_by_rule(pack.lexicon.scan(doc.joined_tokens)))
+                  token_keys=token_keys, hits=hits, joined_hits=joined_hits)
     present = ctx.languages.present()
     results = []
     with deadline():
-        for rule in pack.rules:
-            if not _applies(rule, request, present):
+        for rule, languages, needs_hits in _plan(pack, request):
+            if languages and present.isdisjoint(languages):
+                continue
+            if needs_hits and rule.id not in hits and rule.id not in joined_hits:
                 continue
             spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
             try:
@@ -83,8 +124,9 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
                 results.append((replace(rule, severity="info", message=TIMED_OUT,
                                         description=TIMED_OUT, suggestion=None), 0, 0, (None, None)))
                 continue
-            for start, end, said in _merged(spans, doc.text):
-                results.append((rule, start, end, said))
+            if spans:
+                for start, end, said in _merged(spans, doc.text):
+                    results.append((rule, start, end, said))
     return results, ctx
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import random
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -91,18 +92,31 @@ class _Detector:
     def __init__(self, factory: DetectorFactory) -> None:
         if len(factory.langlist) != 3:
             raise ValueError("the fast detector is written for three profiles")
+        if Detector.ITERATION_LIMIT % 5:
+            raise ValueError("the fast detector stops only at steps that normalize (multiples of 5)")
         self.langlist = tuple(factory.langlist)
         self.probs = factory.word_lang_prob_map
         self.seed = factory.seed
+        self.seeded = random.Random(self.seed).getstate()
+        self._rngs = threading.local()
         self.normalized = _NormalizedChars()
         self.words: dict[tuple[str, bool], list[list[float]]] = {}
 
     def _prepare(self, text: str) -> str:
         """Detector.append and Detector.cleaning_text."""
-        text = Detector.URL_RE.sub(" ", text)
-        text = Detector.MAIL_RE.sub(" ", text)
-        text = NGram.normalize_vi(text)
-        text = SPACES_RE.sub(" ", text[:10000])   # max_text_length; runs of spaces kept once
+        # Each step is skipped only where it cannot change the text: an address needs "://",
+        # an e-mail "@", a Vietnamese diacritic a non-ASCII character, a run two spaces.
+        if "://" in text:
+            text = Detector.URL_RE.sub(" ", text)
+        if "@" in text:
+            text = Detector.MAIL_RE.sub(" ", text)
+        if not text.isascii():
+            text = NGram.normalize_vi(text)
+        text = text[:10000]                       # max_text_length
+        if "  " in text:
+            text = SPACES_RE.sub(" ", text)       # runs of spaces kept once
+        if NON_LATIN_RE.search(text) is None:     # no non-Latin letter to outnumber the Latin
+            return text
         latin = len(LATIN_RE.findall(text))
         if latin * 2 < len(text) - latin:         # only then can non-Latin letters outnumber
             if latin * 2 < len(NON_LATIN_RE.findall(text)):
@@ -154,11 +168,18 @@ class _Detector:
         return result
 
     def probabilities(self, text: str) -> tuple[tuple[str, float], ...]:
-        """Detector._detect_block and get_probabilities; () when the text has no features."""
+        """Detector._detect_block and get_probabilities; () when the text has no features.
+
+        langdetect multiplies in one n-gram a step and normalizes at every fifth step (from
+        step 0); here the five steps between two normalizations are one expression each, the
+        same products in the same order, with the draws in the same order."""
         ngrams = self.ngrams(text)
         if not ngrams:
             return ()
-        rng = random.Random(self.seed)             # as Random() then seed(): the same state
+        rng = self._rngs.__dict__.get("rng")       # one generator per thread, reset to the
+        if rng is None:                              # seeded state (as Random() then seed())
+            rng = self._rngs.rng = random.Random()
+        rng.setstate(self.seeded)
         getrandbits, gauss = rng.getrandbits, rng.gauss
         count = len(ngrams)
         bits = count.bit_length()
@@ -166,31 +187,43 @@ class _Detector:
         limit, threshold = Detector.ITERATION_LIMIT, Detector.CONV_THRESHOLD
         l0 = l1 = l2 = 0.0
         for _ in range(trials):
-            p0 = p1 = p2 = 1.0 / 3
             alpha = Detector.ALPHA_DEFAULT + gauss(0.0, 1.0) * Detector.ALPHA_WIDTH
-            weight = alpha / Detector.BASE_FREQ
+            w = alpha / Detector.BASE_FREQ
+            r = getrandbits(bits)                    # step 0: random.choice, as _randbelow does it
+            while r >= count:
+                r = getrandbits(bits)
+            a = ngrams[r]
+            p0, p1, p2 = 1.0 / 3 * (w + a[0]), 1.0 / 3 * (w + a[1]), 1.0 / 3 * (w + a[2])
             i = 0
             while True:
-                r = getrandbits(bits)                # random.choice, as Random._randbelow does it
+                total = sum((p0, p1, p2))
+                p0, p1, p2 = p0 / total, p1 / total, p2 / total
+                if max(p0, p1, p2) > threshold or i >= limit:
+                    break
+                r = getrandbits(bits)                # steps i+1 .. i+5
                 while r >= count:
                     r = getrandbits(bits)
-                word = ngrams[r]
-                p0 *= weight + word[0]
-                p1 *= weight + word[1]
-                p2 *= weight + word[2]
-                if i % 5 == 0:
-                    total = sum((p0, p1, p2))
-                    p0, p1, p2 = p0 / total, p1 / total, p2 / total
-                    top = 0.0
-                    if top < p0:
-                        top = p0
-                    if top < p1:
-                        top = p1
-                    if top < p2:
-                        top = p2
-                    if top > threshold or i >= limit:
-                        break
-                i += 1
+                a = ngrams[r]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                b = ngrams[r]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                c = ngrams[r]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                d = ngrams[r]
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                e = ngrams[r]
+                p0 = p0 * (w + a[0]) * (w + b[0]) * (w + c[0]) * (w + d[0]) * (w + e[0])
+                p1 = p1 * (w + a[1]) * (w + b[1]) * (w + c[1]) * (w + d[1]) * (w + e[1])
+                p2 = p2 * (w + a[2]) * (w + b[2]) * (w + c[2]) * (w + d[2]) * (w + e[2])
+                i += 5
             l0 += p0 / trials
             l1 += p1 / trials
             l2 += p2 / trials

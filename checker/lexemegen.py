@@ -21,6 +21,11 @@ short forms (conditional -isi -> -is, passive -aan -> -aa), and the Swedish impe
 (the infinitive without -a when the present ends in -er). Clitics (-kin, -han, -pa, ...)
 are handled by the lexicon at lookup time.
 
+It also writes `langdata/false_compounds.txt`: the dictionary words that end in a rule's
+`*tail` or `*lemma~` after known words, yet are no such compound ("vyö ryssä" is vyöryssä,
+an avalanche's inessive; see compoundgen.false_compounds), and, each after a "-", the
+`*tail` patterns that are an ending rather than a word ("-ilija"), matched plainly.
+
 Needs (tests and this tool only, never the product): `pip install simplemma libvoikko`
 and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
 voikko-fi`). `--check` exits 1 when the committed table differs from a fresh one.
@@ -33,20 +38,21 @@ import json
 import re
 import sys
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
+
+from checker.compoundgen import endings, false_compounds, tails_in_rules
+from checker.morphology import analyses as _analyses
+from checker.morphology import inverted as _inverted
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
 TABLE = Path(__file__).resolve().parent / "langdata" / "lexeme_forms.json"
+FALSE_COMPOUNDS = TABLE.with_name("false_compounds.txt")
 LEXEME_RE = re.compile(r"(?<![\w~])\*?([^\W\d_][\w'-]*)~([a-z]*)")
 LANGS = ("fi", "sv", "en")
 TAGS = ("all", "imp", "lets", "cond", "pot", "inf", "pres", "pass")
+LANG_KEY = "langs"       # not a tag: the languages whose resources gave the lemma forms
 MIN_ANALOGY = 3          # letters of ending an unknown lemma must share with its model
-
-
-class ResourceMissing(RuntimeError):
-    """simplemma or Voikko is not installed."""
 
 
 def lexemes_in_rules(folder: Path = RULES) -> list[str]:
@@ -59,33 +65,6 @@ def lexemes_in_rules(folder: Path = RULES) -> list[str]:
                 continue
             found.update(m.group(1).lower() for m in LEXEME_RE.finditer(line))
     return sorted(found)
-
-
-@lru_cache(maxsize=None)
-def _inverted(lang: str) -> dict[str, tuple[str, ...]]:
-    """simplemma's dictionary for a language, as lemma -> its forms."""
-    try:
-        from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
-    except ImportError as exc:   # pragma: no cover - depends on the machine
-        raise ResourceMissing("pip install simplemma") from exc
-    inverse: dict[str, list[str]] = defaultdict(list)
-    for form, lemma in _load_dictionary_from_disk(lang).items():
-        inverse[lemma.decode("utf-8").lower()].append(form.decode("utf-8").lower())
-    return {lemma: tuple(sorted(set(forms) | {lemma})) for lemma, forms in inverse.items()}
-
-
-@lru_cache(maxsize=1)
-def _voikko():
-    try:
-        import libvoikko
-        return libvoikko.Voikko("fi")
-    except Exception as exc:     # pragma: no cover - depends on the machine
-        raise ResourceMissing("pip install libvoikko; apt-get install libvoikko1 voikko-fi") from exc
-
-
-@lru_cache(maxsize=None)
-def _analyses(word: str) -> tuple[dict, ...]:
-    return tuple(_voikko().analyze(word))
 
 
 def _knows(lemma: str) -> bool:
@@ -215,7 +194,8 @@ GENERATORS = {"fi": _fi_forms, "sv": _sv_forms, "en": _en_forms}
 
 
 def generate(lemmas: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
-    """lemma -> tag -> sorted forms (the union over the three languages' resources)."""
+    """lemma -> tag -> sorted forms (the union over the three languages' resources), and
+    under "langs" the languages that gave forms (a compound's first part is read in them)."""
     table: dict[str, dict[str, tuple[str, ...]]] = {}
     for lemma in lemmas:
         by_tag: dict[str, set[str]] = defaultdict(set)
@@ -224,9 +204,10 @@ def generate(lemmas: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
                 if not form or not form.replace("-", "").replace("'", "").isalpha():
                     continue
                 by_tag["all"].add(form)
+                by_tag[LANG_KEY].add(lang)
                 for tag in tags:
                     by_tag[tag].add(form)
-        table[lemma] = {tag: tuple(sorted(by_tag[tag])) for tag in TAGS if by_tag.get(tag)}
+        table[lemma] = {tag: tuple(sorted(by_tag[tag])) for tag in (*TAGS, LANG_KEY) if by_tag.get(tag)}
     return table
 
 
@@ -238,19 +219,27 @@ def render(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
     return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
+def _false_compounds(table: dict[str, dict[str, tuple[str, ...]]]) -> str:
+    """The words that end in a rule's tail but are no compound of it (compoundgen.py)."""
+    tails = tails_in_rules(RULES)
+    return "".join(line + "\n" for line in ["-" + ending for ending in endings(tails)] + false_compounds(tails, table))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed table is stale")
     args = parser.parse_args(argv)
-    text = render(generate(lexemes_in_rules()))
+    table = generate(lexemes_in_rules())
+    outputs = {TABLE: render(table), FALSE_COMPOUNDS: _false_compounds(table)}
     if args.check:
-        current = TABLE.read_text(encoding="utf-8") if TABLE.exists() else ""
-        if current != text:
-            print(f"{TABLE} is stale: run python -m checker.lexemegen", file=sys.stderr)
-            return 1
-        return 0
-    TABLE.write_text(text, encoding="utf-8")
-    empty = [lemma for lemma, tags in generate(lexemes_in_rules()).items() if not tags]
+        stale = [path for path, text in outputs.items()
+                 if (path.read_text(encoding="utf-8") if path.exists() else "") != text]
+        for path in stale:
+            print(f"{path} is stale: run python -m checker.lexemegen", file=sys.stderr)
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
+    empty = [lemma for lemma, tags in table.items() if not tags]
     if empty:
         print("no forms found for: " + ", ".join(empty), file=sys.stderr)
         return 1

@@ -9,14 +9,23 @@ A word pattern is a single word, written as:
 - ``*part*`` every word that contains it;
 - ``lemma~``  a lexeme: every inflected form of the lemma, as generated offline from
   morphological resources into `langdata/lexeme_forms.json` (see lexemegen.py), also with a Finnish
-  clitic (-kin, -kaan, -han, -pa, -ko) appended;
+  clitic (-kin, -kaan, -han, -pa, -ko, spoken -ki and -s) appended;
 - ``lemma~tag`` only the forms with that tag: ``imp`` (imperative: "murskatkaa",
   "murskaa", "skjut"), ``lets`` (Finnish "let's": "murskataan", "murskataa"), ``cond``
   (conditional, also spoken "murskais"), ``pot`` (potential), ``inf`` (infinitives),
   ``pass`` (passive);
 - ``*lemma~`` (or ``*lemma~tag``) the forms also as the last part of a compound: a word
-  that ends in a whole form, after a first part of at least three letters with a vowel
-  ("kusipaskaa", "Finnjävlar"); never a bare ending inside a longer unrelated word.
+  that ends in a whole form after a first part that splits into known words of the
+  lemma's language ("koiranpaskaa", "Finnjävlar"; see compounds.py), or into first parts
+  the pack names (`add_part`); never a proper noun or another word that merely ends in
+  the same letters.
+
+A ``*tail`` matches the same way: the word itself, or a compound whose first part splits
+into known Finnish or Swedish words ("polisbilen" for ``*bilen``). A key that names a
+language (rules key their words as ("rule", ..., "fi", ...)) reads first parts in that
+language only, so "Henryssä" (a Finnish case ending on an English name) is no "*ryssä".
+A ``*tail`` that is no word at all but an ending ("*ilija" of "virkailija", listed by
+lexemegen) matches every word that ends so.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
 readings, and with runs of a repeated letter collapsed. A word with stars that none of
@@ -33,24 +42,32 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 
+from checker.compounds import LANGS as COMPOUND_LANGS
+from checker.compounds import MIN_PART, Splitter, endings, false_compounds
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
-MIN_HEAD = 3           # letters the first part of a compound needs before a lexeme's form
-VOWELS = frozenset("aeiouyåäö")
+TEXT_LANGS = ("fi", "sv", "en")
 # Finnish clitics, longest first; a lexeme's form is also found with one of them appended.
-CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö")
+# Spoken Finnish adds -ki for -kin ("neki") and a softening -s to a plural imperative
+# ("murskatkaas"; only there, so that "rikos", a crime, is not "riko" + s).
+CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö", "ki", "s")
+SOFTENED = ("kaas", "kääs")
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
 
 
-def _load_forms() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The generated table: lemma -> tag -> forms (see lexemegen.py)."""
+def _load_forms() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, tuple[str, ...]]]:
+    """The generated table: lemma -> tag -> forms, and lemma -> its languages (lexemegen.py)."""
     text = resources.files("checker.langdata").joinpath("lexeme_forms.json").read_text(encoding="utf-8")
-    return {lemma: {tag: tuple(forms) for tag, forms in tags.items()} for lemma, tags in json.loads(text).items()}
+    forms, langs = {}, {}
+    for lemma, tags in json.loads(text).items():
+        langs[lemma] = tuple(tags.pop("langs", ("fi",)))
+        forms[lemma] = {tag: tuple(words) for tag, words in tags.items()}
+    return forms, langs
 
 
-FORMS = _load_forms()
+FORMS, LEMMA_LANGS = _load_forms()
 
 
 class PatternError(ValueError):
@@ -61,12 +78,12 @@ class PatternError(ValueError):
 class _Layer:
     exact: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     prefix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    suffix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    suffix: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
     infix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
     lexeme: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    tail: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
+    tail: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
 
-    def lengths(self, table: dict[str, list[Hashable]]) -> list[int]:
+    def lengths(self, table: dict[str, list]) -> list[int]:
         return sorted({len(k) for k in table})
 
 
@@ -105,6 +122,14 @@ def parse_pattern(pattern: str) -> tuple[str, str]:
     return mode, core
 
 
+def _languages_of(key: Hashable) -> tuple[str, ...]:
+    """The languages a compound's first part is read in for a key: the language a key names
+    (rules key their words by language, e.g. ("hate.slur", "phrase", "fi", ...)), else
+    every language with a table."""
+    named = tuple(part for part in key if part in TEXT_LANGS) if isinstance(key, tuple) else ()
+    return named or COMPOUND_LANGS      # English has no table: only the pack's heads join it
+
+
 class Lexicon:
     """Word patterns with the keys they stand for; `scan` says which keys each token hits."""
 
@@ -113,20 +138,35 @@ class Lexicon:
         self._squeezed = _Layer()
         self._cache: dict[str, frozenset[Hashable]] = {}
         self._frozen = False
+        self.splitter = Splitter()
+
+    def add_part(self, part: str, lang: str) -> None:
+        """A word the pack names as the first part of compounds in a language, known or not
+        to the tables ("mamu" of `heads: {fi: [mamu*]}`)."""
+        for one in ((lang,) if lang in TEXT_LANGS else TEXT_LANGS):
+            self.splitter.add(part.strip("*").lower(), one)
 
     def add(self, pattern: str, key: Hashable) -> None:
         """Register a word pattern; tokens it matches will report `key`."""
         if self._frozen:
             raise RuntimeError("the lexicon is compiled; build a new one")
         mode, core = parse_pattern(pattern)
+        key_langs = _languages_of(key)
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
+            lemma_langs = LEMMA_LANGS.get(lemma, ("fi",))
+            langs = tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
             for form in lexeme_forms(lemma, tag):
                 self._plain.lexeme[form].append(key)
                 self._squeezed.lexeme[squeeze(form)].append(key)
                 if mode == "tail":
-                    self._plain.tail[form].append(key)
-                    self._squeezed.tail[squeeze(form)].append(key)
+                    self._plain.tail[form].append((key, langs))
+                    self._squeezed.tail[squeeze(form)].append((key, langs))
+            return
+        if mode == "suffix":
+            langs = () if core in endings() else key_langs     # an ending: no analysis
+            self._plain.suffix[core].append((key, langs))
+            self._squeezed.suffix[squeeze(core)].append((key, langs))
             return
         getattr(self._plain, mode)[core].append(key)
         getattr(self._squeezed, mode)[squeeze(core)].append(key)
@@ -168,7 +208,9 @@ class Lexicon:
         for size in lengths["suffix"]:
             if size > n:
                 break
-            yield from layer.suffix.get(form[n - size:], ())
+            for key, langs in layer.suffix.get(form[n - size:], ()):
+                if size == n or not langs or self._compound(form, n - size, langs):
+                    yield key
         for size in lengths["infix"]:
             if size > n:
                 break
@@ -177,20 +219,29 @@ class Lexicon:
         if layer.lexeme:
             yield from self._lexeme(layer, form, lengths["tail"])
 
+    def _compound(self, word: str, cut: int, langs: tuple[str, ...]) -> bool:
+        """Whether `word` is a compound whose last part starts at `cut`: the first part
+        splits into known words, and the analysis does not read the word, or its end, as
+        another word ("lumivyöryssä" ends in "vyöryssä", which is no vyö + ryssä)."""
+        if not self.splitter.splits_any(word[:cut], langs):
+            return False
+        false, tail = false_compounds(), word[cut:]
+        return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1))
+
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[Hashable]:
         """Keys of lexemes the word is a form of: as it is, without a clitic, or as the last
-        part of a compound whose first part has three letters or more and a vowel."""
-        words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2]
+        part of a compound whose first part splits into known words of the lemma's language."""
+        words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2
+                          and (c != "s" or form.endswith(SOFTENED))]
         for word in words:
             yield from layer.lexeme.get(word, ())
             n = len(word)
             for size in tail_lengths:
-                head = n - size
-                if head < MIN_HEAD:
+                if n - size < MIN_PART:
                     break
-                keys = layer.tail.get(word[head:])
-                if keys and not VOWELS.isdisjoint(word[:head]):
-                    yield from keys
+                for key, langs in layer.tail.get(word[n - size:], ()):
+                    if self._compound(word, n - size, langs):
+                        yield key
 
     def _starred(self, word: str) -> Iterable[Hashable]:
         """Keys of patterns that fit a word whose stars each hide one letter; every star must
@@ -212,9 +263,9 @@ class Lexicon:
         for core, keys in layer.prefix.items():
             if len(core) <= n and fits(core, 0):
                 yield from keys
-        for core, keys in layer.suffix.items():
+        for core, entries in layer.suffix.items():
             if len(core) <= n and fits(core, n - len(core)):
-                yield from keys
+                yield from (key for key, _ in entries)
 
     def scan(self, tokens: list[Token]) -> dict[int, frozenset[Hashable]]:
         """The keys hit by each token, only for tokens that hit something."""

@@ -3,8 +3,10 @@ characters came from in the text as sent.
 
 Invisible format characters are dropped, compatibility forms folded (NFKC: fullwidth and
 mathematical letters), Cyrillic and Greek look-alikes read as Latin letters, accents
-stripped except where they carry meaning in Finnish and Swedish (å ä ö é ü), and a
-currency or other symbol between letters read as the letter it resembles. So
+stripped except where they carry meaning in Finnish and Swedish (å ä ö é ü), a letter
+between two digits read as the digit it resembles ("15O385", a Cyrillic З for 3), and a
+currency or other symbol after a letter (inside or at the end of a word) read as the
+letter it resembles; after a digit or a space it stays a symbol ("10 €"). So
 "p\u200baska", "ｐａｓｋａ", "pаska" (a Cyrillic a) and "pàska" all read "paska" — in swear
 words, identity codes and IBANs alike. `text.Document` keeps the offset map, so findings
 still point into the text as sent.
@@ -29,11 +31,17 @@ KEPT_ACCENTS = frozenset("åäöÅÄÖéÉüÜ")
 CONFUSABLES = str.maketrans(
     "АВЕЅІЈКМНОРСТХУаеорсухіјѕԁӏһԛԝ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαεικνορτυχ",
     "ABESIJKMHOPCTXYaeopcyxijsdlhqw" "ABEZHIKMNOPTYXaeiknoptux")
+# Letters written among digits for the digit they resemble ("15O385-235L", a
+# Cyrillic З for 3): read as the digit in identity codes, IBANs and phone numbers.
+DIGIT_LETTERS = {"O": "0", "o": "0", "О": "0", "о": "0", "Ο": "0", "ο": "0", "З": "3",
+                 "l": "1", "I": "1", "І": "1", "Ι": "1", "ӏ": "1"}
 # Symbols written inside a word for the letter they resemble ("p€ska", "£ame").
 SYMBOL_LETTERS = {"€": "e", "£": "l", "¢": "c", "¥": "y", "©": "c", "®": "r", "¡": "i"}
 # Characters that never change (ASCII, the Nordic letters, common punctuation, emoji) are
 # skipped in one step; the rest are folded one by one with their combining marks.
 _STABLE = "\x00-\x7fåäöÅÄÖéÉüÜ’‘“”–—…«»·•\U0001F300-\U0001FAFF"
+# A run of them with a digit on both sides, a space or hyphen between allowed ("FI21 l234").
+DIGIT_LETTER_RE = re.compile(f"[0-9][ -]?([{''.join(DIGIT_LETTERS)}]+)(?=[ -]?[0-9])")
 FOLD_RE = re.compile(f"[^{_STABLE}][\u0300-\u036f]*|[{_STABLE}][\u0300-\u036f]+")
 
 
@@ -46,28 +54,33 @@ def _fold(cluster: str) -> str:
     if composed in KEPT_ACCENTS:
         return composed
     compat = unicodedata.normalize("NFKC", cluster).translate(CONFUSABLES)
-    if not any(ch.isalpha() for ch in compat):
-        return compat
     bare = "".join(ch for ch in unicodedata.normalize("NFD", compat) if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", bare) or compat
+    if not any(ch.isalnum() for ch in compat):
+        return compat               # a symbol or mark alone keeps its form
+    return unicodedata.normalize("NFC", bare) or compat   # letters and digits lose their accents
 
 
 def normalize(text: str) -> tuple[str, list[int] | None, list[int] | None]:
     """The text to match in, and for each of its characters where its source starts and
     ends in `text` (None, None when nothing changed, as for plain ASCII)."""
-    if text.isascii():
+    pieces = [(i, i + 1, DIGIT_LETTERS[text[i]]) for m in DIGIT_LETTER_RE.finditer(text)
+              for i in range(m.start(1), m.end(1))]
+    if text.isascii() and not pieces:
         return text, None, None
-    pieces: list[tuple[int, int, str]] = []
+    as_digits = {start for start, _, _ in pieces}
     for m in FOLD_RE.finditer(text):
         cluster, start, end = m.group(), m.start(), m.end()
+        if start in as_digits:
+            continue
         folded = _fold(cluster)
-        if cluster in SYMBOL_LETTERS and 0 < start and end < len(text) \
-                and text[start - 1].isalpha() and text[end].isalpha():
-            folded = SYMBOL_LETTERS[cluster]
+        if cluster in SYMBOL_LETTERS and 0 < start and text[start - 1].isalpha() \
+                and (end == len(text) or text[end].isalpha() or not text[end].isalnum()):
+            folded = SYMBOL_LETTERS[cluster]    # after a letter, inside or ending a word
         if folded != cluster:
             pieces.append((start, end, folded))
     if not pieces:
         return text, None, None
+    pieces.sort()
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

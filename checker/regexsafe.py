@@ -20,6 +20,12 @@ word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the
 tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
 on every corpus and example text.
 
+A line is first searched once for the live regexes together (`_Group`, an RE2 set): a regex
+whose program matches nowhere in the line is not searched on its own. The set is built by
+`refresh()` (the engine calls it when it meets a pack); a regex compiled later, and every
+regex on a line that the set cannot judge (RE2 ran out of memory), searches the line alone,
+so the set only ever saves work, never a match.
+
 Every match runs under the current request's deadline (`deadline()`): a line is searched
 in several RE2 calls, each linear, and the deadline is looked at between them. Past it,
 `RegexTimeout` says which pattern stopped; the engine turns that into a finding.
@@ -28,8 +34,10 @@ in several RE2 calls, each linear, and the deadline is looked at between them. P
 from __future__ import annotations
 
 import contextlib
+import itertools
 import re
 import time
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from contextvars import ContextVar
@@ -54,6 +62,10 @@ DEFAULT_DEADLINE = 2.0           # seconds of regex matching one request may use
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
 _OPTIONS.max_mem = 8 << 20
+
+_SET_OPTIONS = re2.Options()
+_SET_OPTIONS.log_errors = False
+_SET_OPTIONS.max_mem = 32 << 20
 
 _deadline: ContextVar[float | None] = ContextVar("somecheck_regex_deadline", default=None)
 
@@ -83,14 +95,28 @@ class _Marked:
     """A line with MARK at each word boundary, as UTF-8 (RE2 reads bytes without copying), and
     the maps between its byte offsets and the line's character indices."""
 
-    __slots__ = ("data", "bounds", "marks", "_starts")
+    __slots__ = ("line", "data", "_bounds", "_marks", "_starts")
 
     def __init__(self, line: str) -> None:
-        line = line.replace(MARK, MARK_STANDIN)
-        self.bounds = [m.start() for m in _BOUNDARY.finditer(line)]       # in the line
-        self.marks = [b + k for k, b in enumerate(self.bounds)]            # in the marked text
-        self.data = _BOUNDARY.sub(MARK, line).encode("utf-8", "surrogatepass")
+        self.line = line.replace(MARK, MARK_STANDIN)
+        self.data = _BOUNDARY.sub(MARK, self.line).encode("utf-8", "surrogatepass")
+        self._bounds: list[int] | None = None
+        self._marks: list[int] | None = None
         self._starts: list[int] | None = None
+
+    @property
+    def bounds(self) -> list[int]:
+        """The word boundaries, in the line (found when a match needs them: most lines have none)."""
+        if self._bounds is None:
+            self._bounds = [m.start() for m in _BOUNDARY.finditer(self.line)]
+        return self._bounds
+
+    @property
+    def marks(self) -> list[int]:
+        """Where the MARKs stand in the marked text."""
+        if self._marks is None:
+            self._marks = [b + k for k, b in enumerate(self.bounds)]
+        return self._marks
 
     def _byte_starts(self) -> list[int]:
         """The byte offset of each character of the marked text, and of its end."""
@@ -215,11 +241,78 @@ class _Program:
         if flags & re.ASCII:
             raise UnsafeRegex("(?a) is not supported: classes match every language's letters")
         try:
-            self.regex = re2.compile(prefix + emit(body, flags), _OPTIONS)
+            self.source_re2 = prefix + emit(body, flags)
+            self.regex = re2.compile(self.source_re2, _OPTIONS)
         except re2.error as exc:
             message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
         self.source = source
+
+
+# --- every live regex searched at once ----------------------------------------------------------
+
+class _Group:
+    """The programs of some live regexes as one RE2 set. `matching(data)` gives the serials of
+    those whose program matches somewhere in a marked line, or None when the set could not
+    tell (then every regex must search the line itself)."""
+
+    SENTINEL = 0          # the set's first pattern matches every text: its absence means failure
+
+    def __init__(self, programs: dict[int, str]) -> None:
+        by_source: dict[str, list[int]] = {}     # packs loaded side by side share their patterns
+        for serial, source in programs.items():
+            by_source.setdefault(source, []).append(serial)
+        self.set = re2.Set.SearchSet(_SET_OPTIONS)
+        self.set.Add("")
+        self.serials: list[tuple[int, ...]] = []
+        for source, serials in by_source.items():
+            self.set.Add(source)
+            self.serials.append(tuple(serials))
+        self.set.Compile()
+        self.members = frozenset(programs)
+
+    def matching(self, data: bytes) -> frozenset[int] | None:
+        found = self.set.Match(data)
+        if self.SENTINEL not in found:
+            return None
+        serials = self.serials
+        return frozenset(serial for i in found if i for serial in serials[i - 1])
+
+
+_LIVE: weakref.WeakValueDictionary[int, SafeRegex] = weakref.WeakValueDictionary()
+_SERIALS = itertools.count(1)
+# [the _Group searched first or None, its generation, whether a regex compiled since is alive]
+_current: list = [None, 0, False]
+
+
+def refresh() -> None:
+    """Search the live regexes together from now on. Builds a new set only when a regex was
+    compiled since the last one (the engine calls this when it meets a pack); until then a
+    new regex searches every line alone, which finds the same matches."""
+    if not _current[2]:
+        return
+    programs = {serial: regex.program.source_re2 for serial, regex in list(_LIVE.items())}
+    try:
+        group = _Group(programs) if programs else None
+    except (re2.error, RuntimeError, ValueError, TypeError):
+        group = None                # the set cannot be built: every regex searches alone
+    _current[:] = [group, _current[1] + 1, False]
+
+
+def _register(regex: SafeRegex) -> int:
+    serial = next(_SERIALS)
+    _LIVE[serial] = regex
+    _current[2] = True
+    return serial
+
+
+@line_cache
+def _candidates(line: str, generation: int) -> frozenset[int] | None:
+    """The serials of the set's regexes that match somewhere in `line` (None: cannot tell)."""
+    group = _current[0]
+    if group is None or _current[1] != generation:
+        return None
+    return group.matching(_marked(line).data)
 
 
 class SafeRegex:
@@ -233,13 +326,21 @@ class SafeRegex:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
                               "match at least one character (`x+`, not `x*`)")
         self.program = _Program(parsed, parsed.state.flags, pattern)
+        self.serial = _register(self)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:
         """Every non-empty, non-overlapping match in `line`, leftmost first (like finditer)."""
+        limit = _deadline.get()
+        if limit is not None and time.monotonic() > limit:
+            raise RegexTimeout(self.pattern)
+        group = _current[0]
+        if group is not None and self.serial in group.members:
+            candidates = _candidates(line, _current[1])
+            if candidates is not None and self.serial not in candidates:
+                return ()                   # the set saw no match of this program in the line
         marked = _marked(line)
         program, data = self.program, marked.data
         regex, before, after = program.regex, program.before, program.after
-        limit = _deadline.get()
         found = []
         pos = 0
         while pos <= len(data):

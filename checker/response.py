@@ -22,11 +22,16 @@ MAX_EXCERPT = 200
 
 
 def excerpt(doc: Document, start: int, end: int) -> str:
-    """The words of a span, cut to their first MAX_EXCERPT UTF-16 code units."""
-    cut = min(end, start + MAX_EXCERPT)
-    while doc.utf16(cut) - doc.utf16(start) > MAX_EXCERPT:
-        cut -= 1
-    return doc.span(start, cut)[2]          # as sent, disguises and all (text.Document.span)
+    """The words of a span as sent (disguises and all, text.Document.span), cut to their first
+    MAX_EXCERPT UTF-16 code units, never between the two halves of a surrogate pair."""
+    words = doc.span(start, end)[2]
+    units = words.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * MAX_EXCERPT:
+        return words
+    cut = 2 * MAX_EXCERPT
+    if 0xD800 <= int.from_bytes(units[cut - 2:cut], "little") <= 0xDBFF:     # a high surrogate
+        cut -= 2
+    return units[:cut].decode("utf-16-le", "surrogatepass")
 
 
 def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -50,17 +55,35 @@ def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[
 
 
 def rules_map(pack: Pack, rules: list[Rule], locale: str) -> dict[str, dict[str, Any]]:
-    """The texts of each rule, in one locale: {id: {description, suggestion, guideline}}."""
-    result = {}
-    for rule in rules:
+    """The texts of each rule, in one locale: {id: {description, suggestion, guideline}}.
+
+    Each rule's entry is built once per pack and locale and shared by every response that
+    names the rule (a batch names the same rules again and again); responses only read it."""
+    entries = _entries(pack, locale)
+    return {rule.id: entries[rule.id] for rule in rules}
+
+
+_ENTRIES_LIMIT = 16
+_entries_cache: dict[tuple[int, str], tuple[Pack, dict[str, dict[str, Any]]]] = {}
+
+
+def _entries(pack: Pack, locale: str) -> dict[str, dict[str, Any]]:
+    cached = _entries_cache.get((id(pack), locale))
+    if cached is not None and cached[0] is pack:
+        return cached[1]
+    entries = {}
+    for rule in pack.rules:
         guideline = pack.guidelines[rule.guideline]
-        result[rule.id] = {
+        entries[rule.id] = {
             "description": rule.description[locale],
             "suggestion": rule.suggestion[locale] if rule.suggestion else None,
             "guideline": {"id": guideline.id, "title": guideline.title[locale],
                           "text": guideline.text[locale]},
         }
-    return result
+    if len(_entries_cache) >= _ENTRIES_LIMIT:
+        _entries_cache.clear()
+    _entries_cache[(id(pack), locale)] = (pack, entries)
+    return entries
 
 
 def pack_listing(pack: Pack) -> dict[str, Any]:

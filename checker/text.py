@@ -34,6 +34,8 @@ TOKEN_RE = re.compile(rf"[@$]?{WORD_CHAR}+(?:(?:['’@$]|\*+){WORD_CHAR}+)*")
 SPELLED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}(?:[ .\-_*·]{LETTER}){{2,}}(?!{WORD_CHAR})")
 # A word cut short with stars, as people censor themselves: "f***", "sh**", "pa***".
 CENSORED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}{{1,3}}\*{{2,}}(?![\w*])")
+# What every spelled-out word has, found faster than SPELLED_RE: a letter between two separators.
+SPELLED_HINT_RE = re.compile(rf"[ .\-_*·]{LETTER}[ .\-_*·]")
 # Two words joined by one dot, dash or middle dot with no space: "pas.ka", "vi-ttu".
 JOIN_SEPARATORS = frozenset(".-·")
 SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
@@ -282,13 +284,32 @@ class _LineWords(NamedTuple):
     pairs: tuple[Token, ...]       # two words joined by one . - or ·: "pas.ka"
 
 
-@line_cache
-def _words_of_line(line: str, lower: str) -> _LineWords:
-    """The words of one line (`lower` is its lower-cased text, index for index); cached.
+class _Seen(dict):
+    """The words of each line met lately, placed where the line stood then: a line met again
+    at another place (after an edit above it) gets them shifted instead of tokenised again.
+    Bounded like the line caches and cleared with them."""
 
-    Safe to cache by line: no token, spelled-out or censored word or joined pair contains a
-    newline (none of TOKEN_RE, SPELLED_RE, CENSORED_RE or JOIN_SEPARATORS matches one), and
-    the look-arounds of SPELLED_RE and CENSORED_RE see a newline and the end of a string alike.
+    def remember(self, key: tuple[str, str], value: tuple[_LineWords, int, int]) -> None:
+        if len(self) >= LINE_CACHE_SIZE:
+            del self[next(iter(self))]          # the line met longest ago
+        self[key] = value
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
+_SEEN = _Seen()
+_LINE_CACHES.append(_SEEN)
+
+
+def _words_of_line(line: str, lower: str, offset: int, number: int) -> _LineWords:
+    """The words of line `number`, which starts at `offset` (`lower` is its lower-cased text,
+    index for index).
+
+    Safe to reuse for the same line elsewhere, shifted: no token, spelled-out or censored
+    word or joined pair contains a newline (none of TOKEN_RE, SPELLED_RE, CENSORED_RE or
+    JOIN_SEPARATORS matches one), and the look-arounds of SPELLED_RE and CENSORED_RE see a
+    newline and the end of a string alike.
     """
     folded = lower.replace("’", "'")     # one character for one: indices stay
     tokens = []
@@ -298,16 +319,23 @@ def _words_of_line(line: str, lower: str) -> _LineWords:
         if not word.isalpha() and not any(map(str.isalpha, word)):
             continue
         start, end = m.span()
-        append(new(Token, (start, end, folded[start:end], 0)))   # Token(...), faster
-    spelled = tuple(
-        Token(m.start(), m.end(), "".join(ch for ch in m.group().lower() if ch.isalpha()), 0)
-        for m in SPELLED_RE.finditer(line)) + tuple(
-        Token(m.start(), m.end(), folded[m.start():m.end()], 0) for m in CENSORED_RE.finditer(line))
-    pairs = tuple(
-        Token(left.start, right.end, left.lower + right.lower, 0)
-        for left, right in zip(tokens, tokens[1:])
-        if (right.start - left.end == 1 and line[left.end] in JOIN_SEPARATORS
-            and left.length > 1 and right.length > 1))
+        append(new(Token, (start + offset, end + offset, folded[start:end], number)))   # Token(...), faster
+    spelled: tuple[Token, ...] = ()
+    if SPELLED_HINT_RE.search(line):     # every spelled-out word has a letter between two separators
+        spelled = tuple(
+            Token(m.start() + offset, m.end() + offset,
+                  "".join(ch for ch in m.group().lower() if ch.isalpha()), number)
+            for m in SPELLED_RE.finditer(line))
+    if "**" in line:                     # a censored word has two stars at least
+        spelled += tuple(Token(m.start() + offset, m.end() + offset, folded[m.start():m.end()], number)
+                         for m in CENSORED_RE.finditer(line))
+    pairs: tuple[Token, ...] = ()
+    if any(separator in line for separator in JOIN_SEPARATORS):
+        pairs = tuple(
+            new(Token, (left[0], right[1], left[2] + right[2], number))
+            for left, right in zip(tokens, tokens[1:])
+            if (right[0] - left[1] == 1 and line[left[1] - offset] in JOIN_SEPARATORS
+                and left[1] - left[0] > 1 and right[1] - right[0] > 1))
     return _LineWords(tuple(tokens), spelled, pairs)
 
 
@@ -316,13 +344,21 @@ def _placed_words(line: str, lower: str, offset: int, number: int) -> _LineWords
     """The words of line `number`, which starts at `offset` in the text; cached.
 
     After an edit every line keeps its text and most keep their place (all but the last
-    when the edit is at the end), so their tokens are reused as they are; a line that moved
-    gets its cached words shifted.
+    when the edit is at the end), so their tokens are reused as they are; a line met before
+    at another place gets its words shifted; a new line is tokenised where it stands.
     """
-    new = tuple.__new__       # Token(...), faster
+    seen = _SEEN.get((line, lower))
+    if seen is None:
+        words = _words_of_line(line, lower, offset, number)
+        _SEEN.remember((line, lower), (words, offset, number))
+        return words
+    words, was_offset, was_number = seen
+    if was_offset == offset and was_number == number:
+        return words
+    shift, new = offset - was_offset, tuple.__new__       # Token(...), faster
     return _LineWords(*(
-        tuple(new(Token, (start + offset, end + offset, word, number)) for start, end, word, _ in part)
-        for part in _words_of_line(line, lower)))
+        tuple(new(Token, (start + shift, end + shift, word, number)) for start, end, word, _ in part)
+        for part in words))
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -209,6 +209,12 @@ class Kind(ABC):
     def find(self, ctx: Context) -> Iterable[Match]:
         """Every place in the text this rule fires."""
 
+    def needs_hits(self) -> bool:
+        """True when every match starts at a word the rule registered in the lexicon, so a
+        post where none of its words stands (`ctx.hits` and `ctx.joined_hits` have nothing
+        under the rule's id) cannot match and the engine skips the rule. False by default."""
+        return False
+
 
 @dataclass
 class Build:
@@ -257,4 +263,5 @@ def pointed_end(ctx: Context, last: int) -> int:
 
 def allowed_in(ctx: Context, line: int, lang: str) -> bool:
     """Whether a list for `lang` applies at a line ("any" applies everywhere)."""
-    return lang == "any" or ctx.languages.allows(line, lang)
+    languages = ctx.languages         # Languages.allows, inlined: asked once per word and list
+    return lang == "any" or lang in languages.per_line.get(line, languages.everywhere)

@@ -278,6 +278,9 @@ class Pattern(Kind):
         i = bisect_left(starts, window_start)
         return i < len(starts) and starts[i] < max(window_end, end)
 
+    def needs_hits(self) -> bool:
+        return not self.regexes   # without regexes every match starts at a word of ctx.hits
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         context_starts = self._context_starts(ctx) if self.context else None

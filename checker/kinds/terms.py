@@ -15,6 +15,8 @@
       fi: [mamu*, somali*]                            # head and ends in a tail ("mamupaskaa")
     tails:                                            # (write tails as *lexeme~ so that the
       fi: ["*paska~", "*saasta~"]                     # first part must be a real one)
+    senses:                                           # a term in a sentence with one of these
+      en: ["bitch*: stud, pedigree, kennel*, whelp*"] # words has its other, innocent sense
     links: skip                                       # terms inside a web address: skip (the
                                                       # default), or only them ("only")
     titles:                                           # works: a capitalized or quoted term in
@@ -37,6 +39,7 @@ from checker.kinds.phrases import Phrases
 
 TITLE = "title"
 EXCEPT = "except"
+SENSE = "sense"
 QUOTES = "\"'”“«»„‘’"
 
 
@@ -77,6 +80,8 @@ class Terms(Kind):
         Param("titles", "per_language", "words for a work: a capitalized or quoted term near one is its title"),
         Param("heads", "per_language", "first parts of compounds that fire with a tail"),
         Param("tails", "per_language", "last parts of compounds that fire with a head (write *lexeme~)"),
+        Param("senses", "per_language", "'term: word, word': the term's innocent sense, when one of the words "
+              "stands in its sentence"),
         Param("links", "text", "terms inside web addresses: skip them, or look only there",
               choices=("skip", "only"), default="skip"),
     )
@@ -89,6 +94,8 @@ class Terms(Kind):
             for lang, items in params.per_language(part, required=params.has("heads") or params.has("tails")).items():
                 for word, line in items:
                     build.add_word(word, (self.rule_id, part, lang), line)
+                    if part == "heads":      # a head the pack names is a known first part
+                        build.lexicon.add_part(word, lang)
         for lang, names in params.per_language("include", required=False).items():
             for name, line in names:
                 if name not in WORDLISTS:
@@ -102,6 +109,17 @@ class Terms(Kind):
         for lang, items in params.per_language("titles", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, TITLE, lang), line)
+        self.senses = 0
+        for lang, items in params.per_language("senses", required=False).items():
+            for text, line in items:
+                term, colon, words = text.partition(":")
+                cues = [word.strip() for word in words.split(",") if word.strip()]
+                if not colon or not term.strip() or not cues:
+                    raise RuleError(line, f"a sense is written 'term: word, word', not {text!r}")
+                build.add_word(term.strip(), (self.rule_id, SENSE, self.senses, "term", lang), line)
+                for cue in cues:
+                    build.add_word(cue, (self.rule_id, SENSE, self.senses, "cue", lang), line)
+                self.senses += 1
         excepted = params.per_language("except", required=False)
         self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()}
                            for lang, items in excepted.items()}
@@ -112,6 +130,23 @@ class Terms(Kind):
 
     def _excepted(self, lang: str, word: str) -> bool:
         return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
+
+    def _other_senses(self, ctx: Context) -> set[int]:
+        """Tokens whose term has its innocent sense: a cue of that sense in the sentence."""
+        tokens, sentences = ctx.doc.tokens, ctx.doc.sentences
+        found: dict[tuple[int, str], list[int]] = {}
+        for index, key in ctx.hits.get(self.rule_id, ()):
+            if key[1] == SENSE and allowed_in(ctx, tokens[index].line, key[4]):
+                found.setdefault((key[2], key[3]), []).append(index)
+
+        def sentence(index: int) -> int:
+            return bisect_right(sentences, (tokens[index].start, len(ctx.doc.text) + 1)) - 1
+
+        shielded = set()
+        for sense in range(self.senses):
+            cue_sentences = {sentence(i) for i in found.get((sense, "cue"), ())}
+            shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
+        return shielded
 
     def _title_words(self, ctx: Context) -> list[int]:
         """Where the words naming a work (film, book, play) start, in text order."""
@@ -153,11 +188,16 @@ class Terms(Kind):
                     yield Match(token.start, token.end)
                     break
 
+    def needs_hits(self) -> bool:
+        return True           # every match starts at one of the rule's words (ctx.hits, joined_hits)
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         title_words = self._title_words(ctx) if self.has_titles else []
         shielded = {index for _, first, last in self.except_phrases.find(ctx)
                     for index in range(first, last + 1)} if self.except_phrases else set()
+        if self.senses:
+            shielded |= self._other_senses(ctx)
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
             if self._excepted(lang, tokens[first].lower) or first in shielded:

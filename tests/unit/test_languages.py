@@ -92,3 +92,38 @@ def test_langdetect_internals_the_fast_detector_mirrors_are_there() -> None:
     factory = _factory()
     assert list(factory.langlist) == ["fi", "sv", "en"] and factory.seed == 0
     assert all(len(p) == 3 for p in list(factory.word_lang_prob_map.values())[:100])
+
+
+def test_fast_detector_agrees_with_langdetect_on_every_corpus_line() -> None:
+    """The same probabilities, float for float, on a few hundred real lines of all lengths."""
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from checker.langid import _detector, _factory
+    from tests.corpus.evaluate import load_items
+
+    lines = sorted({line for item in load_items() for line in item["text"].split("\n")
+                    if sum(ch.isalpha() for ch in line) >= 25})
+    assert len(lines) > 200
+    for line in lines:
+        detector = _factory().create()
+        detector.append(line)
+        try:
+            expected = tuple((p.lang, p.prob) for p in detector.get_probabilities())
+        except LangDetectException:
+            expected = ()
+        assert _detector().probabilities(line) == expected, line
+
+
+def test_detection_in_several_threads_at_once_gives_what_one_thread_gives() -> None:
+    """The detector resets a generator of its thread's own for each line: threads of the
+    service never draw from one another's random stream."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from checker.langid import _detector
+    from tests.corpus.evaluate import load_items
+
+    lines = [item["text"] for item in load_items() if sum(ch.isalpha() for ch in item["text"]) >= 25][:120]
+    alone = [_detector().probabilities(line) for line in lines]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(_detector().probabilities, lines * 3))
+    assert together == alone * 3

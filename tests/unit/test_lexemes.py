@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import libvoikko
+import yaml
 import pytest
 from simplemma.strategies.dictionaries.dictionary_factory import _load_dictionary_from_disk
 
-from checker import lexemegen
+from checker import compoundgen, lexemegen
 from checker.engine import check
 from checker.kinds.base import Request
 from checker.lexicon import CLITICS, FORMS, Lexicon, PatternError
@@ -25,6 +26,10 @@ def test_the_committed_table_is_what_the_generator_makes_now() -> None:
     assert lexemegen.main(["--check"]) == 0, "run: python -m checker.lexemegen"
 
 
+def test_the_committed_compound_parts_are_what_the_generator_makes_now() -> None:
+    assert compoundgen.main(["--check"]) == 0, "run: python -m checker.compoundgen"
+
+
 def test_every_lexeme_of_the_pack_has_forms() -> None:
     names = lexemegen.lexemes_in_rules()
     assert names and set(names) == set(FORMS)
@@ -32,15 +37,27 @@ def test_every_lexeme_of_the_pack_has_forms() -> None:
 
 
 @pytest.fixture(scope="module")
-def resource_forms() -> dict[str, set[str]]:
-    """lemma -> its forms as simplemma's fi, sv and en dictionaries list them."""
+def resource_forms_by_lang() -> dict[str, dict[str, set[str]]]:
+    """lang -> lemma -> its forms as simplemma's dictionary of that language lists them."""
     wanted = set(FORMS)
-    forms: dict[str, set[str]] = {name: set() for name in wanted}
+    by_lang: dict[str, dict[str, set[str]]] = {}
     for lang in ("fi", "sv", "en"):
+        forms: dict[str, set[str]] = {}
         for form, lemma in _load_dictionary_from_disk(lang).items():
             name = lemma.decode().lower()
             if name in wanted:
-                forms[name].add(form.decode().lower())
+                forms.setdefault(name, {name}).add(form.decode().lower())
+        by_lang[lang] = forms
+    return by_lang
+
+
+@pytest.fixture(scope="module")
+def resource_forms(resource_forms_by_lang) -> dict[str, set[str]]:
+    """lemma -> its forms in the fi, sv and en dictionaries together."""
+    forms: dict[str, set[str]] = {name: set() for name in FORMS}
+    for by_lemma in resource_forms_by_lang.values():
+        for name, words in by_lemma.items():
+            forms[name] |= words
     return forms
 
 
@@ -51,17 +68,24 @@ def lexicon_of(pattern: str) -> Lexicon:
     return lexicon
 
 
-def test_paradigm_grid_every_form_in_the_resource_is_found(resource_forms) -> None:
+# A first part every compound of the language may take: a Finnish noun, a Swedish noun with
+# the linking -s. English writes compounds apart ("village idiot") or with a hyphen.
+COMPOUND_HEADS = {"fi": ("kylä", "koiran"), "sv": ("stads", "flick"), "en": ()}
+
+
+def test_paradigm_grid_every_form_in_the_resource_is_found(resource_forms_by_lang) -> None:
     missing = []
-    for lemma, forms in resource_forms.items():
-        lexicon = lexicon_of(f"*{lemma}~")
-        for form in forms:
-            if not form.isalpha():
-                continue
-            clitic = (form + "kin",) if len(form) >= 3 else ()   # clitics are read off words of 3+ letters
-            for word in (form, *clitic, "kylä" + form):            # as it is, with a clitic, in a compound
-                if "hit" not in lexicon.keys_for(word):
-                    missing.append(word)
+    for lang, by_lemma in resource_forms_by_lang.items():
+        for lemma, forms in by_lemma.items():
+            lexicon = lexicon_of(f"*{lemma}~")
+            for form in forms:
+                if not form.isalpha():
+                    continue
+                clitic = (form + "kin",) if lang == "fi" and len(form) >= 3 else ()
+                compounds = tuple(head + form for head in COMPOUND_HEADS[lang])
+                for word in (form, *clitic, *compounds):   # as it is, with a clitic, in a compound
+                    if "hit" not in lexicon.keys_for(word):
+                        missing.append((lang, lemma, word))
     assert not missing, missing[:20]
 
 
@@ -99,6 +123,8 @@ def test_finnish_calls_in_every_imperative_and_lets_form_are_incitement(pack, re
     "Murskaiskaa ne kyltit yöllä.",       # momentane sibling, unknown to both resources
     "Hajotelkaa niiden autot.",           # frequentative sibling
     "Murskataanpa ne kaikki!",            # "let's" with a clitic
+    "Murskatkaas ne kyltit yöllä.",       # spoken softening -s
+    "Hajottakaaki niiden autot.",         # spoken -ki for -kin
     "Joku vois hajotella sen kameran.",   # someone should + spoken conditional
     "Krossa rutorna i natt.",
     "Nån borde förstöra skyltarna.",
@@ -122,18 +148,62 @@ def test_innocent_look_alikes_and_reports_pass(pack, text) -> None:
     assert not [f for f in check(pack, Request(text, NOW))["findings"] if f["category"] == "incitement"]
 
 
-def test_a_compound_needs_a_real_first_part() -> None:
+def test_a_compound_needs_a_first_part_that_splits_into_known_words() -> None:
     lexicon = lexicon_of("*paska~")
-    assert "hit" in lexicon.keys_for("kusipaskaa")
-    assert "hit" not in lexicon.keys_for("xpaska")        # no first part of three letters
-    assert "hit" not in lexicon.keys_for("prtpaska")      # a first part without a vowel
+    for word in ("kusipaskaa", "koiranpaskaa", "kyläkusipaska", "ihmispaskaa", "rasvapaskaksi"):
+        assert "hit" in lexicon.keys_for(word), word
+    for word in ("xpaska", "prtpaska", "qwzpaskaa", "tsupaska"):   # no known word before the form
+        assert "hit" not in lexicon.keys_for(word), word
     assert "hit" not in lexicon_of("paska~").keys_for("kusipaska")   # no * : no compounds
+    swedish = lexicon_of("*jävel~")
+    for word in ("finnjävlar", "ryssjävlarna", "flickjävel", "kyrkojävel"):   # finne, ryss, flicka, kyrka
+        assert "hit" in swedish.keys_for(word), word
+
+
+def test_a_first_part_is_read_in_the_language_of_the_lemma() -> None:
+    # "koiran" is Finnish, "jävel" Swedish: a Finnish head does not make a Swedish compound
+    assert "hit" not in lexicon_of("*jävel~").keys_for("koiranjävel")
+    # English glues no open compounds: "village-idiot" is two tokens, "villageidiot" nothing
+    assert "hit" not in lexicon_of("*scum~").keys_for("townscum")
+
+
+def test_a_word_the_analysis_reads_otherwise_is_no_compound() -> None:
+    lexicon = lexicon_of("*ryssä")
+    assert "hit" in lexicon.keys_for("kotiryssä")
+    for word in ("vyöryssä", "lumivyöryssä", "äänivyöryssä"):   # vyöry + -ssä, not vyö + ryssä
+        assert "hit" not in lexicon.keys_for(word), word
+
+
+def test_a_head_the_pack_names_is_a_known_first_part() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*paska~", "hit")
+    lexicon.add_part("mamu*", "fi")
+    lexicon.freeze()
+    assert "hit" in lexicon.keys_for("mamupaskaa")
+    assert "hit" not in lexicon_of("*paska~").keys_for("mamupaskaa")
+
+
+def test_an_english_tail_joins_no_finnish_or_swedish_head() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*vermin", ("insult", "phrase", "en"))
+    lexicon.add("*bilen", ("accusation", "phrase", "sv"))
+    lexicon.freeze()
+    assert lexicon.keys_for("vermin") and not lexicon.keys_for("kylävermin")
+    assert lexicon.keys_for("polisbilen") and not lexicon.keys_for("kyläbilen")   # a Finnish head
+
+
+def test_a_tail_pattern_needs_known_words_before_it_too() -> None:
+    lexicon = lexicon_of("*bilen")
+    assert "hit" in lexicon.keys_for("bilen") and "hit" in lexicon.keys_for("polisbilen")
+    assert "hit" not in lexicon.keys_for("xqbilen")
+    assert "hit" in lexicon_of("*höjningen").keys_for("bränsleskattehöjningen")   # skatt + linking -e-
 
 
 def test_clitics_are_read_off_finnish_forms() -> None:
     lexicon = lexicon_of("murskata~imp")
     for clitic in CLITICS:
         assert "hit" in lexicon.keys_for("murskatkaa" + clitic)
+    assert "hit" not in lexicon_of("rikkoa~imp").keys_for("rikos")   # a crime, not "riko" + s
     assert "hit" not in lexicon.keys_for("murskattiin")       # a past passive is no imperative
 
 
@@ -144,3 +214,141 @@ def test_unknown_lexemes_and_tags_are_refused_with_the_way_out() -> None:
         Lexicon().add("paska~imp", "x")      # a noun has no imperative
     with pytest.raises(PatternError, match="not a lexeme"):
         Lexicon().add("pas*ka~", "x")
+
+
+# Innocent look-alikes: words of one language, or of another sense, that contain or resemble
+# a swear word or slur. None may raise a profanity, hate, insult or incitement finding.
+INNOCENT = [
+    # English: birds, dishes, Latin honours, dog breeding, places and people
+    "Bongasimme talitiaisen ja sinitiaisen, englanniksi great tit ja blue tit.",
+    "A blue-footed booby and a European shag nested on the island.",
+    "The woodcock and the peacock were seen near the cockatoo enclosure.",
+    "A titmouse and a bittern at the bird station this morning.",
+    "The pub serves faggots and peas and spotted dick on Thursdays.",
+    "Shitake mushrooms are on the menu today.",
+    "She graduated summa cum laude from the University of Helsinki.",
+    "The dam and the sire are both champions; the bitch whelped six puppies.",
+    "Scunthorpe and Penistone are towns in England.",
+    "The class assassin game is popular with teenagers.",
+    "Therapist appointments are available on Mondays.",
+    "The Dickensian atmosphere of the Christmas market.",
+    # Finnish: case endings on foreign names, and words that contain a swear word's letters
+    "Kokous pidettiin Henryssä, ei Sherryssä.",
+    "Vierailimme Ferryssä ja Kerryssä Irlannissa.",
+    "Lumivyöryssä ei onneksi loukkaantunut ketään.",
+    "Kivivyöryssä tie katkesi, ja vyöryssä kaatui puita.",
+    "Dickensin romaani luettiin lukupiirissä.",
+    "Essexin ja Sussexin kreivikunnat ovat Englannissa.",
+    "Hancockin elokuva näytetään torstaina.",
+    "Kukkosen perhe muutti Hankoon.",
+    "Kusiaiset rakensivat keon polun viereen.",
+    "Kivitunnelin remontti alkaa maanantaina.",
+    "Runkoverkon kunnostus etenee suunnitellusti.",
+    "Hän mulkoili meitä koko illan.",
+    "Saatan tulla vasta iltapäivällä.",
+    "Perseus ja Andromeda näkyvät syystaivaalla.",
+    "Persoonallinen palvelu on kirjaston vahvuus.",
+    "Ripaskaa tanssitaan Kasinolla.",
+    "Vitus Bering löysi salmen.",
+    "Mikael Niemen Populärmusik från Vittula esitetään teatterissa.",
+    "Torakoita löytyi ravintolan keittiöstä, kertoi tarkastaja.",
+    # Swedish
+    "Facket kräver bättre villkor för personalen.",
+    "Ge mig en puss och en kram.",
+    "Katten gjorde kiss på mattan.",
+    "I slutet av mötet röstade vi.",
+    "Kocken lagade fisksoppa.",
+    "Vi fiskade med en ryssja i viken.",
+    "Vittnet berättade vad hon såg.",
+    "Tiken fick sex valpar i går.",
+    "Fittja ligger i Botkyrka.",
+    "Horisonten var klar i kväll.",
+    "Det fanns många fanor på torget.",
+    "Han satte en prick på kartan.",
+    "Vi ses i Vittangi på lördag.",
+]
+
+
+@pytest.mark.parametrize("text", INNOCENT)
+def test_innocent_look_alike_words_pass(pack, text) -> None:
+    rude = {"profanity", "hate", "insult", "incitement"}
+    assert not [f for f in check(pack, Request(text, NOW))["findings"] if f["category"] in rude]
+
+
+FRAMES = {
+    "fi": ("Kuulin eilen kun joku sanoi {} ja sitten lähdettiin kotiin.", "{} sanoi naapuri taas aamulla."),
+    "sv": ("Jag hörde i går att någon sa {} och sedan gick vi hem.", "{} sa grannen igen i morse."),
+    "en": ("Yesterday I heard someone say {} and then we went home.", "{} said the neighbour again this morning."),
+}
+
+
+def term_lexemes() -> list[tuple[str, str, str]]:
+    """(rule id, language, lemma) of every lexeme a `terms` rule of the pack lists."""
+    found = []
+    for path in sorted(lexemegen.RULES.rglob("*.yaml")):
+        for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", []):
+            if rule.get("kind") != "terms" or rule.get("links") == "only":
+                continue
+            for lang, items in (rule.get("terms") or {}).items():
+                for item in items:
+                    match = lexemegen.LEXEME_RE.fullmatch(str(item).strip())
+                    if match and " " not in str(item):
+                        found.append((rule["id"], lang, match.group(1).lower()))
+    return found
+
+
+@pytest.mark.parametrize(("rule_id", "lang", "lemma"), term_lexemes())
+def test_paradigm_grid_in_sentence_frames(pack, resource_forms_by_lang, rule_id, lang, lemma) -> None:
+    """Every form the resource of the rule's language lists (or of every language, for
+    `any`), in sentence frames, is found by the rule."""
+    langs = ("fi", "sv", "en") if lang == "any" else (lang,)
+    missing, tried = [], 0
+    for one in langs:
+        for form in sorted(resource_forms_by_lang[one].get(lemma, ())):
+            if not form.isalpha():
+                continue
+            tried += 1
+            for frame in FRAMES[one]:
+                text = frame.format(form.capitalize() if frame.startswith("{}") else form)
+                if rule_id not in {f["rule"] for f in check(pack, Request(text, NOW))["findings"]}:
+                    missing.append(text)
+    assert tried, f"the {lang} resource lists no form of {lemma}"
+    assert not missing, missing[:10]
+
+
+def test_a_term_in_a_sentence_with_a_cue_of_its_other_sense_passes(pack) -> None:
+    def rude(text: str) -> bool:
+        return any(f["category"] == "profanity" for f in check(pack, Request(text, NOW))["findings"])
+    assert not rude("Our bitch is ready for a stud this spring, pedigree papers in order.")
+    assert rude("Our bitch is ready. Shut up, you bitch.")            # the cue is in the other sentence
+    assert rude("Shut up, you bitch, nobody asked you.")
+
+
+def test_a_sense_must_be_written_term_colon_words(tmp_path) -> None:
+    from checker.pack import PackError, load_pack
+    folder = tmp_path / "p"
+    (folder / "rules").mkdir(parents=True)
+    (folder / "pack.yaml").write_text(
+        'name: t\nversion: "1"\nguidelines:\n  G5: {title: {fi: O, sv: R, en: T}, text: {fi: O, sv: R, en: T}}\n',
+        encoding="utf-8")
+    (folder / "rules" / "p.yaml").write_text("""rules:
+  - id: profanity.x
+    category: profanity
+    severity: block
+    guideline: G5
+    kind: terms
+    terms: {en: [bitch]}
+    senses: {en: ["bitch stud"]}
+    message: {sv: Svordom., fi: Kirosana., en: A swear word.}
+    description: {sv: Inga svordomar., fi: Ei kirosanoja., en: No swear words.}
+    examples: {flag: ["a bitch"], pass: ["a neck"]}
+""", encoding="utf-8")
+    with pytest.raises(PackError, match="term: word, word"):
+        load_pack([folder])
+
+
+def test_a_tail_that_is_an_ending_matches_plainly() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*ilija", ("privacy", "phrase", "fi"))      # virkailija: an agent ending, no word
+    lexicon.freeze()
+    assert lexicon.keys_for("virkailija") and lexicon.keys_for("kirjailija")

@@ -101,3 +101,40 @@ def test_censored_words_are_candidates_and_emphasis_is_not() -> None:
     doc = Document("what the f***! an *important* note, sh** happens")
     assert [t.lower for t in doc.joined_tokens] == ["f***", "sh**"]
     assert [t.lower for t in doc.tokens] == ["what", "the", "f", "an", "important", "note", "sh", "happens"]
+
+
+LINES = st.lists(st.text(alphabet=st.sampled_from(list("ab pks.-·*_@$'’1ÄöF\u00a0")), max_size=30), max_size=6)
+
+
+def _words(doc: Document) -> tuple:
+    return tuple(doc.tokens), tuple(doc.joined_tokens)
+
+
+@given(LINES, st.text(alphabet=st.sampled_from(list("xy .-\n")), max_size=8))
+def test_a_line_met_again_elsewhere_has_the_words_it_would_have_fresh(lines: list[str], head: str) -> None:
+    """Words of lines seen before (and shifted to where the line now stands) are the words a
+    post never seen gets; the quick checks for spelled, censored and joined words skip none."""
+    from checker.text import SPELLED_RE, clear_line_caches
+
+    text = "\n".join(lines)
+    edited = head + text
+    clear_line_caches()
+    Document(text)                       # its lines are remembered ...
+    again = _words(Document(edited))     # ... and met again after an edit above them
+    clear_line_caches()
+    assert again == _words(Document(edited))
+    for line in edited.split("\n"):      # the hint never misses a spelled-out word
+        if SPELLED_RE.search(line):
+            assert [t for t in Document(line).joined_tokens if t.lower.isalpha()]
+
+
+def test_spelled_and_censored_words_are_found_with_the_quick_checks() -> None:
+    from checker.text import clear_line_caches
+
+    clear_line_caches()
+    doc = Document("ok\nNo p a s k a here, f***, sh** and vi-ttu·paska\nf.u.c.k")
+    assert [t.lower for t in doc.joined_tokens] == ["paska", "f***", "sh**", "fuck", "vittu", "ttupaska"]
+    moved = Document("first line\nok\nNo p a s k a here, f***, sh** and vi-ttu·paska\nf.u.c.k")
+    assert [t.lower for t in moved.joined_tokens] == ["paska", "f***", "sh**", "fuck", "vittu", "ttupaska"]
+    assert all(moved.text[t.start:t.end].replace(" ", "").replace(".", "").replace("-", "").replace("·", "")
+               .lower().startswith(t.lower[:2]) for t in moved.joined_tokens)
