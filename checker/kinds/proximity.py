@@ -12,7 +12,11 @@
     people:                       # words that point at one identifiable person without a
       fi: [naapurin, "*opettaja+"]   # name: a role or a relative ("naapurin tyttö", "the
       en: [neighbour's]           # head's son"), a school class ("5B")
-    speaking:                     # a role right before one of these speaks or acts in office:
+    pronouns:                     # a pronoun stands for a person named just before it:
+      fi: [hän, hänellä]          # "Tapasin Kaisan. Hän on raskaana."
+      en: [she, he]
+    relatives: {sv: [som]}        # "Han som klagar mest ... är klient på socialbyrån"
+    speaking:                     # a role or name right before one of these speaks or acts in office:
       fi: [kertoo, muistuttaa]    # "Lääkäri kertoo diabeteksen hoidosta" is no one's private life
       en: [said, says]
     distance: 6                   # at most this many words between the name and the term
@@ -27,7 +31,11 @@ not in `not_names` and not a term itself, standing inside a sentence ("Annan", "
 "Anna's" included); at the start of a sentence only a pair of such words counts ("Anna
 Virtanen on ..."), or a first name or surname the person-name signal knows
 (checker/names.py: "Annalla on ..."), so a sentence that merely begins with a capital
-stays quiet. The name
+stays quiet. A word of `pronouns` is a person when another person stands earlier in its
+sentence or in the sentence before ("Tapasin eilen Kaisan. Hän on kuulemma raskaana."),
+or when a word of `relatives` follows it ("Han som klagar mest ..."). A name or role right
+before a `speaking` verb is the speaker ("Lääkäri Mari Koski kertoo diabeteksesta"), and
+a capitalized word right before a capitalized `not_names` word is a place ("Main Street"). The name
 and the term must be in the same sentence, on a line written in the term's language.
 The span runs from the name (both words of a pair) to the term, whichever comes first,
 so the reader sees which person the private detail is about; it takes in every other
@@ -46,6 +54,7 @@ from checker.names import read_name
 from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
+ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
 # The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
 # nominative, genitive, partitive, the local cases, essive, translative and possessives.
 FI_SINGULAR = ("", "n", "A", "llA", "ltA", "lle", "ssA", "stA", "nA", "ksi", "mme", "nsA", "ni", "si", "nkin")
@@ -62,6 +71,10 @@ class Proximity(Kind):
         Param("people", "per_language", "words that point at one person without a name: roles, relatives"),
         Param("speaking", "per_language", "verbs that make a role word right before them the speaker, not the "
               "person the private word is about (\"lääkäri kertoo\", \"the officer said\")"),
+        Param("pronouns", "per_language", "pronouns that stand for a person named earlier in the sentence or in "
+              "the one before (\"Tapasin Kaisan. Hän on raskaana.\")"),
+        Param("relatives", "per_language", "relative pronouns: a pronoun right before one is a person described "
+              "(\"han som klagar mest\", \"se joka aina valittaa\")"),
         Param("distance", "number", "at most this many words between name and word", default=6,
               minimum=1, maximum=MAX_DISTANCE),
     )
@@ -79,6 +92,12 @@ class Proximity(Kind):
         for lang, items in params.per_language("speaking", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "speaking", lang), line)
+        for lang, items in params.per_language("pronouns", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "pronoun", lang), line)
+        for lang, items in params.per_language("relatives", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "relative", lang), line)
         for lang, items in params.per_language("people", required=False).items():
             for word, line in items:
                 for form in _singular(word):
@@ -105,11 +124,35 @@ class Proximity(Kind):
                    for key in keys):
             return False
         following = index + 1          # "Lääkäri kertoo ...": the role speaks, nobody's private life
-        return not (following < len(ctx.doc.tokens) and any(
-            key[0] == self.rule_id and key[1] == "speaking" for key in ctx.token_keys.get(following, ())))
+        return not (following < len(ctx.doc.tokens) and self._keyed(ctx, following, "speaking"))
 
     def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
         """The (first, last) token indices of a person at `index`, or None when it is none."""
+        if self._pronoun(ctx, index) and (self._antecedent(ctx, index) or (
+                index + 1 < len(ctx.doc.tokens) and self._keyed(ctx, index + 1, "relative"))):
+            return index, index
+        return self._named(ctx, index)
+
+    def _pronoun(self, ctx: Context, index: int) -> bool:
+        token = ctx.doc.tokens[index]
+        return any(key[0] == self.rule_id and key[1] == "pronoun" and allowed_in(ctx, token.line, key[2])
+                   for key in ctx.token_keys.get(index, ()))
+
+    def _antecedent(self, ctx: Context, index: int) -> bool:
+        """Whether a person stands before the pronoun at `index`, in its sentence or the one before."""
+        doc = ctx.doc
+        starts = [start for start, _ in doc.sentences]
+        sentence = bisect_right(starts, doc.tokens[index].start) - 1
+        begin = starts[max(sentence - 1, 0)] if starts else 0
+        for k in range(index - 1, max(index - ANTECEDENT_WINDOW, 0) - 1, -1):
+            if doc.tokens[k].start < begin:
+                break
+            if not self._pronoun(ctx, k) and self._named(ctx, k) is not None:
+                return True
+        return False
+
+    def _named(self, ctx: Context, index: int) -> tuple[int, int] | None:
+        """A name, a role or relative, or a school class at `index` (see the module's doc)."""
         tokens = ctx.doc.tokens
         token = tokens[index]
         if ctx.doc.text[token.start] == "@" and token.length > 1:
@@ -118,6 +161,25 @@ class Proximity(Kind):
             return index, index
         if not self._capitalized(ctx, index):
             return None
+        span = self._capitalized_name(ctx, index)
+        if span is None:
+            return None
+        after = span[1] + 1           # past the rest of the name: "Lääkäri Mari Koski kertoo"
+        while (after < len(tokens) and after - span[1] <= 2 and _adjacent(ctx.doc, after - 1, after)
+               and self._capitalized(ctx, after)):
+            after += 1
+        if after < len(tokens) and (self._keyed(ctx, after, "speaking") or (
+                _adjacent(ctx.doc, span[1], after) and ctx.doc.text[tokens[after].start].isupper()
+                and self._keyed(ctx, after, "not_name"))):
+            return None       # "Mari Koski kertoo ...", "Dr Lind talks ...": a speaker; "Main Street": a place
+        return span
+
+    def _keyed(self, ctx: Context, index: int, what: str) -> bool:
+        return any(key[0] == self.rule_id and key[1] == what for key in ctx.token_keys.get(index, ()))
+
+    def _capitalized_name(self, ctx: Context, index: int) -> tuple[int, int] | None:
+        tokens = ctx.doc.tokens
+        token = tokens[index]
         if index > 0 and _adjacent(ctx.doc, index - 1, index) and self._capitalized(ctx, index - 1):
             return index - 1, index
         pair = (index + 1 < len(tokens) and _adjacent(ctx.doc, index, index + 1)
