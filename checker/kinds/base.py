@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from bisect import bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -265,3 +266,30 @@ def allowed_in(ctx: Context, line: int, lang: str) -> bool:
     """Whether a list for `lang` applies at a line ("any" applies everywhere)."""
     languages = ctx.languages         # Languages.allows, inlined: asked once per word and list
     return lang == "any" or lang in languages.per_line.get(line, languages.everywhere)
+
+
+CLAUSE_PUNCTUATION = frozenset(",;:\u2013\u2014")
+
+
+def breaks_clause(between: str) -> bool:
+    """Whether the text between two words ends a clause (used by `pattern` and `clause`): a
+    comma, colon, semicolon or dash, but not the hyphen that joins the parts of one word ("vuokra-asuntoja")."""
+    last = len(between) - 1
+    for i, ch in enumerate(between):
+        if ch == "-":                       # a word's own hyphen has a letter on both sides
+            if (i == 0 or between[i - 1].isalnum()) and (i == last or between[i + 1].isalnum()):
+                continue
+            return True
+        if ch in CLAUSE_PUNCTUATION:
+            return True
+    return False
+
+
+def sentence_window(ctx: Context, begin: int, end: int, around: int) -> tuple[int, int]:
+    """Where the sentence of [begin, end) and `around` sentences on each side start and end."""
+    sentences = ctx.doc.sentences
+    if not sentences:
+        return 0, end
+    number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
+    return (sentences[max(0, number - around)][0],
+            max(sentences[min(len(sentences) - 1, number + around)][1], end))

@@ -36,16 +36,16 @@ sentence: linear in the text, whatever the number of shapes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
+from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
+                                 pointed_end, sentence_window)
 
 ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
 MAX_WINDOW = 14
 MAX_NEAR = 6
 MAX_CONTEXT_SENTENCES = 3
-CLAUSE_MARKS = frozenset(",;:–—-")
 UNLESS = "unless"
 OPENER = "opener"
 MAX_OPENERS = 2
@@ -161,7 +161,7 @@ class Clause(Kind):
         between = text[begin:ctx.doc.tokens[index].start]
         if begin == sentence_start and not any(ch.isalnum() for ch in between):
             return True
-        return _breaks(between)
+        return breaks_clause(between)
 
     def find(self, ctx: Context) -> Iterable[Match]:
         hits = ctx.hits.get(self.rule_id, ())
@@ -191,7 +191,7 @@ class Clause(Kind):
             if number != sentence:
                 sentence, seen, done = number, {}, set()
                 sentence_start = sentences[number][0] if number >= 0 else 0
-            elif self.by_clause and _breaks(text[previous_end:token.start]):
+            elif self.by_clause and breaks_clause(text[previous_end:token.start]):
                 seen, done = {}, set()
             previous_end = token.end
             if not slots_here:
@@ -321,9 +321,9 @@ class Clause(Kind):
             token = tokens[index]
             if token.line != line or token.start < sentence_start or token.start >= sentence_end:
                 continue
-            if index < first and _breaks(text[token.end:tokens[first].start]):
+            if index < first and breaks_clause(text[token.end:tokens[first].start]):
                 continue                            # in the clause before: "Ei, ..."
-            if index > last and _breaks(text[tokens[last].end:token.start]):
+            if index > last and breaks_clause(text[tokens[last].end:token.start]):
                 break                               # in the clause after: "..., ei kukaan huomaa"
             keys = ctx.token_keys.get(index, ())
             if wanted[0] in keys or wanted[1] in keys:
@@ -341,30 +341,13 @@ class Clause(Kind):
                       end: int) -> tuple[int, int] | None:
         """The context word nearest to the match [begin, end), in its sentence or those around
         it: the last one before the match, else the first one after its start; or None."""
-        sentences = ctx.doc.sentences
-        number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
-        window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
-        window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
+        window_start, window_end = sentence_window(ctx, begin, end, self.context_sentences)
         i = bisect_left(words, (begin,))
         if i > 0 and words[i - 1][0] >= window_start:
             return words[i - 1]
-        if i < len(words) and words[i][0] < max(window_end, end):
+        if i < len(words) and words[i][0] < window_end:
             return words[i]
         return None
-
-
-def _breaks(between: str) -> bool:
-    """Whether the text between two words ends a clause: a comma, colon, semicolon or dash,
-    but not the hyphen that joins the parts of one word ("vuokra-asuntoja", "Hanko-based")."""
-    last = len(between) - 1
-    for i, ch in enumerate(between):
-        if ch == "-":                       # a word's own hyphen has a letter on both sides
-            if (i == 0 or between[i - 1].isalnum()) and (i == last or between[i + 1].isalnum()):
-                continue
-            return True
-        if ch in CLAUSE_MARKS:
-            return True
-    return False
 
 
 def _sentence_end(ctx: Context, sentence_start: int) -> int:

@@ -35,10 +35,11 @@ number of words, so it is linear in the text; regex matches are cached per line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
+from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
+                                 pointed_end, sentence_window)
 from checker.kinds.phrases import rest_key
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
@@ -52,7 +53,6 @@ NEGATION = "negation"
 CLAUSE = "clause"
 MAX_EXTEND = 8
 NEGATION_AFTER = 2          # words after a match where a negation still belongs to it ("ljög inte")
-CLAUSE_MARKS = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 class Pattern(Kind):
@@ -204,7 +204,7 @@ class Pattern(Kind):
             if following >= len(tokens) or tokens[following].line != tokens[last].line:
                 break
             gap = text[tokens[last].end:tokens[following].start]
-            if SENTENCE_END_RE.search(gap) or CLAUSE_MARKS.search(gap):
+            if SENTENCE_END_RE.search(gap) or breaks_clause(gap):
                 break
             last = following
         return last
@@ -242,7 +242,7 @@ class Pattern(Kind):
 
         def boundary(left: int, right: int) -> bool:
             gap = text[tokens[left].end:tokens[right].start]
-            return bool(SENTENCE_END_RE.search(gap) or CLAUSE_MARKS.search(gap))
+            return bool(SENTENCE_END_RE.search(gap) or breaks_clause(gap))
 
         index = first
         for _ in range(self.unless_before):
@@ -271,12 +271,9 @@ class Pattern(Kind):
     def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
         """Whether a context word stands in the sentence of the match [begin, end) or the
         sentences around it."""
-        sentences = ctx.doc.sentences
-        number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
-        window_start = sentences[max(0, number - self.context_sentences)][0] if sentences else 0
-        window_end = sentences[min(len(sentences) - 1, number + self.context_sentences)][1] if sentences else end
+        window_start, window_end = sentence_window(ctx, begin, end, self.context_sentences)
         i = bisect_left(starts, window_start)
-        return i < len(starts) and starts[i] < max(window_end, end)
+        return i < len(starts) and starts[i] < window_end
 
     def needs_hits(self) -> bool:
         return not self.regexes   # without regexes every match starts at a word of ctx.hits
