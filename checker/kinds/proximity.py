@@ -20,6 +20,11 @@
       fi: [kertoo, muistuttaa]    # "Lääkäri kertoo diabeteksen hoidosta" is no one's private life
       en: [said, says]
     distance: 6                   # at most this many words between the name and the term
+    follow: 8                     # a short sentence goes on about the person of the one before:
+                                  # "Rehtori on ollut poissa. Syynä on masennus." (0: never)
+    follow_words:                 # ... when it has one of these words of cause, hearsay or again
+      fi: [syynä, kuulemma]
+      en: [apparently]
 
 A Finnish `people` word ending in `+` is a noun stem standing for its singular forms
 ("*opettaja+": opettaja, opettajan, opettajalla, opettajalta, opettajalle, opettajaa,
@@ -37,7 +42,11 @@ or when a word of `relatives` follows it ("Han som klagar mest ..."). A name or 
 before a `speaking` verb is the speaker ("Lääkäri Mari Koski kertoo diabeteksesta"), and
 a capitalized word right before a capitalized `not_names` word is a place ("Main Street"). The name
 and the term must be in the same sentence, on a line written in the term's language.
-The span runs from the name (both words of a pair) to the term, whichever comes first,
+A term in a sentence of at most `follow` words that names no person takes the last person of
+the sentence just before it, with no blank line between, when a word of `follow_words` (cause,
+hearsay, "again") stands in the term's sentence ("Steve from maintenance is off. Depression,
+apparently."); a short notice after a thank-you ("... Dementia café on Tuesday.") has none. The span runs from the name (both words of a pair) to the
+term, whichever comes first,
 so the reader sees which person the private detail is about; it takes in every other
 private-life word of that sentence too, so all of the sensitive words are marked.
 """
@@ -45,7 +54,7 @@ private-life word of that sentence too, so all of the sensitive words are marked
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
@@ -54,6 +63,7 @@ from checker.names import read_name
 from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
+MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
 ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
 # The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
 # nominative, genitive, partitive, the local cases, essive, translative and possessives.
@@ -77,6 +87,11 @@ class Proximity(Kind):
               "(\"han som klagar mest\", \"se joka aina valittaa\")"),
         Param("distance", "number", "at most this many words between name and word", default=6,
               minimum=1, maximum=MAX_DISTANCE),
+        Param("follow", "number", "a term in a sentence of at most this many words with no person in it "
+              "takes the person of the sentence before (\"Rehtori on poissa. Syynä on masennus.\"); 0: never",
+              default=0, minimum=0, maximum=MAX_FOLLOW),
+        Param("follow_words", "per_language", "with follow: words of cause, hearsay or repetition of which one "
+              "must stand in the short sentence (\"syynä\", \"kuulemma\", \"apparently\")"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -84,6 +99,9 @@ class Proximity(Kind):
         self.distance = int(params.number("distance", 6, minimum=1))
         if self.distance > MAX_DISTANCE:
             raise params.error("distance", f"'distance' may be at most {MAX_DISTANCE}")
+        self.follow = int(params.number("follow", 0, minimum=0))
+        if self.follow > MAX_FOLLOW:
+            raise params.error("follow", f"'follow' may be at most {MAX_FOLLOW}")
         self.phrases = Phrases(self.rule_id, params.per_language("terms"), build)
         self.owners = (self.rule_id, self.phrases.rest_id)
         for lang, items in params.per_language("not_names", required=False).items():
@@ -95,6 +113,9 @@ class Proximity(Kind):
         for lang, items in params.per_language("pronouns", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "pronoun", lang), line)
+        for lang, items in params.per_language("follow_words", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "follow", lang), line)
         for lang, items in params.per_language("relatives", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "relative", lang), line)
@@ -208,6 +229,28 @@ class Proximity(Kind):
                     return name
         return None
 
+    def _previous_person(self, ctx: Context, first: int, sentence_starts: list[int]) -> tuple[int, int] | None:
+        """The last person of the sentence before the term at `first`, when the term's sentence
+        is short (at most `follow` words) and no blank line stands between the two."""
+        doc = ctx.doc
+        starts = doc._token_starts
+        sentence = bisect_right(sentence_starts, doc.tokens[first].start) - 1
+        if sentence < 1:
+            return None
+        begin, end = doc.sentences[sentence]
+        low = bisect_left(starts, begin)
+        high = bisect_left(starts, end)
+        if high - low > self.follow or not any(self._keyed(ctx, index, "follow") for index in range(low, high)):
+            return None
+        previous, previous_end = doc.sentences[sentence - 1]
+        if doc.text.count("\n", previous_end, begin) > 1:      # a paragraph between: another matter
+            return None
+        for index in range(low - 1, bisect_left(starts, previous) - 1, -1):
+            name = self._name_span(ctx, index)
+            if name is not None:
+                return name
+        return None
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         sentence_starts = [start for start, _ in ctx.doc.sentences]
@@ -217,6 +260,8 @@ class Proximity(Kind):
             sentence = bisect_right(sentence_starts, tokens[first].start) - 1
             terms.append((sentence, tokens[first].start, tokens[last].end))
             name = self._nearest_name(ctx, first, last)
+            if name is None and self.follow:
+                name = self._previous_person(ctx, first, sentence_starts)
             if name is not None:
                 start = min(tokens[name[0]].start, tokens[first].start)
                 end = max(tokens[name[1]].end, tokens[last].end)

@@ -129,3 +129,17 @@ def test_a_role_that_speaks_in_office_is_nobodys_private_life() -> None:
     params = {**PARAMS, "people": {"fi": ["*opettaja+"]}, "speaking": {"fi": ["kertoo"]}}
     assert found("Opettaja kertoo diagnooseista vanhempainillassa.", params) == []
     assert found("Opettaja sai diagnoosin.", params) == ["Opettaja sai diagnoosin"]
+
+
+def test_a_short_sentence_with_a_cue_goes_on_about_the_person_before() -> None:
+    params = {**PARAMS, "follow": 6, "follow_words": {"fi": ["syynä", "kuulemma"], "en": ["apparently"]}}
+    assert found("Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero.", params) == [
+        "Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero"]
+    assert found("Mark has been away all autumn. A divorce, apparently.", params) == [
+        "Mark has been away all autumn. A divorce"]
+    # no cue word: a notice after a thank-you is another matter
+    assert found("Kiitos Pekalle talkoista! Avioerosta kerrotaan torstaina.", params) == []
+    # a long sentence, a blank line between, or no follow: nothing
+    assert found("Pekka on poissa. Syynä on kuulemma se että avioero on vihdoin tullut voimaan nyt.", params) == []
+    assert found("Pekka on poissa.\n\nSyynä on kuulemma avioero.", params) == []
+    assert found("Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero.") == []
