@@ -22,6 +22,7 @@
     distance: 6                   # at most this many words between the name and the term
     follow: 8                     # a short sentence goes on about the person of the one before:
                                   # "Rehtori on ollut poissa. Syynä on masennus." (0: never)
+    reveal: {fi: [diagnoo*]}      # the finding goes on over the three words after: "diagnoosin: lymfooma"
     follow_words:                 # ... when it has one of these words of cause, hearsay or again
       fi: [syynä, kuulemma]
       en: [apparently]
@@ -39,14 +40,16 @@ Virtanen on ..."), or a first name or surname the person-name signal knows
 stays quiet. A word of `pronouns` is a person when another person stands earlier in its
 sentence or in the sentence before ("Tapasin eilen Kaisan. Hän on kuulemma raskaana."),
 or when a word of `relatives` follows it ("Han som klagar mest ..."). A name or role right
-before a `speaking` verb is the speaker ("Lääkäri Mari Koski kertoo diabeteksesta"), and
+before a `speaking` verb, or right after one (with one title word between), is the speaker
+("Lääkäri Mari Koski kertoo diabeteksesta", "Muistisairauksista kertoo geriatri Anna Koski"), and
 a capitalized word right before a capitalized `not_names` word is a place ("Main Street"). The name
 and the term must be in the same sentence, on a line written in the term's language.
 A term in a sentence of at most `follow` words that names no person takes the last person of
 the sentence just before it, with no blank line between, when a word of `follow_words` (cause,
 hearsay, "again") stands in the term's sentence ("Steve from maintenance is off. Depression,
 apparently."); a short notice after a thank-you ("... Dementia café on Tuesday.") has none. The span runs from the name (both words of a pair) to the
-term, whichever comes first,
+term, whichever comes first (a term of `reveal` with up to three words after it in its sentence,
+which name the private thing: "diagnoosin: lymfooma"),
 so the reader sees which person the private detail is about; it takes in every other
 private-life word of that sentence too, so all of the sensitive words are marked.
 """
@@ -64,6 +67,9 @@ from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
 MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
+REVEAL_WORDS = 3           # words after a `reveal` word that name the private thing
+# Words that open a clause: a speaking verb before one of them speaks about the name after it.
+CLAUSE_WORDS = frozenset("että ettei et jotta kun jos koska att när om eftersom that when if because".split())
 ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
 # The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
 # nominative, genitive, partitive, the local cases, essive, translative and possessives.
@@ -90,6 +96,8 @@ class Proximity(Kind):
         Param("follow", "number", "a term in a sentence of at most this many words with no person in it "
               "takes the person of the sentence before (\"Rehtori on poissa. Syynä on masennus.\"); 0: never",
               default=0, minimum=0, maximum=MAX_FOLLOW),
+        Param("reveal", "per_language", "terms after which the finding also covers the next three words of "
+              "the sentence, the thing they introduce (\"diagnoosin: lymfooma\", \"diagnosed with lupus\")"),
         Param("follow_words", "per_language", "with follow: words of cause, hearsay or repetition of which one "
               "must stand in the short sentence (\"syynä\", \"kuulemma\", \"apparently\")"),
     )
@@ -113,6 +121,9 @@ class Proximity(Kind):
         for lang, items in params.per_language("pronouns", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "pronoun", lang), line)
+        for lang, items in params.per_language("reveal", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "reveal", lang), line)
         for lang, items in params.per_language("follow_words", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "follow", lang), line)
@@ -145,6 +156,9 @@ class Proximity(Kind):
                    for key in keys):
             return False
         following = index + 1          # "Lääkäri kertoo ...": the role speaks, nobody's private life
+        while (following < len(ctx.doc.tokens) and following - index <= 2 and _adjacent(ctx.doc, following - 1, following)
+               and self._capitalized(ctx, following)):
+            following += 1             # "nurse Emma tells ...": past the name the role goes with
         return not (following < len(ctx.doc.tokens) and self._keyed(ctx, following, "speaking"))
 
     def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
@@ -189,11 +203,22 @@ class Proximity(Kind):
         while (after < len(tokens) and after - span[1] <= 2 and _adjacent(ctx.doc, after - 1, after)
                and self._capitalized(ctx, after)):
             after += 1
+        if self._spoken_before(ctx, span[0]):
+            return None       # "Muistisairauksista kertoo geriatri Anna Koski": the speaker, the verb first
         if after < len(tokens) and (self._keyed(ctx, after, "speaking") or (
                 _adjacent(ctx.doc, span[1], after) and ctx.doc.text[tokens[after].start].isupper()
                 and self._keyed(ctx, after, "not_name"))):
             return None       # "Mari Koski kertoo ...", "Dr Lind talks ...": a speaker; "Main Street": a place
         return span
+
+    def _spoken_before(self, ctx: Context, first: int) -> bool:
+        """Whether a `speaking` verb stands right before a name, or before it and one title word
+        ("kertoo geriatri Anna Koski", "berättar läkaren Eva Lind"), with no clause word between."""
+        tokens = ctx.doc.tokens
+        if first >= 1 and self._keyed(ctx, first - 1, "speaking"):
+            return True
+        return (first >= 2 and self._keyed(ctx, first - 2, "speaking") and tokens[first - 1].lower not in CLAUSE_WORDS
+                and ctx.doc.text[tokens[first - 1].start].islower())
 
     def _keyed(self, ctx: Context, index: int, what: str) -> bool:
         return any(key[0] == self.rule_id and key[1] == what for key in ctx.token_keys.get(index, ()))
@@ -251,6 +276,19 @@ class Proximity(Kind):
                 return name
         return None
 
+    def _revealed_end(self, ctx: Context, last: int) -> int:
+        """The end of a term's words: a word of `reveal` ("diagnoosin", "diagnosed with") goes on
+        over the words after it that name the thing, up to REVEAL_WORDS within its sentence."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        end = tokens[last].end
+        if not self._keyed(ctx, last, "reveal"):
+            return end
+        for index in range(last + 1, min(last + 1 + REVEAL_WORDS, len(tokens))):
+            if any(mark in text[end:tokens[index].start] for mark in ".!?;\n"):
+                break
+            end = tokens[index].end
+        return end
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         sentence_starts = [start for start, _ in ctx.doc.sentences]
@@ -258,13 +296,14 @@ class Proximity(Kind):
         terms: list[tuple[int, int, int]] = []
         for _, first, last in self.phrases.find(ctx):
             sentence = bisect_right(sentence_starts, tokens[first].start) - 1
-            terms.append((sentence, tokens[first].start, tokens[last].end))
+            term_end = self._revealed_end(ctx, last)
+            terms.append((sentence, tokens[first].start, term_end))
             name = self._nearest_name(ctx, first, last)
             if name is None and self.follow:
                 name = self._previous_person(ctx, first, sentence_starts)
             if name is not None:
                 start = min(tokens[name[0]].start, tokens[first].start)
-                end = max(tokens[name[1]].end, tokens[last].end)
+                end = max(tokens[name[1]].end, term_end)
                 span = spans.setdefault(sentence, [start, end])
                 span[0], span[1] = min(span[0], start), max(span[1], end)
         for sentence, start, end in terms:       # the other private words of that sentence too

@@ -143,3 +143,17 @@ def test_a_short_sentence_with_a_cue_goes_on_about_the_person_before() -> None:
     assert found("Pekka on poissa. Syynä on kuulemma se että avioero on vihdoin tullut voimaan nyt.", params) == []
     assert found("Pekka on poissa.\n\nSyynä on kuulemma avioero.", params) == []
     assert found("Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero.") == []
+
+
+def test_a_reveal_term_covers_the_words_that_name_the_thing() -> None:
+    params = {**PARAMS, "reveal": {"fi": ["diagnoo*"], "en": ["diagnos*"]}}
+    assert found("Tiedoksi, että Pekka sai eilen diagnoosin: lymfooma kuulemma. Muuta ei.", params) == [
+        "Pekka sai eilen diagnoosin: lymfooma kuulemma"]
+    assert found("Tiedoksi, että Pekka sai eilen diagnoosin. Muuta ei.", params) == ["Pekka sai eilen diagnoosin"]
+
+
+def test_a_name_right_after_a_speaking_verb_is_the_speaker() -> None:
+    params = {**PARAMS, "speaking": {"fi": ["kertoo"], "en": ["tells"]}, "people": {"en": ["nurse"]}}
+    assert found("Avioerosta kertoo lakimies Anna Koski kirjastossa.", params) == []
+    assert found("A divorce, nurse Emma tells about it.", params) == []
+    assert found("Hän kertoo, että Anna Koski on sairauslomalla.", params) == ["Anna Koski on sairauslomalla"]
