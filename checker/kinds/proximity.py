@@ -23,6 +23,8 @@
     follow: 8                     # a short sentence goes on about the person of the one before:
                                   # "Rehtori on ollut poissa. Syynä on masennus." (0: never)
     reveal: {fi: [diagnoo*]}      # the finding goes on over the three words after: "diagnoosin: lymfooma"
+    topic_before: {en: [about]}   # a term right after one of these is a subject talked about ("about diabetes")
+    topic_after: {en: [research]} # ... right before one of these, a cause or a service ("cancer research")
     follow_words:                 # ... when it has one of these words of cause, hearsay or again
       fi: [syynä, kuulemma]
       en: [apparently]
@@ -44,6 +46,9 @@ before a `speaking` verb, or right after one (with one title word between), is t
 ("Lääkäri Mari Koski kertoo diabeteksesta", "Muistisairauksista kertoo geriatri Anna Koski"), and
 a capitalized word right before a capitalized `not_names` word is a place ("Main Street"). The name
 and the term must be in the same sentence, on a line written in the term's language.
+A term right after a word of `topic_before` ("about diabetes", "om demens") or right before a
+word of `topic_after` ("cancer research", "dementia café", "syöpäsäätiön") is a subject
+talked about or a service, nobody's private life, and is not looked at.
 A term in a sentence of at most `follow` words that names no person takes the last person of
 the sentence just before it, with no blank line between, when a word of `follow_words` (cause,
 hearsay, "again") stands in the term's sentence ("Steve from maintenance is off. Depression,
@@ -98,6 +103,10 @@ class Proximity(Kind):
               default=0, minimum=0, maximum=MAX_FOLLOW),
         Param("reveal", "per_language", "terms after which the finding also covers the next three words of "
               "the sentence, the thing they introduce (\"diagnoosin: lymfooma\", \"diagnosed with lupus\")"),
+        Param("topic_before", "per_language", "words right before a term that make it a subject talked about "
+              "(\"about diabetes\", \"om demens\")"),
+        Param("topic_after", "per_language", "words right after a term that make it a cause or a service, not "
+              "someone's life (\"cancer research\", \"dementia café\")"),
         Param("follow_words", "per_language", "with follow: words of cause, hearsay or repetition of which one "
               "must stand in the short sentence (\"syynä\", \"kuulemma\", \"apparently\")"),
     )
@@ -121,6 +130,10 @@ class Proximity(Kind):
         for lang, items in params.per_language("pronouns", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "pronoun", lang), line)
+        for what in ("topic_before", "topic_after"):
+            for lang, items in params.per_language(what, required=False).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, what, lang), line)
         for lang, items in params.per_language("reveal", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "reveal", lang), line)
@@ -276,6 +289,16 @@ class Proximity(Kind):
                 return name
         return None
 
+    def _topic(self, ctx: Context, first: int, last: int) -> bool:
+        """Whether the term at first..last is a subject talked about or a service: a word of
+        `topic_before` right before it or of `topic_after` right after it, on its line."""
+        tokens = ctx.doc.tokens
+        line = tokens[first].line
+        before = first - 1
+        after = last + 1
+        return ((before >= 0 and tokens[before].line == line and self._keyed(ctx, before, "topic_before"))
+                or (after < len(tokens) and tokens[after].line == line and self._keyed(ctx, after, "topic_after")))
+
     def _revealed_end(self, ctx: Context, last: int) -> int:
         """The end of a term's words: a word of `reveal` ("diagnoosin", "diagnosed with") goes on
         over the words after it that name the thing, up to REVEAL_WORDS within its sentence."""
@@ -295,6 +318,8 @@ class Proximity(Kind):
         spans: dict[int, list[int]] = {}     # sentence -> [start, end] of its finding
         terms: list[tuple[int, int, int]] = []
         for _, first, last in self.phrases.find(ctx):
+            if self._topic(ctx, first, last):
+                continue
             sentence = bisect_right(sentence_starts, tokens[first].start) - 1
             term_end = self._revealed_end(ctx, last)
             terms.append((sentence, tokens[first].start, term_end))

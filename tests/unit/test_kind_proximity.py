@@ -157,3 +157,10 @@ def test_a_name_right_after_a_speaking_verb_is_the_speaker() -> None:
     assert found("Avioerosta kertoo lakimies Anna Koski kirjastossa.", params) == []
     assert found("A divorce, nurse Emma tells about it.", params) == []
     assert found("Hän kertoo, että Anna Koski on sairauslomalla.", params) == ["Anna Koski on sairauslomalla"]
+
+
+def test_a_term_next_to_a_topic_word_is_a_subject_not_a_life() -> None:
+    params = {**PARAMS, "topic_before": {"en": ["about"]}, "topic_after": {"en": ["research"], "fi": ["säätiö*"]}}
+    assert found("Our colleague Mark talks about divorce at the library.", params) == []
+    assert found("Mark ran for divorce research, well done!", params) == []
+    assert found("We heard Mark's divorce is final.", params) == ["Mark's divorce"]
