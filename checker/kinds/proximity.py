@@ -168,6 +168,8 @@ class Proximity(Kind):
         if not any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
                    for key in keys):
             return False
+        if self._spoken_before(ctx, index):     # "..., muistuttaa johtava sosiaalityöntekijä"
+            return False
         following = index + 1          # "Lääkäri kertoo ...": the role speaks, nobody's private life
         while (following < len(ctx.doc.tokens) and following - index <= 2 and _adjacent(ctx.doc, following - 1, following)
                and self._capitalized(ctx, following)):
