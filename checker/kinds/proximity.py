@@ -52,9 +52,12 @@ talked about or a service, nobody's private life, and is not looked at.
 A term in a sentence of at most `follow` words that names no person takes the last person of
 the sentence just before it, with no blank line between, when a word of `follow_words` (cause,
 hearsay, "again") stands in the term's sentence ("Steve from maintenance is off. Depression,
-apparently."); a short notice after a thank-you ("... Dementia café on Tuesday.") has none. The span runs from the name (both words of a pair) to the
-term, whichever comes first (a term of `reveal` with up to three words after it in its sentence,
-which name the private thing: "diagnoosin: lymfooma"),
+apparently.") or the sentence is hashtags only ("Rehtori taas poissa. #masennus"); a short
+notice after a thank-you ("... Dementia café on Tuesday.") has neither, and hashtags after a
+thank-you or a welcome name the topic of a talk ("Kiitos Marille luennosta! #diabetes").
+The span runs from the name (both words of a pair) to the term, whichever comes first (a
+term of `reveal` with up to three words after it in its sentence, which name the private
+thing: "diagnoosin: lymfooma"),
 so the reader sees which person the private detail is about; it takes in every other
 private-life word of that sentence too, so all of the sensitive words are marked.
 """
@@ -73,6 +76,10 @@ from checker.text import SENTENCE_END_RE, Document
 MAX_DISTANCE = 12
 MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
 REVEAL_WORDS = 3           # words after a `reveal` word that name the private thing
+# Thanks and welcomes: hashtags after them name the topic of a talk or a campaign, not the
+# life of the person thanked ("Kiitos hoitaja Marille luennosta! #diabetes").
+THANKS = frozenset("""kiitos kiitokset tervetuloa onnea onnittelut thanks thank welcome congratulations congrats
+    tack välkommen välkomna grattis""".split())
 # Words that open a clause: a speaking verb before one of them speaks about the name after it.
 CLAUSE_WORDS = frozenset("että ettei et jotta kun jos koska att när om eftersom that when if because".split())
 ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
@@ -280,12 +287,17 @@ class Proximity(Kind):
         begin, end = doc.sentences[sentence]
         low = bisect_left(starts, begin)
         high = bisect_left(starts, end)
-        if high - low > self.follow or not any(self._keyed(ctx, index, "follow") for index in range(low, high)):
+        if high - low > self.follow:
             return None
         previous, previous_end = doc.sentences[sentence - 1]
         if doc.text.count("\n", previous_end, begin) > 1:      # a paragraph between: another matter
             return None
-        for index in range(low - 1, bisect_left(starts, previous) - 1, -1):
+        before = bisect_left(starts, previous)
+        tags = (all(doc.text[doc.tokens[index].start - 1:doc.tokens[index].start] == "#" for index in range(low, high))
+                and not any(doc.tokens[index].lower in THANKS for index in range(before, low)))
+        if not tags and not any(self._keyed(ctx, index, "follow") for index in range(low, high)):
+            return None       # hashtags tag the post they close ("... poissa. #masennus"); other text needs a cue
+        for index in range(low - 1, before - 1, -1):
             name = self._name_span(ctx, index)
             if name is not None:
                 return name

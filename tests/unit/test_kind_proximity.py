@@ -164,3 +164,10 @@ def test_a_term_next_to_a_topic_word_is_a_subject_not_a_life() -> None:
     assert found("Our colleague Mark talks about divorce at the library.", params) == []
     assert found("Mark ran for divorce research, well done!", params) == []
     assert found("We heard Mark's divorce is final.", params) == ["Mark's divorce"]
+
+
+def test_hashtags_after_a_sentence_tag_its_person() -> None:
+    params = {**PARAMS, "follow": 6, "follow_words": {"fi": ["kuulemma"]}}
+    assert found("Pekka taas poissa... #avioero #voimia", params) == ["Pekka taas poissa... #avioero"]
+    assert found("Pekka taas poissa... Avioero torstaina.", params) == []
+    assert found("Kiitos Pekalle luennosta! #avioero #laki", {**PARAMS, "follow": 6}) == []
