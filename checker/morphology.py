@@ -1,8 +1,9 @@
 """The morphological resources the generators read (tests and tools only, never the
-product): simplemma's dictionaries and the Voikko analyser for Finnish.
+product): simplemma's dictionaries, the Voikko analyser for Finnish and LemmInflect's
+English inflection tables.
 
-Needs `pip install simplemma libvoikko` and the native Voikko with its Finnish dictionary
-(Debian: `apt-get install libvoikko1 voikko-fi`).
+Needs `pip install simplemma libvoikko lemminflect` and the native Voikko with its Finnish
+dictionary (Debian: `apt-get install libvoikko1 voikko-fi`).
 """
 
 from __future__ import annotations
@@ -47,3 +48,13 @@ def voikko():
 def analyses(word: str) -> tuple[dict, ...]:
     """Voikko's readings of a word."""
     return tuple(voikko().analyze(word))
+
+
+def english_inflections(lemma: str) -> dict[str, tuple[str, ...]]:
+    """LemmInflect's inflections of an English lemma, by Penn tag (VBD, VBN, VBG, VBZ, NNS,
+    ...); {} for a word it does not know."""
+    try:
+        from lemminflect import getAllInflections
+    except ImportError as exc:   # pragma: no cover - depends on the machine
+        raise ResourceMissing("pip install lemminflect") from exc
+    return {tag: tuple(form.lower() for form in forms) for tag, forms in getAllInflections(lemma).items()}
