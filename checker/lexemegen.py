@@ -23,7 +23,8 @@ Grammar added on top, each a fact of the language rather than a list of words: t
 Finnish 2nd person singular imperative (the 1sg present without its -n), spoken Finnish
 short forms (conditional -isi -> -is, passive -aan -> -aa, -hdään -> -hään, past
 participle -nut -> -nu), and the Swedish imperative
-(the infinitive without -a when the present ends in -er). Clitics (-kin, -han, -pa, ...)
+(the infinitive without -a when the present ends in -er). For Swedish, hunspell-sv's suffix
+rules add the definite and plural forms simplemma lacks. Clitics (-kin, -han, -pa, ...)
 are handled by the lexicon at lookup time.
 
 It also writes `langdata/false_compounds.txt`: the dictionary words that end in a rule's
@@ -49,6 +50,8 @@ from checker.compoundgen import endings, false_compounds, tails_in_rules
 from checker.morphology import analyses as _analyses
 from checker.morphology import english_inflections as _english
 from checker.morphology import inverted as _inverted
+from checker.morphology import owners as _owner
+from checker.morphology import swedish_forms as _swedish
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
@@ -238,6 +241,12 @@ def _sv_forms(lemma: str) -> dict[str, set[str]]:
     forms = _inverted("sv").get(lemma)
     if not forms:
         return {}
+    # hunspell-sv's suffix rules fill in what simplemma does not list (the definite and plural
+    # forms: "töntar", "gänget", "besluten", "slogs"). A doubled last letter is a form of the
+    # lemma only when simplemma says so ("svinnet" is svinn's, not svin's).
+    owner = _owner("sv")
+    forms = tuple(sorted({*forms, *(form for form in _swedish(lemma) if form.isalpha() and (
+        owner.get(form) == lemma or not form.startswith(lemma + lemma[-1])))}))
     tagged: dict[str, set[str]] = {form: set() for form in forms}
     if lemma.endswith("a") and lemma + "r" not in forms and (
             lemma[:-1] + "er" in forms or lemma[:-1] in forms):  # skjuta: skjuter -> skjut; förstöra
