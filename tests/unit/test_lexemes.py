@@ -353,3 +353,48 @@ def test_a_tail_that_is_an_ending_matches_plainly() -> None:
     lexicon.add("*ilija", ("privacy", "phrase", "fi"))      # virkailija: an agent ending, no word
     lexicon.freeze()
     assert lexicon.keys_for("virkailija") and lexicon.keys_for("kirjailija")
+
+
+# Forms written from knowledge of the languages, not from any resource the generator reads:
+# the slots simplemma's lists leave out (past tense, negative passive and imperative, 3rd
+# infinitives, past participles, spoken -nu and -hään; Swedish definite and plural nouns
+# and strong verbs; English -ing, irregular pasts and plurals).
+PARADIGM_GRID = {
+    "polttaa": "poltti polttivat polteta poltettu poltettiin polttako polttamaan polttamassa polttamasta "
+               "polttamatta polttanut polttaneet polttanu polttaisi polttais polttanee poltetaan poltetaa",
+    "tehdä": "teki tekivät tehty tehkö tekemään tekemässä tehnyt tehny tehdään tehään tehää tekis",
+    "murskata": "murskasi murskasivat murskattu murskatko murskaamaan murskannut murskannu murskaavat",
+    "varastaa": "varasti varastivat varastettu varastanut varastanu varastamaan varastamassa varastamatta",
+    "tappaa": "tappoi tappoivat tapettu tappanut tappanu tappamaan tapetaan tapetaa tappako",
+    "hakata": "hakkasi hakattu hakannut hakkaamaan hakattiin hakkaavat",
+    "idiootti": "idiootteja idiooteille idiootiksi idioottina idiootit",
+    "paska": "paskaa paskat paskoja paskasta paskaksi",
+    "huora": "huoran huorat huoria huoraksi",
+    "idiot": "idioten idioter idioterna idiots",
+    "tönt": "tönten töntar töntarna",
+    "skjuta": "sköt skjutit skjuten skjuter skjuts",
+    "slå": "slog slogs slagit slår",
+    "förstöra": "förstörde förstört förstörd förstörs",
+    "fitta": "fittan fittor fittorna",
+    "jävel": "jäveln jävlar jävlarna",
+    "burn": "burning burnt burned burns",
+    "steal": "stole stolen stealing steals",
+    "bully": "bullies bullied bullying",
+    "kill": "killed killing kills",
+}
+
+
+@pytest.mark.parametrize("lemma", sorted(PARADIGM_GRID))
+def test_paradigm_grid_of_slots_the_dictionaries_leave_out(lemma) -> None:
+    lexicon = lexicon_of(f"{lemma}~")
+    missing = [form for form in PARADIGM_GRID[lemma].split() if "hit" not in lexicon.keys_for(form)]
+    assert not missing, missing
+
+
+def test_negative_forms_are_no_call_to_act() -> None:
+    imperative, lets = lexicon_of("polttaa~imp"), lexicon_of("polttaa~lets")
+    assert all("hit" in imperative.keys_for(form) for form in ("polta", "polttakaa", "polttakaamme"))
+    assert "hit" not in imperative.keys_for("polttako")      # "älkää polttako": don't burn
+    assert "hit" in lets.keys_for("poltetaan") and "hit" in lets.keys_for("poltetaa")
+    assert "hit" not in lets.keys_for("polteta")             # "ei polteta": it is not burnt
+    assert "hit" in lexicon_of("polttaa~pass").keys_for("polteta")
