@@ -233,6 +233,11 @@ INNOCENT = [
     "The class assassin game is popular with teenagers.",
     "Therapist appointments are available on Mondays.",
     "The Dickensian atmosphere of the Christmas market.",
+    "The cock crowed at dawn and the hens followed him across the farm.",
+    "A pair of tits nested in the birdbox by the library.",
+    "The shag carpet in the old villa is from the seventies.",
+    "We watched Mary Poppins with Dick Van Dyke at the film night.",
+    "Hälsningar till min kusin i Hangö! Terveisiä serkulle Hankoon.",
     # Finnish: case endings on foreign names, and words that contain a swear word's letters
     "Kokous pidettiin Henryssä, ei Sherryssä.",
     "Vierailimme Ferryssä ja Kerryssä Irlannissa.",
@@ -398,3 +403,28 @@ def test_negative_forms_are_no_call_to_act() -> None:
     assert "hit" in lets.keys_for("poltetaan") and "hit" in lets.keys_for("poltetaa")
     assert "hit" not in lets.keys_for("polteta")             # "ei polteta": it is not burnt
     assert "hit" in lexicon_of("polttaa~pass").keys_for("polteta")
+
+
+def test_a_word_inside_a_persons_name_is_the_name_but_not_after_other_words(pack) -> None:
+    def categories(text: str) -> set[str]:
+        return {f["category"] for f in check(pack, Request(text, NOW))["findings"]}
+    assert "hate" not in categories("Dick Van Dyke turns 100 this year.")
+    assert "hate" in categories("You Stupid Dyke, go away.")           # no first name starts the run
+    assert "hate" in categories("Stupid Dyke!")
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Det var skitkallt i morse.", "warn"),          # mild oaths warn, in every language
+    ("Satan i gatan, vad dyrt allt har blivit.", "warn"),
+    ("Han pissade på väggen.", "warn"),
+    ("This crap is going nowhere.", "warn"),
+    ("Hitto, unohdin sateenvarjon.", "warn"),
+    ("Perkule, taas myöhässä.", "warn"),
+    ("Vilket jävla väder.", "block"),                 # strong ones block
+    ("Helvetin huono tie.", "block"),
+    ("Satan vad dyrt.", "block"),
+    ("This is shit.", "block"),
+])
+def test_severities_follow_the_strength_of_the_oath(pack, text, severity) -> None:
+    found = {f["severity"] for f in check(pack, Request(text, NOW))["findings"] if f["category"] == "profanity"}
+    assert found == {severity}, (text, found)
