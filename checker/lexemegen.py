@@ -32,7 +32,7 @@ It also writes `langdata/false_compounds.txt`: the dictionary words that end in 
 an avalanche's inessive; see compoundgen.false_compounds), and, each after a "-", the
 `*tail` patterns that are an ending rather than a word ("-ilija"), matched plainly.
 
-Needs (tests and this tool only, never the product): `pip install simplemma libvoikko`
+Needs (tests and this tool only, never the product): `pip install simplemma libvoikko lemminflect hunspell-sv`
 and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
 voikko-fi`). `--check` exits 1 when the committed table differs from a fresh one.
 """
