@@ -422,6 +422,8 @@ def test_a_word_inside_a_persons_name_is_the_name_but_not_after_other_words(pack
     ("Satan i gatan, vad dyrt allt har blivit.", "warn"),
     ("Han pissade på väggen.", "warn"),
     ("This crap is going nowhere.", "warn"),
+    ("What a load of bollocks.", "warn"),
+    ("Piss off with your comments.", "warn"),
     ("Hitto, unohdin sateenvarjon.", "warn"),
     ("Perkule, taas myöhässä.", "warn"),
     ("Vilket jävla väder.", "block"),                 # strong ones block
