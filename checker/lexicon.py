@@ -39,6 +39,7 @@ from __future__ import annotations
 import json
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
@@ -114,6 +115,14 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
+@lru_cache(maxsize=None)
+def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
+    """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
+    is (worked out once however many rules name the lexeme)."""
+    return tuple((form, "" if short == form else short)
+                 for form, short in ((form, squeeze(form)) for form in lexeme_forms(lemma, tag)))
+
+
 def parse_pattern(pattern: str) -> tuple[str, str]:
     """Split a word pattern into its mode (exact, prefix, suffix, infix, lexeme, tail) and
     its core (for a lexeme: "lemma~tag")."""
@@ -170,21 +179,26 @@ class Lexicon:
             lemma_langs = LEMMA_LANGS.get(lemma, ("fi",))
             langs = tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
             entry = (key, langs)                  # one tuple shared by every form
-            for form in lexeme_forms(lemma, tag):
-                squeezed = squeeze(form)
-                _put(self._plain.lexeme, form, key)
-                _put(self._squeezed.lexeme, squeezed, key)
+            plain, squeezed = self._plain, self._squeezed
+            for form, short in _squeezed_forms(lemma, tag):
+                plain.lexeme[form] = plain.lexeme.get(form, ()) + (key,)
+                if short:
+                    squeezed.lexeme[short] = squeezed.lexeme.get(short, ()) + (key,)
                 if mode == "tail":
-                    _put(self._plain.tail, form, entry)
-                    _put(self._squeezed.tail, squeezed, entry)
+                    plain.tail[form] = plain.tail.get(form, ()) + (entry,)
+                    if short:
+                        squeezed.tail[short] = squeezed.tail.get(short, ()) + (entry,)
             return
+        short = squeeze(core)
         if mode == "suffix":
             langs = () if core in endings() else key_langs     # an ending: no analysis
             _put(self._plain.suffix, core, (key, langs))
-            _put(self._squeezed.suffix, squeeze(core), (key, langs))
+            if short != core:
+                _put(self._squeezed.suffix, short, (key, langs))
             return
         _put(getattr(self._plain, mode), core, key)
-        _put(getattr(self._squeezed, mode), squeeze(core), key)
+        if short != core:
+            _put(getattr(self._squeezed, mode), short, key)
 
     def freeze(self) -> None:
         """Finish building: precompute the lengths each table is probed with."""
@@ -202,8 +216,9 @@ class Lexicon:
             return cached
         found: set[Hashable] = set()
         for form, squeezed in lookup_forms(word):
-            layer = self._squeezed if squeezed else self._plain
-            found.update(self._probe(layer, form))
+            found.update(self._probe(self._plain, form))
+            if squeezed:       # the squeezed layer holds only patterns that squeezing changes
+                found.update(self._probe(self._squeezed, form))
         if not found and "*" in word:
             found.update(self._starred(word))
         result = frozenset(found)
