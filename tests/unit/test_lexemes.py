@@ -238,6 +238,8 @@ INNOCENT = [
     "The shag carpet in the old villa is from the seventies.",
     "We watched Mary Poppins with Dick Van Dyke at the film night.",
     "Hälsningar till min kusin i Hangö! Terveisiä serkulle Hankoon.",
+    "Kustakin hakijasta pyydetään ansioluettelo, eikä kustakaan tietoa luovuteta.",
+    "I den här fasen av projektet behöver vi fler frivilliga.",
     # Finnish: case endings on foreign names, and words that contain a swear word's letters
     "Kokous pidettiin Henryssä, ei Sherryssä.",
     "Vierailimme Ferryssä ja Kerryssä Irlannissa.",
