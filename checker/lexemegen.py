@@ -52,6 +52,7 @@ from checker.morphology import english_inflections as _english
 from checker.morphology import inverted as _inverted
 from checker.morphology import owners as _owner
 from checker.morphology import swedish_forms as _swedish
+from checker.morphology import swedish_word as _swedish_word
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
@@ -245,8 +246,14 @@ def _sv_forms(lemma: str) -> dict[str, set[str]]:
     # forms: "töntar", "gänget", "besluten", "slogs"). A doubled last letter is a form of the
     # lemma only when simplemma says so ("svinnet" is svinn's, not svin's).
     owner = _owner("sv")
-    forms = tuple(sorted({*forms, *(form for form in _swedish(lemma) if form.isalpha() and (
-        owner.get(form) == lemma or not form.startswith(lemma + lemma[-1])))}))
+    forms = {*forms, *(form for form in _swedish(lemma) if form.isalpha() and (
+        owner.get(form) == lemma or not form.startswith(lemma + lemma[-1])))}
+    # A strong verb's past participle in the singular beside its plural: "slagna" -> slagen,
+    # slaget; "brutna" -> bruten (kept when hunspell-sv lists the word).
+    if lemma.endswith(("a", "å")):
+        forms |= {form[:-2] + ending for form in forms if form.endswith("na") and len(form) > 4
+                  for ending in ("en", "et") if _swedish_word(form[:-2] + ending)}
+    forms = tuple(sorted(forms))
     tagged: dict[str, set[str]] = {form: set() for form in forms}
     if lemma.endswith("a") and lemma + "r" not in forms and (
             lemma[:-1] + "er" in forms or lemma[:-1] in forms):  # skjuta: skjuter -> skjut; förstöra

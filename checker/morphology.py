@@ -109,3 +109,8 @@ def swedish_forms(lemma: str) -> tuple[str, ...]:
                 if condition.search(lemma) and lemma.endswith(strip):
                     forms.add(lemma[:len(lemma) - len(strip)] + add)
     return tuple(sorted(form.lower() for form in forms))
+
+
+def swedish_word(word: str) -> bool:
+    """Whether hunspell-sv's dictionary lists the word as an entry of its own."""
+    return word in _swedish_dictionary()[0]

@@ -384,7 +384,7 @@ PARADIGM_GRID = {
     "idiot": "idioten idioter idioterna idiots",
     "tönt": "tönten töntar töntarna",
     "skjuta": "sköt skjutit skjuten skjuter skjuts",
-    "slå": "slog slogs slagit slår",
+    "slå": "slog slogs slagit slår slagen",
     "förstöra": "förstörde förstört förstörd förstörs",
     "fitta": "fittan fittor fittorna",
     "jävel": "jäveln jävlar jävlarna",
