@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 from checker.kinds.phrases import rest_key
-from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
+from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe, ruled_out
 from checker.text import SENTENCE_END_RE, line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
@@ -83,16 +83,12 @@ class Pattern(Kind):
         self.gap = int(params.number("gap", 0))
         if self.gap > MAX_GAP:
             raise params.error("gap", f"'gap' may be at most {MAX_GAP}")
+        self.rest_id = rest_key(self.rule_id)
         slots = params.raw("slots", {}) or {}
         if not isinstance(slots, dict):
             raise params.error("slots", "'slots' must map slot names to lists per language")
-        slot_langs: dict[str, set[str]] = {}
-        for slot in slots:
-            lists = Params(slots).per_language(slot)
-            slot_langs[slot] = set(lists)
-            for lang, items in lists.items():
-                for word, line in items:
-                    build.add_word(word, (self.rule_id, "slot", slot, lang), line)
+        slot_lists = {slot: Params(slots).per_language(slot) for slot in slots}
+        slot_langs = {slot: set(lists) for slot, lists in slot_lists.items()}
         # (lang, elements); an element is ("slot", name) or ("lit", key)
         self.sequences: list[tuple[str, list[tuple[str, object]]]] = []
         for lang, items in params.per_language("patterns", required=not params.has("regex")).items():
@@ -108,12 +104,24 @@ class Pattern(Kind):
                             raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
                         elements.append(("slot", name))
                     else:
-                        key = (self.rule_id if position == 0 else rest_key(self.rule_id), "lit", lang, number, position)
+                        key = (self.rule_id if position == 0 else self.rest_id, "lit", lang, number, position)
                         build.add_word(part, key, line)
                         elements.append(("lit", key))
                 if not elements:
                     raise RuleError(line, "an empty pattern")
                 self.sequences.append((lang, elements))
+        self.context: str | None = params.raw("context")
+        if self.context is not None and self.context not in slot_langs:
+            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+        # A slot that can begin a match (or is the context) is the rule's own, in ctx.hits;
+        # the others, like the later words of a pattern, are looked up per token only.
+        leads = {elements[0][1] for _, elements in self.sequences if elements[0][0] == "slot"}
+        self.slot_owner = {slot: self.rule_id if slot in leads or slot == self.context else self.rest_id
+                           for slot in slot_lists}
+        for slot, lists in slot_lists.items():
+            for lang, items in lists.items():
+                for word, line in items:
+                    build.add_word(word, (self.slot_owner[slot], "slot", slot, lang), line)
         # The sequences a token can begin, by the lexicon key of their first element; each
         # element as the set of keys a token may carry to fill it.
         self.by_first: dict[tuple, list[tuple[str, tuple[frozenset, ...]]]] = {}
@@ -123,15 +131,12 @@ class Pattern(Kind):
                 self.by_first.setdefault(key, []).append((lang, accepts))
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
-                build.add_word(word, (self.rule_id, UNLESS, lang), line)
+                build.add_word(word, (self.rest_id, UNLESS, lang), line)
         self.negation = params.has(NEGATION)
         for tag in (NEGATION, CLAUSE):
             for lang, items in params.per_language(tag, required=False).items():
                 for word, line in items:
-                    build.add_word(word, (self.rule_id, tag, lang), line)
-        self.context: str | None = params.raw("context")
-        if self.context is not None and self.context not in slot_langs:
-            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+                    build.add_word(word, (self.rest_id, tag, lang), line)
         self.context_sentences = int(params.number("context_sentences", 1))
         if self.context_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
@@ -151,6 +156,7 @@ class Pattern(Kind):
                     self.regexes.append((lang, compile_safe(text)))
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
+        self.serials = frozenset(regex.serial for _, regex in self.regexes)
 
     def _accepts(self, lang: str, element: tuple[str, object]) -> frozenset:
         """The lexicon keys a token may carry to fill an element on a line in `lang`."""
@@ -158,7 +164,7 @@ class Pattern(Kind):
         if kind == "lit":
             return frozenset({value})
         langs = {lang, "any"} if lang != "any" else {"fi", "sv", "en", "any"}
-        return frozenset((self.rule_id, "slot", value, slot_lang) for slot_lang in langs)
+        return frozenset((self.slot_owner[value], "slot", value, slot_lang) for slot_lang in langs)
 
     def _match_from(self, ctx: Context, start: int, accepts: tuple[frozenset, ...]) -> int | None:
         """The index of the last token of a match beginning at `start`, or None."""
@@ -221,13 +227,13 @@ class Pattern(Kind):
         for index in range(max(0, first - self.unless_before), after + 1):
             keys = ctx.token_keys.get(index, ())
             if tokens[index].line == line and (
-                    (self.rule_id, UNLESS, lang) in keys or (self.rule_id, UNLESS, "any") in keys):
+                    (self.rest_id, UNLESS, lang) in keys or (self.rest_id, UNLESS, "any") in keys):
                 return True
         return self._negated(ctx, first, last, lang)
 
     def _has(self, ctx: Context, index: int, tag: str, lang: str) -> bool:
         keys = ctx.token_keys.get(index, ())
-        return (self.rule_id, tag, lang) in keys or (self.rule_id, tag, "any") in keys
+        return (self.rest_id, tag, lang) in keys or (self.rest_id, tag, "any") in keys
 
     def _negated(self, ctx: Context, first: int, last: int, lang: str) -> bool:
         """Whether a `negation` word stands in the match or next to it in the same clause: the
@@ -299,6 +305,8 @@ class Pattern(Kind):
         if self.regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
+                if self.serials <= ruled_out(line_text):
+                    continue
                 for lang, regex in self.regexes:
                     if allowed_in(ctx, number, lang):
                         for start, end in _regex_in_line(regex, line_text):
