@@ -36,11 +36,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 from checker.kinds.phrases import rest_key
+from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe, ruled_out
 from checker.text import SENTENCE_END_RE, line_cache
 
@@ -90,7 +91,8 @@ class Pattern(Kind):
         slot_lists = {slot: Params(slots).per_language(slot) for slot in slots}
         slot_langs = {slot: set(lists) for slot, lists in slot_lists.items()}
         # (lang, elements); an element is ("slot", name) or ("lit", key)
-        self.sequences: list[tuple[str, list[tuple[str, object]]]] = []
+        sequences: list[tuple[str, list[tuple[str, object]]]] = []
+        literals: dict[tuple[str, str, str], tuple] = {}     # (owner, lang, word) -> its key
         for lang, items in params.per_language("patterns", required=not params.has("regex")).items():
             for number, (text, line) in enumerate(items):
                 elements = []
@@ -104,31 +106,34 @@ class Pattern(Kind):
                             raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
                         elements.append(("slot", name))
                     else:
-                        key = (self.rule_id if position == 0 else self.rest_id, "lit", lang, number, position)
-                        build.add_word(part, key, line)
+                        owner = self.rule_id if position == 0 else self.rest_id
+                        key = literals.get((owner, lang, part))
+                        if key is None:      # one key per word: patterns that share words share a path
+                            key = literals[(owner, lang, part)] = (owner, "lit", lang, len(literals))
+                            build.add_word(part, key, line)
                         elements.append(("lit", key))
                 if not elements:
                     raise RuleError(line, "an empty pattern")
-                self.sequences.append((lang, elements))
+                sequences.append((lang, elements))
         self.context: str | None = params.raw("context")
         if self.context is not None and self.context not in slot_langs:
             raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
         # A slot that can begin a match (or is the context) is the rule's own, in ctx.hits;
         # the others, like the later words of a pattern, are looked up per token only.
-        leads = {elements[0][1] for _, elements in self.sequences if elements[0][0] == "slot"}
+        leads = {elements[0][1] for _, elements in sequences if elements[0][0] == "slot"}
         self.slot_owner = {slot: self.rule_id if slot in leads or slot == self.context else self.rest_id
                            for slot in slot_lists}
         for slot, lists in slot_lists.items():
             for lang, items in lists.items():
                 for word, line in items:
                     build.add_word(word, (self.slot_owner[slot], "slot", slot, lang), line)
-        # The sequences a token can begin, by the lexicon key of their first element; each
-        # element as the set of keys a token may carry to fill it.
-        self.by_first: dict[tuple, list[tuple[str, tuple[frozenset, ...]]]] = {}
-        for lang, elements in self.sequences:
+        # Each element as the set of keys a token may carry to fill it; a match is tagged
+        # with its language and its last element (where its finding may reach on).
+        self.sequences = Sequences(self.gap)
+        for lang, elements in sequences:
             accepts = tuple(self._accepts(lang, element) for element in elements)
-            for key in accepts[0]:
-                self.by_first.setdefault(key, []).append((lang, accepts))
+            self.sequences.add(lang, accepts, (lang, accepts[-1]))
+        self.sequences.freeze()
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rest_id, UNLESS, lang), line)
@@ -165,24 +170,6 @@ class Pattern(Kind):
             return frozenset({value})
         langs = {lang, "any"} if lang != "any" else {"fi", "sv", "en", "any"}
         return frozenset((self.slot_owner[value], "slot", value, slot_lang) for slot_lang in langs)
-
-    def _match_from(self, ctx: Context, start: int, accepts: tuple[frozenset, ...]) -> int | None:
-        """The index of the last token of a match beginning at `start`, or None."""
-        tokens, token_keys = ctx.doc.tokens, ctx.token_keys
-        line = tokens[start].line
-        position = start
-        last = len(tokens)
-        for accept in accepts[1:]:
-            for candidate in range(position + 1, min(position + 2 + self.gap, last)):
-                if tokens[candidate].line != line:
-                    return None
-                keys = token_keys.get(candidate)
-                if keys is not None and not accept.isdisjoint(keys):
-                    position = candidate
-                    break
-            else:
-                return None
-        return position
 
     def _reach(self, ctx: Context, last: int, accept: frozenset) -> int:
         """Where a match's finding ends: over the words right after it that fill its last
@@ -289,17 +276,18 @@ class Pattern(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
-        for index, key in ctx.hits.get(self.rule_id, ()):
-            for lang, accepts in self.by_first.get(key, ()):
-                if not allowed_in(ctx, tokens[index].line, lang):
-                    continue
-                last = self._match_from(ctx, index, accepts)
-                if last is None or self._cancelled(ctx, index, last, lang):
+        for index, keys in _by_token(ctx.hits.get(self.rule_id, ())):
+            ends = set()
+            for lang, root in self.sequences.starts(keys):
+                if allowed_in(ctx, tokens[index].line, lang):
+                    ends.update(self.sequences.ends(tokens, ctx.token_keys, index, root))
+            for (lang, last_element), last in ends:
+                if self._cancelled(ctx, index, last, lang):
                     continue
                 if context_starts is not None and not self._in_context(
                         ctx, context_starts, tokens[index].start, tokens[last].end):
                     continue
-                last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, accepts[-1])))
+                last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
                 if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                     yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:
@@ -316,6 +304,19 @@ class Pattern(Kind):
                             if context_starts is not None and not self._in_context(ctx, context_starts, begin, finish):
                                 continue
                             yield Match(begin, finish)
+
+
+def _by_token(hits: Iterable[tuple[int, tuple]]) -> Iterator[tuple[int, list[tuple]]]:
+    """The hits of a rule (in token order) grouped: each token with its keys."""
+    index, keys = -1, []
+    for hit_index, key in hits:
+        if hit_index != index:
+            if keys:
+                yield index, keys
+            index, keys = hit_index, []
+        keys.append(key)
+    if keys:
+        yield index, keys
 
 
 def _whole_word(ctx: Context, last: int) -> int:
