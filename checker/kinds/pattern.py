@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
@@ -276,20 +276,22 @@ class Pattern(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
-        for index, keys in _by_token(ctx.hits.get(self.rule_id, ())):
-            ends = set()
-            for lang, root in self.sequences.starts(keys):
+        sequences, token_keys = self.sequences, ctx.token_keys
+        found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
+        for index, key in ctx.hits.get(self.rule_id, ()):
+            for lang, root in sequences.starting(key):
                 if allowed_in(ctx, tokens[index].line, lang):
-                    ends.update(self.sequences.ends(tokens, ctx.token_keys, index, root))
-            for (lang, last_element), last in ends:
-                if self._cancelled(ctx, index, last, lang):
-                    continue
-                if context_starts is not None and not self._in_context(
-                        ctx, context_starts, tokens[index].start, tokens[last].end):
-                    continue
-                last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
-                if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
-                    yield Match(tokens[index].start, tokens[last].end)
+                    for tag, last in sequences.ends(tokens, token_keys, index, root):
+                        found.add((index, tag, last))
+        for index, (lang, last_element), last in found:
+            if self._cancelled(ctx, index, last, lang):
+                continue
+            if context_starts is not None and not self._in_context(
+                    ctx, context_starts, tokens[index].start, tokens[last].end):
+                continue
+            last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
+            if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
+                yield Match(tokens[index].start, tokens[last].end)
         if self.regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
@@ -304,19 +306,6 @@ class Pattern(Kind):
                             if context_starts is not None and not self._in_context(ctx, context_starts, begin, finish):
                                 continue
                             yield Match(begin, finish)
-
-
-def _by_token(hits: Iterable[tuple[int, tuple]]) -> Iterator[tuple[int, list[tuple]]]:
-    """The hits of a rule (in token order) grouped: each token with its keys."""
-    index, keys = -1, []
-    for hit_index, key in hits:
-        if hit_index != index:
-            if keys:
-                yield index, keys
-            index, keys = hit_index, []
-        keys.append(key)
-    if keys:
-        yield index, keys
 
 
 def _whole_word(ctx: Context, last: int) -> int:

@@ -11,7 +11,7 @@ are looked up once for all the sequences that go on from there.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Sequence
 
 from checker.text import Token
 
@@ -42,7 +42,7 @@ class _Node:
 
 class Sequences:
     """Sequences of elements, each with a tag: `add` them all, `freeze`, then find them from
-    a starting token with `starts` and `ends`."""
+    a token: `starting(key)` for each of its keys, `ends` for each tree that gives."""
 
     def __init__(self, gap: int) -> None:
         self.gap = gap
@@ -68,18 +68,16 @@ class Sequences:
         for root in self._roots.values():
             root.freeze()
 
-    def starts(self, keys: Iterable[Hashable]) -> list[tuple[Hashable, _Node]]:
-        """The (group, tree) of every sequence whose first element one of the keys fills, once each."""
-        found: dict[int, tuple[Hashable, _Node]] = {}
-        for key in keys:
-            for group, root in self._by_first.get(key, ()):
-                found.setdefault(id(root), (group, root))
-        return list(found.values())
+    def starting(self, key: Hashable) -> Sequence[tuple[Hashable, _Node]]:
+        """The (group, tree) of the sequences whose first element the key fills."""
+        return self._by_first.get(key, ())
 
     def ends(self, tokens: Sequence[Token], token_keys: dict[int, frozenset], start: int,
              root: _Node) -> list[tuple[Hashable, int]]:
         """(tag, index of the last token) of every sequence of a tree that matches from
         token `start` (which fills the first element)."""
+        if not root.children:
+            return [(tag, start) for tag in root.ends]
         found: list[tuple[Hashable, int]] = []
         line, count, reach = tokens[start].line, len(tokens), self.gap + 2
         todo = [(root, start)]

@@ -57,10 +57,11 @@ def test_the_tree_finds_what_each_sequence_finds_alone(seed: int) -> None:
         expected = {(number, last) for number, (_, elements) in enumerate(found)
                     if (last := _alone(tokens, token_keys, start, elements, gap)) is not None}
         got = set()
-        for group, root in tree.starts(token_keys.get(start, ())):
-            for number, last in tree.ends(tokens, token_keys, start, root):
-                assert found[number][0] == group
-                got.add((number, last))
+        for key in token_keys.get(start, ()):
+            for group, root in tree.starting(key):
+                for number, last in tree.ends(tokens, token_keys, start, root):
+                    assert found[number][0] == group
+                    got.add((number, last))
         assert got == expected
 
 
@@ -72,7 +73,7 @@ def test_a_shared_beginning_is_one_path_and_a_repeated_sequence_is_found_once() 
     tree.add("en", (a, c), "ac")
     tree.add("en", (a, b), "ab")
     tree.freeze()
-    (group, root), = tree.starts(["a"])
+    (group, root), = tree.starting("a")
     assert group == "en" and len(root.children) == 2
     tokens = [Token(i, i + 1, "w", 0) for i in range(3)]
     keys = {0: frozenset("a"), 1: frozenset("b"), 2: frozenset("c")}
@@ -88,7 +89,7 @@ def test_a_word_that_begins_many_sequences_is_walked_from_once() -> None:
         tree.freeze()
         tokens = [Token(i, i + 1, "w", 0) for i in range(6)]
         keys = {0: frozenset({"you"}), 3: frozenset({("word", 1)})}
-        (_, root), = tree.starts(["you"])
+        (_, root), = tree.starting("you")
         return lines_run(module, lambda: tree.ends(tokens, keys, 0, root))
 
     assert work(200) == work(2)
