@@ -16,7 +16,7 @@ from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
 from checker import regexsafe
-from checker.regexsafe import RegexTimeout, deadline
+from checker.regexsafe import RegexTimeout, deadline, ruled_out
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
 from checker.vocabulary import SEVERITY_RANK
@@ -68,12 +68,14 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
 
 
 class _Step(NamedTuple):
-    """A rule as the engine runs it: the languages it needs and whether it fires only at
-    words of its own in the lexicon (then a post without any is skipped before any work)."""
+    """A rule as the engine runs it: the languages it needs, whether it fires only at words
+    of its own in the lexicon or where its regexes match (then a post without any is skipped
+    before any work), and its regexes."""
 
     rule: Rule
     languages: frozenset[str]
     needs_hits: bool
+    regexes: frozenset[int]
 
 
 PLANS_LIMIT = 64
@@ -89,7 +91,7 @@ def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
     if cached is not None and cached[0] is pack:
         return cached[1]
     regexsafe.refresh()          # a new pack's regexes are searched together from now on
-    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits())
+    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits(), rule.kind.regex_serials())
                   for rule in pack.rules if rule.when.admits(request))
     if len(_plans) >= PLANS_LIMIT:
         _plans.clear()
@@ -108,12 +110,18 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
                   token_keys=token_keys, hits=hits, joined_hits=joined_hits)
     present = ctx.languages.present()
     results = []
+    unmatched: frozenset[int] | None = None      # the regexes that match in no line
     with deadline():
-        for rule, languages, needs_hits in _plan(pack, request):
+        for rule, languages, needs_hits, regexes in _plan(pack, request):
             if languages and present.isdisjoint(languages):
                 continue
             if needs_hits and rule.id not in hits and rule.id not in joined_hits:
-                continue
+                if not regexes:
+                    continue
+                if unmatched is None:
+                    unmatched = _unmatched(doc)
+                if regexes <= unmatched:
+                    continue
             spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
             try:
                 for match in rule.kind.find(ctx):
@@ -128,6 +136,16 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
                 for start, end, said in _merged(spans, doc.text):
                     results.append((rule, start, end, said))
     return results, ctx
+
+
+def _unmatched(doc: Document) -> frozenset[int]:
+    """The regexes (serials) that the RE2 set shows to match in no line of the document."""
+    unmatched = ruled_out(doc.line_texts[0])
+    for line in doc.line_texts[1:]:
+        if not unmatched:
+            break
+        unmatched &= ruled_out(line)
+    return unmatched
 
 
 def fired(pack: Pack, request: Request) -> dict[str, list[str]]:

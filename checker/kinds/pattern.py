@@ -269,7 +269,10 @@ class Pattern(Kind):
         return i < len(starts) and starts[i] < window_end
 
     def needs_hits(self) -> bool:
-        return not self.regexes   # without regexes every match starts at a word of ctx.hits
+        return True               # every match starts at a word of ctx.hits or a regex match
+
+    def regex_serials(self) -> frozenset[int]:
+        return self.serials
 
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
@@ -278,9 +281,12 @@ class Pattern(Kind):
             return
         sequences, token_keys = self.sequences, ctx.token_keys
         found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
+        possible: dict[int, bool] = {}                   # tree -> whether the text has its words
         for index, key in ctx.hits.get(self.rule_id, ()):
             for lang, root in sequences.starting(key):
-                if allowed_in(ctx, tokens[index].line, lang):
+                if id(root) not in possible:
+                    possible[id(root)] = sequences.possible(root, ctx.present_keys)
+                if possible[id(root)] and allowed_in(ctx, tokens[index].line, lang):
                     for tag, last in sequences.ends(tokens, token_keys, index, root):
                         found.add((index, tag, last))
         for index, (lang, last_element), last in found:

@@ -72,6 +72,12 @@ class Sequences:
         """The (group, tree) of the sequences whose first element the key fills."""
         return self._by_first.get(key, ())
 
+    def possible(self, root: _Node, present: frozenset) -> bool:
+        """Whether some sequence of a tree can match in a text whose words carry no keys but
+        `present` (the first element is taken as filled)."""
+        return bool(root.ends) or any(not element.isdisjoint(present) and self.possible(child, present)
+                                      for element, child in root.children.items())
+
     def ends(self, tokens: Sequence[Token], token_keys: dict[int, frozenset], start: int,
              root: _Node) -> list[tuple[Hashable, int]]:
         """(tag, index of the last token) of every sequence of a tree that matches from

@@ -57,9 +57,12 @@ def test_the_tree_finds_what_each_sequence_finds_alone(seed: int) -> None:
         expected = {(number, last) for number, (_, elements) in enumerate(found)
                     if (last := _alone(tokens, token_keys, start, elements, gap)) is not None}
         got = set()
+        present = frozenset().union(*token_keys.values())
         for key in token_keys.get(start, ()):
             for group, root in tree.starting(key):
-                for number, last in tree.ends(tokens, token_keys, start, root):
+                ends = tree.ends(tokens, token_keys, start, root)
+                assert tree.possible(root, present) or not ends        # the shortcut loses nothing
+                for number, last in ends:
                     assert found[number][0] == group
                     got.add((number, last))
         assert got == expected
@@ -93,3 +96,17 @@ def test_a_word_that_begins_many_sequences_is_walked_from_once() -> None:
         return lines_run(module, lambda: tree.ends(tokens, keys, 0, root))
 
     assert work(200) == work(2)
+
+
+def test_a_tree_is_impossible_when_a_word_of_every_sequence_is_missing() -> None:
+    a, b, c, d = (frozenset(x) for x in "abcd")
+    tree = Sequences(1)
+    tree.add("en", (a, b, c), 1)
+    tree.add("en", (a, d), 2)
+    tree.freeze()
+    (_, root), = tree.starting("a")
+    assert tree.possible(root, frozenset("abc")) and tree.possible(root, frozenset("ad"))
+    assert not tree.possible(root, frozenset("ab")) and not tree.possible(root, frozenset("ac"))
+    tree.add("en", (a,), 3)                    # a one-word sequence: always possible
+    tree.freeze()
+    assert tree.possible(root, frozenset("a"))
