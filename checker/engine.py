@@ -16,7 +16,7 @@ from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
 from checker import regexsafe
-from checker.regexsafe import RegexTimeout, deadline, ruled_out
+from checker.regexsafe import RegexTimeout, deadline
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
 from checker.vocabulary import SEVERITY_RANK
@@ -110,17 +110,12 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
                   token_keys=token_keys, hits=hits, joined_hits=joined_hits)
     present = ctx.languages.present()
     results = []
-    unmatched: frozenset[int] | None = None      # the regexes that match in no line
     with deadline():
         for rule, languages, needs_hits, regexes in _plan(pack, request):
             if languages and present.isdisjoint(languages):
                 continue
             if needs_hits and rule.id not in hits and rule.id not in joined_hits:
-                if not regexes:
-                    continue
-                if unmatched is None:
-                    unmatched = _unmatched(doc)
-                if regexes <= unmatched:
+                if not regexes or regexes <= ctx.unmatched_regexes:
                     continue
             spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
             try:
@@ -136,16 +131,6 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
                 for start, end, said in _merged(spans, doc.text):
                     results.append((rule, start, end, said))
     return results, ctx
-
-
-def _unmatched(doc: Document) -> frozenset[int]:
-    """The regexes (serials) that the RE2 set shows to match in no line of the document."""
-    unmatched = ruled_out(doc.line_texts[0])
-    for line in doc.line_texts[1:]:
-        if not unmatched:
-            break
-        unmatched &= ruled_out(line)
-    return unmatched
 
 
 def fired(pack: Pack, request: Request) -> dict[str, list[str]]:

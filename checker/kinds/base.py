@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from checker.langid import LANGUAGES, Languages
 from checker.lexicon import Lexicon, PatternError
 from checker.model import Organization, Request
+from checker.regexsafe import ruled_out
 from checker.text import Document
 from checker.yamlload import LineDict, LineList, line_of
 
@@ -40,6 +41,17 @@ class Context:
     token_keys: dict[int, frozenset[Hashable]]         # token index -> lexicon keys it hits
     hits: dict[str, list[tuple[int, tuple]]]           # rule id -> (token index, key), in order
     joined_hits: dict[str, list[tuple[int, tuple]]]    # the same for words written apart
+
+    @cached_property
+    def unmatched_regexes(self) -> frozenset[int]:
+        """The regexes (serials) that the RE2 set shows to match in no line of the text."""
+        lines = self.doc.line_texts
+        unmatched = ruled_out(lines[0])
+        for line in lines[1:]:
+            if not unmatched:
+                break
+            unmatched &= ruled_out(line)
+        return unmatched
 
     @cached_property
     def present_keys(self) -> frozenset[Hashable]:

@@ -298,7 +298,7 @@ class Pattern(Kind):
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
             if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
                 yield Match(tokens[index].start, tokens[last].end)
-        if self.regexes:
+        if self.regexes and not self.serials <= ctx.unmatched_regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
                 if self.serials <= ruled_out(line_text):
