@@ -198,7 +198,7 @@ class _Detector:
             while True:
                 total = sum((p0, p1, p2))
                 p0, p1, p2 = p0 / total, p1 / total, p2 / total
-                if max(p0, p1, p2) > threshold or i >= limit:
+                if p0 > threshold or p1 > threshold or p2 > threshold or i >= limit:   # max(...) > threshold
                     break
                 r = getrandbits(bits)                # steps i+1 .. i+5
                 while r >= count:

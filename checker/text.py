@@ -314,12 +314,14 @@ def _words_of_line(line: str, lower: str, offset: int, number: int) -> _LineWord
     folded = lower.replace("’", "'")     # one character for one: indices stay
     tokens = []
     append, new = tokens.append, tuple.__new__
-    for m in TOKEN_RE.finditer(line):
+    # The words are found in the lower-cased line: lower-casing keeps every character a
+    # letter, a word character or neither, as it was (tests/unit/test_text.py), so the
+    # words stand where they stand in the line.
+    for m in TOKEN_RE.finditer(folded):
         word = m.group()
-        if not word.isalpha() and not any(map(str.isalpha, word)):
-            continue
-        start, end = m.span()
-        append(new(Token, (start + offset, end + offset, folded[start:end], number)))   # Token(...), faster
+        if word.isalpha() or any(map(str.isalpha, word)):
+            start, end = m.span()
+            append(new(Token, (start + offset, end + offset, word, number)))   # Token(...), faster
     spelled: tuple[Token, ...] = ()
     if SPELLED_HINT_RE.search(line):     # every spelled-out word has a letter between two separators
         spelled = tuple(
