@@ -56,7 +56,7 @@ class Context:
     @cached_property
     def present_keys(self) -> frozenset[Hashable]:
         """Every lexicon key some word of the text carries (a word's key set counted once)."""
-        return frozenset().union(*{id(keys): keys for keys in self.token_keys.values()}.values())
+        return frozenset().union(*set(self.token_keys.values()))
 
 
 class RuleError(Exception):

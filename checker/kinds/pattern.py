@@ -281,12 +281,13 @@ class Pattern(Kind):
             return
         sequences, token_keys = self.sequences, ctx.token_keys
         found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
-        possible: dict[int, bool] = {}                   # tree -> whether the text has its words
+        possible: dict[object, bool] = {}                # tree -> whether the text has its words
         for index, key in ctx.hits.get(self.rule_id, ()):
             for lang, root in sequences.starting(key):
-                if id(root) not in possible:
-                    possible[id(root)] = sequences.possible(root, ctx.present_keys)
-                if possible[id(root)] and allowed_in(ctx, tokens[index].line, lang):
+                alive = possible.get(root)
+                if alive is None:
+                    alive = possible[root] = sequences.possible(root, ctx.present_keys)
+                if alive and allowed_in(ctx, tokens[index].line, lang):
                     for tag, last in sequences.ends(tokens, token_keys, index, root):
                         found.add((index, tag, last))
         for index, (lang, last_element), last in found:

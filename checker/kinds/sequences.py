@@ -75,8 +75,12 @@ class Sequences:
     def possible(self, root: _Node, present: frozenset) -> bool:
         """Whether some sequence of a tree can match in a text whose words carry no keys but
         `present` (the first element is taken as filled)."""
-        return bool(root.ends) or any(not element.isdisjoint(present) and self.possible(child, present)
-                                      for element, child in root.children.items())
+        if root.ends:
+            return True
+        if root.keys.isdisjoint(present):            # no word for any next element
+            return False
+        return any(not element.isdisjoint(present) and self.possible(child, present)
+                   for element, child in root.children.items())
 
     def ends(self, tokens: Sequence[Token], token_keys: dict[int, frozenset], start: int,
              root: _Node) -> list[tuple[Hashable, int]]:
