@@ -315,19 +315,14 @@ def _candidates(line: str, generation: int) -> frozenset[int] | None:
     return group.matching(_marked(line).data)
 
 
-@line_cache
-def _ruled_out(line: str, generation: int) -> frozenset[int]:
-    group = _current[0]
-    candidates = _candidates(line, generation)
-    if group is None or candidates is None:
-        return frozenset()
-    return group.members - candidates
-
-
 def ruled_out(line: str) -> frozenset[int]:
     """The serials of the regexes that the set searched together shows to match nowhere in
     `line` (empty when it cannot tell): a caller may skip them, since `spans` finds nothing."""
-    return _ruled_out(line, _current[1])
+    group = _current[0]
+    candidates = _candidates(line, _current[1])
+    if group is None or candidates is None:
+        return frozenset()
+    return group.members - candidates if candidates else group.members
 
 
 class SafeRegex:

@@ -43,15 +43,14 @@ class Context:
     joined_hits: dict[str, list[tuple[int, tuple]]]    # the same for words written apart
 
     @cached_property
+    def ruled_out(self) -> list[frozenset[int]]:
+        """For each line, the regexes (serials) that the RE2 set shows to match nowhere in it."""
+        return [ruled_out(line) for line in self.doc.line_texts]
+
+    @cached_property
     def unmatched_regexes(self) -> frozenset[int]:
         """The regexes (serials) that the RE2 set shows to match in no line of the text."""
-        lines = self.doc.line_texts
-        unmatched = ruled_out(lines[0])
-        for line in lines[1:]:
-            if not unmatched:
-                break
-            unmatched &= ruled_out(line)
-        return unmatched
+        return frozenset.intersection(*self.ruled_out)
 
     @cached_property
     def present_keys(self) -> frozenset[Hashable]:

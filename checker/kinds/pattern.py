@@ -42,7 +42,7 @@ from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, Rule
                                  pointed_end, sentence_window)
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
-from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe, ruled_out
+from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
@@ -302,7 +302,7 @@ class Pattern(Kind):
         if self.regexes and not self.serials <= ctx.unmatched_regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
-                if self.serials <= ruled_out(line_text):
+                if self.serials <= ctx.ruled_out[number]:
                     continue
                 for lang, regex in self.regexes:
                     if allowed_in(ctx, number, lang):
