@@ -164,3 +164,10 @@ def test_words_are_the_lower_cased_words_of_the_text_where_they_stand(text: str)
     expected = [(m.start(), m.end()) for m in TOKEN_RE.finditer(doc.text) if any(map(str.isalpha, m.group()))]
     assert [(t.start, t.end) for t in doc.tokens] == expected
     assert all(t.lower == doc.lower[t.start:t.end].replace("’", "'") for t in doc.tokens)
+
+
+@given(st.text(alphabet=st.sampled_from("wW.:/-_ aé1hHtTpPsSſk"), max_size=40))
+def test_the_quick_check_for_links_misses_no_link(text: str) -> None:
+    from checker.text import LINK_RE
+
+    assert Document(text).links == [m.span() for m in LINK_RE.finditer(Document(text).text)]
