@@ -210,7 +210,7 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     return {
         "verdict": verdict,
         "findings": findings,
-        "rules": rules_map(pack, [r for r in pack.rules if r.id in fired], locale),
+        "rules": rules_map(pack, [r for r in pack.rules if r.id in fired], locale) if fired else {},
         "omitted": omitted,
         "languages": [{"lang": lang, "share": share} for lang, share in ctx.languages.shares],
         "rules_version": pack.rules_version,
