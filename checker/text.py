@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import product
@@ -286,14 +287,14 @@ class _LineWords(NamedTuple):
     pairs: tuple[Token, ...]       # two words joined by one . - or ·: "pas.ka"
 
 
-class _Seen(dict):
+class _Seen(OrderedDict):
     """The words of each line met lately, placed where the line stood then: a line met again
     at another place (after an edit above it) gets them shifted instead of tokenised again.
     Bounded like the line caches and cleared with them."""
 
     def remember(self, key: tuple[str, str], value: tuple[_LineWords, int, int]) -> None:
         if len(self) >= LINE_CACHE_SIZE:
-            del self[next(iter(self))]          # the line met longest ago
+            self.popitem(last=False)            # the line met longest ago (a dict would scan for it)
         self[key] = value
 
     def cache_clear(self) -> None:

@@ -171,3 +171,15 @@ def test_the_quick_check_for_links_misses_no_link(text: str) -> None:
     from checker.text import LINK_RE
 
     assert Document(text).links == [m.span() for m in LINK_RE.finditer(Document(text).text)]
+
+
+def test_the_lines_met_lately_stay_bounded_and_keep_the_newest() -> None:
+    from checker import text as module
+
+    seen = module._Seen()
+    for number in range(module.LINE_CACHE_SIZE + 10):
+        seen.remember((f"line {number}", f"line {number}"), None)       # type: ignore[arg-type]
+    assert len(seen) == module.LINE_CACHE_SIZE
+    assert ("line 9", "line 9") not in seen and ("line 10", "line 10") in seen
+    last = module.LINE_CACHE_SIZE + 9
+    assert next(reversed(seen)) == (f"line {last}", f"line {last}")
