@@ -29,7 +29,9 @@ A clause also ends at a comma, semicolon, colon, dash or bracket. Every element 
 Nothing inside a web address matches: its slug is someone else's words. `context` applies
 to regex matches too.
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
-number of words, so it is linear in the text; regex matches are cached per line.
+number of words, so it is linear in the text; regex matches are cached per line. The
+sequences form one tree (kinds/sequences.py): those that begin alike are walked together,
+and a tree is not walked at all in a post that lacks a word for every sequence in it.
 """
 
 from __future__ import annotations
