@@ -31,6 +31,7 @@ class _Node:
         self.keys: frozenset = frozenset()
 
     def freeze(self) -> None:
+        """Index the children by the keys that fill them, here and below."""
         by_key: dict[Hashable, list[_Node]] = {}
         for element, child in self.children.items():
             for key in element:
@@ -98,7 +99,7 @@ class Sequences:
             if not node.children:
                 continue
             waiting = len(node.children)
-            placed: dict[int, _Node] = {}
+            placed: set[_Node] = set()
             for candidate in range(position + 1, min(position + reach, count)):
                 if tokens[candidate].line != line:
                     break
@@ -107,8 +108,8 @@ class Sequences:
                     continue
                 for key in node.keys & keys:
                     for child in node.by_key[key]:
-                        if id(child) not in placed:
-                            placed[id(child)] = child
+                        if child not in placed:
+                            placed.add(child)
                             todo.append((child, candidate))
                             waiting -= 1
                 if not waiting:
