@@ -251,43 +251,10 @@ class _Program:
 
 # --- every live regex searched at once ----------------------------------------------------------
 
-_MARK_ATOM = r"\x{e000}"          # how the emitted RE2 source writes MARK
-
-
-def _without_marks(source: str) -> str:
-    """RE2 source that matches, in a line without marks, wherever `source` matches in the line
-    with them: every MARK outside a class dropped (a `\\b` becomes empty); a class never
-    matches a MARK, so the classes stay as they are."""
-    out, i, n, in_class = [], 0, len(source), False
-    while i < n:
-        if not in_class and source.startswith(_MARK_ATOM, i):
-            i += len(_MARK_ATOM)
-            if i < n and source[i] == "?":
-                i += 1                          # the optional MARK before a piece
-            else:
-                out.append("(?:)")              # a \b: keeps a quantifier after it valid
-            continue
-        ch, j = source[i], i + 1
-        if ch == "\\":
-            j = i + 2
-            if source[i + 1:i + 2] in ("x", "p", "P") and source[j:j + 1] == "{":
-                j = source.index("}", j) + 1
-        elif ch == "[" and not in_class:
-            in_class = True
-            while source[j:j + 1] in ("^", "]") and j < i + 3:   # "[^]..." and "[]...": literal "]"
-                j += 1
-        elif ch == "]" and in_class:
-            in_class = False
-        out.append(source[i:j])
-        i = j
-    return "".join(out)
-
-
 class _Group:
     """The programs of some live regexes as one RE2 set. `matching(data)` gives the serials of
     those whose program matches somewhere in a marked line, or None when the set could not
-    tell (then every regex must search the line itself). `may_match(line)` asks first, of the
-    line without its marks, with the programs' marks dropped: most lines need no marks at all."""
+    tell (then every regex must search the line itself)."""
 
     SENTINEL = 0          # the set's first pattern matches every text: its absence means failure
 
@@ -303,21 +270,6 @@ class _Group:
             self.serials.append(tuple(serials))
         self.set.Compile()
         self.members = frozenset(programs)
-        self.relaxed: re2.Set | None = re2.Set.SearchSet(_SET_OPTIONS)
-        try:
-            self.relaxed.Add("")
-            for source in by_source:
-                self.relaxed.Add(_without_marks(source))
-            self.relaxed.Compile()
-        except (re2.error, RuntimeError, ValueError, TypeError):
-            self.relaxed = None            # no quick look: every line gets its marks
-
-    def may_match(self, line: str) -> bool:
-        """False when no program can match anywhere in the line (True when it cannot tell)."""
-        if self.relaxed is None:
-            return True
-        found = self.relaxed.Match(line.replace(MARK, MARK_STANDIN).encode("utf-8", "surrogatepass"))
-        return list(found) != [self.SENTINEL]
 
     def matching(self, data: bytes) -> frozenset[int] | None:
         found = self.set.Match(data)
@@ -360,8 +312,6 @@ def _candidates(line: str, generation: int) -> frozenset[int] | None:
     group = _current[0]
     if group is None or _current[1] != generation:
         return None
-    if not group.may_match(line):
-        return frozenset()
     return group.matching(_marked(line).data)
 
 

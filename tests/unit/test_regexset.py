@@ -118,31 +118,5 @@ def test_nothing_is_ruled_out_when_the_set_cannot_judge_a_line(monkeypatch) -> N
     regexsafe.refresh()
     clear_line_caches()
     monkeypatch.setattr(regexsafe._Group, "matching", lambda self, data: None)
-    monkeypatch.setattr(regexsafe._Group, "may_match", lambda self, line: True)
     assert regexsafe.ruled_out("plain words only") == frozenset()
     clear_line_caches()
-
-
-def test_marks_are_dropped_outside_classes_only() -> None:
-    mark = regexsafe._MARK_ATOM
-    assert regexsafe._without_marks(f"(?i){mark}{mark}?a{mark}?b") == "(?i)(?:)ab"
-    assert regexsafe._without_marks(f"[^\\x{{2e}}{mark}]{mark}?x") == f"[^\\x{{2e}}{mark}]x"
-    assert regexsafe._without_marks(f"[]{mark}]{mark}+") == f"[]{mark}](?:)+"
-    assert regexsafe._without_marks(f"\\p{{L}}{mark}?\\]{mark}") == "\\p{L}\\](?:)"
-
-
-def test_a_line_the_quick_look_passes_over_has_no_match() -> None:
-    """The set without marks may only say "no match" where the regexes, searched alone, find none."""
-    pack = load_pack()
-    regexes = [regex for rule in pack.rules for _lang, regex in getattr(rule.kind, "regexes", ())]
-    regexsafe.refresh()
-    group = regexsafe._current[0]
-    assert group.relaxed is not None
-    lines = [line for rule in pack.rules for example in (*rule.flag, *rule.passes)
-             for line in example.request.text.split("\n")]
-    passed = 0
-    for line in lines:
-        if not group.may_match(line):
-            passed += 1
-            assert not any(regex.program.regex.search(regexsafe._marked(line).data) for regex in regexes), line
-    assert passed > 100
