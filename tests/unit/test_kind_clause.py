@@ -114,9 +114,9 @@ def test_no_walk_when_a_slot_of_every_shape_is_missing() -> None:
     completed, so the kind stops before walking the words (and finds nothing)."""
     text = "Joku vois sen kyltit pitäis, " * 2000
     assert found(text) == []
-    short = "Joku vois sen kyltit pitäis, " * 20
-    assert lines_run(clause, lambda: found(text)) == lines_run(clause, lambda: found(short))   # no walk
     assert found(text + "polttaa.") == ["Joku vois sen kyltit pitäis, polttaa"]   # with it, the walk runs
+    # counting the slots present is one short line per word; the walk is dozens
+    assert lines_run(clause, lambda: found(text)) * 20 < lines_run(clause, lambda: found(text + "polttaa."))
 
 
 def test_clause_scope_keeps_a_shape_inside_one_clause() -> None:
