@@ -35,6 +35,7 @@ MIN_LETTERS = 25      # a shorter line is judged by its frequent words only
 SHORT_LINE = 60       # below this many letters a line's frequent words also count
 ALLOW_SHARE = 0.25    # a language at least this likely in a line counts as present
 REPORT_SHARE = 0.05   # a language with at least this share of the post is reported
+GUESS_LETTERS = 8     # a short line with no frequent word weighs in by the detector's guess from this many letters
 SEED = 0
 
 # A few frequent words per language decide short lines that langdetect would guess at.
@@ -256,9 +257,17 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
     return _detector().probabilities(text)
 
 
+@lru_cache(maxsize=4096)
+def _share_guess(text: str) -> tuple[tuple[str, float], ...]:
+    """The detector's guess for a short line with no frequent word ("Glad självständighetsdag!"),
+    used only to weigh the post's languages, never to choose a line's rules."""
+    return _detector().probabilities(text)
+
+
 def clear_cache() -> None:
     """Forget the lines seen so far (the benchmark measures a first check with this)."""
     detect.cache_clear()
+    _share_guess.cache_clear()
 
 
 def _allowed(probs: tuple[tuple[str, float], ...]) -> frozenset[str]:
@@ -278,6 +287,8 @@ def analyse(doc: Document) -> Languages:
         if MIN_LETTERS <= letters < SHORT_LINE:     # langdetect guesses on short lines:
             allowed |= {lang for lang, n in _votes(line_text).items() if n}   # words decide too
         per_line[doc.line_of(start)] = allowed or everywhere
+        if not probs and letters >= GUESS_LETTERS:     # "Hyvää itsenäisyyspäivää!" still counts as Finnish
+            probs = _share_guess(line_text)
         for lang, p in probs:
             weights[lang] += p * letters
     total = sum(weights.values())

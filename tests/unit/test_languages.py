@@ -34,6 +34,12 @@ def test_short_line_without_telling_words_allows_all() -> None:
     assert analyse(Document("Perkele!")).per_line[0] == {"fi", "sv", "en"}
 
 
+def test_short_lines_without_frequent_words_still_weigh_in() -> None:
+    result = analyse(Document("Hyvää itsenäisyyspäivää! 🇫🇮\nGlad självständighetsdag! 🇫🇮"))
+    assert {lang for lang, _ in result.shares} == {"fi", "sv"}
+    assert result.per_line[0] == result.per_line[1] == {"fi", "sv", "en"}   # the guess never picks a line's rules
+
+
 def test_empty_text() -> None:
     result = analyse(Document("😀 123"))
     assert result.shares == []
