@@ -68,12 +68,14 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
 
 
 class _Step(NamedTuple):
-    """A rule as the engine runs it: the languages it needs and whether it fires only at
-    words of its own in the lexicon (then a post without any is skipped before any work)."""
+    """A rule as the engine runs it: the languages it needs, whether it fires only at words
+    of its own in the lexicon or where its regexes match (then a post without any is skipped
+    before any work), and its regexes."""
 
     rule: Rule
     languages: frozenset[str]
     needs_hits: bool
+    regexes: frozenset[int]
 
 
 PLANS_LIMIT = 64
@@ -89,7 +91,7 @@ def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
     if cached is not None and cached[0] is pack:
         return cached[1]
     regexsafe.refresh()          # a new pack's regexes are searched together from now on
-    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits())
+    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits(), rule.kind.regex_serials())
                   for rule in pack.rules if rule.when.admits(request))
     if len(_plans) >= PLANS_LIMIT:
         _plans.clear()
@@ -109,11 +111,12 @@ def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
     present = ctx.languages.present()
     results = []
     with deadline():
-        for rule, languages, needs_hits in _plan(pack, request):
+        for rule, languages, needs_hits, regexes in _plan(pack, request):
             if languages and present.isdisjoint(languages):
                 continue
             if needs_hits and rule.id not in hits and rule.id not in joined_hits:
-                continue
+                if not regexes or regexes <= ctx.unmatched_regexes:
+                    continue
             spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
             try:
                 for match in rule.kind.find(ctx):
@@ -207,7 +210,7 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     return {
         "verdict": verdict,
         "findings": findings,
-        "rules": rules_map(pack, [r for r in pack.rules if r.id in fired], locale),
+        "rules": rules_map(pack, [r for r in pack.rules if r.id in fired], locale) if fired else {},
         "omitted": omitted,
         "languages": [{"lang": lang, "share": share} for lang, share in ctx.languages.shares],
         "rules_version": pack.rules_version,

@@ -105,12 +105,12 @@ class _Detector:
     def _prepare(self, text: str) -> str:
         """Detector.append and Detector.cleaning_text."""
         # Each step is skipped only where it cannot change the text: an address needs "://",
-        # an e-mail "@", a Vietnamese diacritic a non-ASCII character, a run two spaces.
+        # an e-mail "@", a Vietnamese diacritic one of its combining marks, a run two spaces.
         if "://" in text:
             text = Detector.URL_RE.sub(" ", text)
         if "@" in text:
             text = Detector.MAIL_RE.sub(" ", text)
-        if not text.isascii():
+        if not text.isascii() and any(mark in text for mark in NGram.DMARK_CLASS):
             text = NGram.normalize_vi(text)
         text = text[:10000]                       # max_text_length
         if "  " in text:
@@ -161,10 +161,11 @@ class _Detector:
         """Detector._extract_ngrams, word by word: each word starts from a space."""
         words = self._prepare(text).translate(self.normalized).split(" ")
         result: list[list[float]] = []
+        known = self.words.get                    # _word_ngrams' cache, asked first: most words are known
         last = len(words) - 1
         for i, word in enumerate(words):
             if word:
-                result.extend(self._word_ngrams(word, i < last))
+                result.extend(known((word, i < last)) or self._word_ngrams(word, i < last))
         return result
 
     def probabilities(self, text: str) -> tuple[tuple[str, float], ...]:
@@ -198,7 +199,7 @@ class _Detector:
             while True:
                 total = sum((p0, p1, p2))
                 p0, p1, p2 = p0 / total, p1 / total, p2 / total
-                if max(p0, p1, p2) > threshold or i >= limit:
+                if p0 > threshold or p1 > threshold or p2 > threshold or i >= limit:   # max(...) > threshold
                     break
                 r = getrandbits(bits)                # steps i+1 .. i+5
                 while r >= count:

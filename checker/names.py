@@ -14,7 +14,8 @@
     read_name("Kevin's", english=True)       # ("kevin", frozenset({"first"}))
 
 Names are the Finnish and Swedish first names and surnames shipped with the bundled pack
-(rules/names/*.txt, see NOTICE.md), common English first names on lines written in English
+(rules/names/*.txt, see NOTICE.md) with the spoken pet forms of first names ("Roffe", "Jaska",
+rules/names/nicknames.txt), common English first names on lines written in English
 (an English name is innocent elsewhere: it may be a Finnish or Swedish word), and the
 organization's officials (pack.yaml
 `organization.officials`), read back from their inflected forms: Finnish case endings
@@ -56,6 +57,7 @@ if TYPE_CHECKING:       # only a type here: the kinds import this module
     from checker.model import Organization
 
 KINDS = ("first", "last")
+NICKNAMES = "nicknames.txt"     # pet forms of first names ("Roffe", "Jaska"), read as first names
 # Finnish case and clitic endings a person's name takes (the inessive -ssa and illative of
 # places are left out on purpose), the genitive of Swedish and English; longest first.
 FI_ENDINGS = ("kaan", "kään", "lle", "lla", "llä", "lta", "ltä", "ksi", "kin", "sta", "stä",
@@ -108,6 +110,10 @@ def shipped_names() -> dict[str, frozenset[str]]:
                 name = line.strip()
                 if name and not name.startswith("#"):
                     table.setdefault(name.lower(), set()).add(kind)
+    for line in (folder / NICKNAMES).read_text(encoding="utf-8").splitlines():
+        name = line.strip()
+        if name and not name.startswith("#"):
+            table.setdefault(name.lower(), set()).add("first")
     return {name: frozenset(kinds) for name, kinds in table.items()}
 
 

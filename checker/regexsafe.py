@@ -315,6 +315,16 @@ def _candidates(line: str, generation: int) -> frozenset[int] | None:
     return group.matching(_marked(line).data)
 
 
+def ruled_out(line: str) -> frozenset[int]:
+    """The serials of the regexes that the set searched together shows to match nowhere in
+    `line` (empty when it cannot tell): a caller may skip them, since `spans` finds nothing."""
+    group = _current[0]
+    candidates = _candidates(line, _current[1])
+    if group is None or candidates is None:
+        return frozenset()
+    return group.members - candidates if candidates else group.members
+
+
 class SafeRegex:
     """A pack's regex: `spans(line)` gives its matches, linear in the line, under the deadline."""
 

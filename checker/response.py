@@ -39,6 +39,8 @@ def bounded(findings: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[
 
     The first MAX_PER_RULE of each rule stay; when more than MAX_FINDINGS remain, the most
     severe stay, earlier before later."""
+    if not findings:
+        return [], {}
     seen: Counter[str] = Counter()
     kept = []
     for f in findings:

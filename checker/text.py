@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cached_property, lru_cache
 from itertools import product
@@ -255,6 +256,8 @@ class Document:
     @cached_property
     def links(self) -> list[tuple[int, int]]:
         """(start, end) of every web address, in text order."""
+        if "/" not in self.text and "www." not in self.lower:     # what every address has
+            return []
         return [m.span() for m in LINK_RE.finditer(self.text)]
 
     def in_link(self, start: int, end: int) -> bool:
@@ -284,14 +287,14 @@ class _LineWords(NamedTuple):
     pairs: tuple[Token, ...]       # two words joined by one . - or ·: "pas.ka"
 
 
-class _Seen(dict):
+class _Seen(OrderedDict):
     """The words of each line met lately, placed where the line stood then: a line met again
     at another place (after an edit above it) gets them shifted instead of tokenised again.
     Bounded like the line caches and cleared with them."""
 
     def remember(self, key: tuple[str, str], value: tuple[_LineWords, int, int]) -> None:
         if len(self) >= LINE_CACHE_SIZE:
-            del self[next(iter(self))]          # the line met longest ago
+            self.popitem(last=False)            # the line met longest ago (a dict would scan for it)
         self[key] = value
 
     def cache_clear(self) -> None:
@@ -314,12 +317,14 @@ def _words_of_line(line: str, lower: str, offset: int, number: int) -> _LineWord
     folded = lower.replace("’", "'")     # one character for one: indices stay
     tokens = []
     append, new = tokens.append, tuple.__new__
-    for m in TOKEN_RE.finditer(line):
+    # The words are found in the lower-cased line: lower-casing keeps every character a
+    # letter, a word character or neither, as it was (tests/unit/test_text.py), so the
+    # words stand where they stand in the line.
+    for m in TOKEN_RE.finditer(folded):
         word = m.group()
-        if not word.isalpha() and not any(map(str.isalpha, word)):
-            continue
-        start, end = m.span()
-        append(new(Token, (start + offset, end + offset, folded[start:end], number)))   # Token(...), faster
+        if word.isalpha() or any(map(str.isalpha, word)):
+            start, end = m.span()
+            append(new(Token, (start + offset, end + offset, word, number)))   # Token(...), faster
     spelled: tuple[Token, ...] = ()
     if SPELLED_HINT_RE.search(line):     # every spelled-out word has a letter between two separators
         spelled = tuple(

@@ -6,11 +6,13 @@ from abc import ABC, abstractmethod
 from bisect import bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from checker.langid import LANGUAGES, Languages
 from checker.lexicon import Lexicon, PatternError
 from checker.model import Organization, Request
+from checker.regexsafe import ruled_out
 from checker.text import Document
 from checker.yamlload import LineDict, LineList, line_of
 
@@ -39,6 +41,21 @@ class Context:
     token_keys: dict[int, frozenset[Hashable]]         # token index -> lexicon keys it hits
     hits: dict[str, list[tuple[int, tuple]]]           # rule id -> (token index, key), in order
     joined_hits: dict[str, list[tuple[int, tuple]]]    # the same for words written apart
+
+    @cached_property
+    def ruled_out(self) -> list[frozenset[int]]:
+        """For each line, the regexes (serials) that the RE2 set shows to match nowhere in it."""
+        return [ruled_out(line) for line in self.doc.line_texts]
+
+    @cached_property
+    def unmatched_regexes(self) -> frozenset[int]:
+        """The regexes (serials) that the RE2 set shows to match in no line of the text."""
+        return frozenset.intersection(*self.ruled_out)
+
+    @cached_property
+    def present_keys(self) -> frozenset[Hashable]:
+        """Every lexicon key some word of the text carries (a word's key set counted once)."""
+        return frozenset().union(*set(self.token_keys.values()))
 
 
 class RuleError(Exception):
@@ -211,10 +228,15 @@ class Kind(ABC):
         """Every place in the text this rule fires."""
 
     def needs_hits(self) -> bool:
-        """True when every match starts at a word the rule registered in the lexicon, so a
-        post where none of its words stands (`ctx.hits` and `ctx.joined_hits` have nothing
-        under the rule's id) cannot match and the engine skips the rule. False by default."""
+        """True when every match starts at a word the rule registered in the lexicon or at a
+        match of one of its regexes (`regex_serials`), so a post where none of its words
+        stands (`ctx.hits` and `ctx.joined_hits` have nothing under the rule's id) and none of
+        its regexes can match cannot match, and the engine skips the rule. False by default."""
         return False
+
+    def regex_serials(self) -> frozenset[int]:
+        """The serials (checker/regexsafe.py) of the regexes the rule matches; none by default."""
+        return frozenset()
 
 
 @dataclass

@@ -29,7 +29,9 @@ A clause also ends at a comma, semicolon, colon, dash or bracket. Every element 
 Nothing inside a web address matches: its slug is someone else's words. `context` applies
 to regex matches too.
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
-number of words, so it is linear in the text; regex matches are cached per line.
+number of words, so it is linear in the text; regex matches are cached per line. The
+sequences form one tree (kinds/sequences.py): those that begin alike are walked together,
+and a tree is not walked at all in a post that lacks a word for every sequence in it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from collections.abc import Iterable
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 from checker.kinds.phrases import rest_key
+from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.text import SENTENCE_END_RE, line_cache
 
@@ -83,18 +86,15 @@ class Pattern(Kind):
         self.gap = int(params.number("gap", 0))
         if self.gap > MAX_GAP:
             raise params.error("gap", f"'gap' may be at most {MAX_GAP}")
+        self.rest_id = rest_key(self.rule_id)
         slots = params.raw("slots", {}) or {}
         if not isinstance(slots, dict):
             raise params.error("slots", "'slots' must map slot names to lists per language")
-        slot_langs: dict[str, set[str]] = {}
-        for slot in slots:
-            lists = Params(slots).per_language(slot)
-            slot_langs[slot] = set(lists)
-            for lang, items in lists.items():
-                for word, line in items:
-                    build.add_word(word, (self.rule_id, "slot", slot, lang), line)
+        slot_lists = {slot: Params(slots).per_language(slot) for slot in slots}
+        slot_langs = {slot: set(lists) for slot, lists in slot_lists.items()}
         # (lang, elements); an element is ("slot", name) or ("lit", key)
-        self.sequences: list[tuple[str, list[tuple[str, object]]]] = []
+        sequences: list[tuple[str, list[tuple[str, object]]]] = []
+        literals: dict[tuple[str, str, str], tuple] = {}     # (owner, lang, word) -> its key
         for lang, items in params.per_language("patterns", required=not params.has("regex")).items():
             for number, (text, line) in enumerate(items):
                 elements = []
@@ -108,30 +108,42 @@ class Pattern(Kind):
                             raise RuleError(line, f"slot {{{name}}} has no words for language {lang!r}")
                         elements.append(("slot", name))
                     else:
-                        key = (self.rule_id if position == 0 else rest_key(self.rule_id), "lit", lang, number, position)
-                        build.add_word(part, key, line)
+                        owner = self.rule_id if position == 0 else self.rest_id
+                        key = literals.get((owner, lang, part))
+                        if key is None:      # one key per word: patterns that share words share a path
+                            key = literals[(owner, lang, part)] = (owner, "lit", lang, len(literals))
+                            build.add_word(part, key, line)
                         elements.append(("lit", key))
                 if not elements:
                     raise RuleError(line, "an empty pattern")
-                self.sequences.append((lang, elements))
-        # The sequences a token can begin, by the lexicon key of their first element; each
-        # element as the set of keys a token may carry to fill it.
-        self.by_first: dict[tuple, list[tuple[str, tuple[frozenset, ...]]]] = {}
-        for lang, elements in self.sequences:
+                sequences.append((lang, elements))
+        self.context: str | None = params.raw("context")
+        if self.context is not None and self.context not in slot_langs:
+            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+        # A slot that can begin a match (or is the context) is the rule's own, in ctx.hits;
+        # the others, like the later words of a pattern, are looked up per token only.
+        leads = {elements[0][1] for _, elements in sequences if elements[0][0] == "slot"}
+        self.slot_owner = {slot: self.rule_id if slot in leads or slot == self.context else self.rest_id
+                           for slot in slot_lists}
+        for slot, lists in slot_lists.items():
+            for lang, items in lists.items():
+                for word, line in items:
+                    build.add_word(word, (self.slot_owner[slot], "slot", slot, lang), line)
+        # Each element as the set of keys a token may carry to fill it; a match is tagged
+        # with its language and its last element (where its finding may reach on).
+        self.sequences = Sequences(self.gap)
+        for lang, elements in sequences:
             accepts = tuple(self._accepts(lang, element) for element in elements)
-            for key in accepts[0]:
-                self.by_first.setdefault(key, []).append((lang, accepts))
+            self.sequences.add(lang, accepts, (lang, accepts[-1]))
+        self.sequences.freeze()
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
-                build.add_word(word, (self.rule_id, UNLESS, lang), line)
+                build.add_word(word, (self.rest_id, UNLESS, lang), line)
         self.negation = params.has(NEGATION)
         for tag in (NEGATION, CLAUSE):
             for lang, items in params.per_language(tag, required=False).items():
                 for word, line in items:
-                    build.add_word(word, (self.rule_id, tag, lang), line)
-        self.context: str | None = params.raw("context")
-        if self.context is not None and self.context not in slot_langs:
-            raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
+                    build.add_word(word, (self.rest_id, tag, lang), line)
         self.context_sentences = int(params.number("context_sentences", 1))
         if self.context_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
@@ -151,6 +163,7 @@ class Pattern(Kind):
                     self.regexes.append((lang, compile_safe(text)))
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
+        self.serials = frozenset(regex.serial for _, regex in self.regexes)
 
     def _accepts(self, lang: str, element: tuple[str, object]) -> frozenset:
         """The lexicon keys a token may carry to fill an element on a line in `lang`."""
@@ -158,25 +171,7 @@ class Pattern(Kind):
         if kind == "lit":
             return frozenset({value})
         langs = {lang, "any"} if lang != "any" else {"fi", "sv", "en", "any"}
-        return frozenset((self.rule_id, "slot", value, slot_lang) for slot_lang in langs)
-
-    def _match_from(self, ctx: Context, start: int, accepts: tuple[frozenset, ...]) -> int | None:
-        """The index of the last token of a match beginning at `start`, or None."""
-        tokens, token_keys = ctx.doc.tokens, ctx.token_keys
-        line = tokens[start].line
-        position = start
-        last = len(tokens)
-        for accept in accepts[1:]:
-            for candidate in range(position + 1, min(position + 2 + self.gap, last)):
-                if tokens[candidate].line != line:
-                    return None
-                keys = token_keys.get(candidate)
-                if keys is not None and not accept.isdisjoint(keys):
-                    position = candidate
-                    break
-            else:
-                return None
-        return position
+        return frozenset((self.slot_owner[value], "slot", value, slot_lang) for slot_lang in langs)
 
     def _reach(self, ctx: Context, last: int, accept: frozenset) -> int:
         """Where a match's finding ends: over the words right after it that fill its last
@@ -221,13 +216,13 @@ class Pattern(Kind):
         for index in range(max(0, first - self.unless_before), after + 1):
             keys = ctx.token_keys.get(index, ())
             if tokens[index].line == line and (
-                    (self.rule_id, UNLESS, lang) in keys or (self.rule_id, UNLESS, "any") in keys):
+                    (self.rest_id, UNLESS, lang) in keys or (self.rest_id, UNLESS, "any") in keys):
                 return True
         return self._negated(ctx, first, last, lang)
 
     def _has(self, ctx: Context, index: int, tag: str, lang: str) -> bool:
         keys = ctx.token_keys.get(index, ())
-        return (self.rule_id, tag, lang) in keys or (self.rule_id, tag, "any") in keys
+        return (self.rest_id, tag, lang) in keys or (self.rest_id, tag, "any") in keys
 
     def _negated(self, ctx: Context, first: int, last: int, lang: str) -> bool:
         """Whether a `negation` word stands in the match or next to it in the same clause: the
@@ -276,29 +271,41 @@ class Pattern(Kind):
         return i < len(starts) and starts[i] < window_end
 
     def needs_hits(self) -> bool:
-        return not self.regexes   # without regexes every match starts at a word of ctx.hits
+        return True               # every match starts at a word of ctx.hits or a regex match
+
+    def regex_serials(self) -> frozenset[int]:
+        return self.serials
 
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
+        sequences, token_keys = self.sequences, ctx.token_keys
+        found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
+        possible: dict[object, bool] = {}                # tree -> whether the text has its words
         for index, key in ctx.hits.get(self.rule_id, ()):
-            for lang, accepts in self.by_first.get(key, ()):
-                if not allowed_in(ctx, tokens[index].line, lang):
-                    continue
-                last = self._match_from(ctx, index, accepts)
-                if last is None or self._cancelled(ctx, index, last, lang):
-                    continue
-                if context_starts is not None and not self._in_context(
-                        ctx, context_starts, tokens[index].start, tokens[last].end):
-                    continue
-                last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, accepts[-1])))
-                if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
-                    yield Match(tokens[index].start, tokens[last].end)
-        if self.regexes:
+            for lang, root in sequences.starting(key):
+                alive = possible.get(root)
+                if alive is None:
+                    alive = possible[root] = sequences.possible(root, ctx.present_keys)
+                if alive and allowed_in(ctx, tokens[index].line, lang):
+                    for tag, last in sequences.ends(tokens, token_keys, index, root):
+                        found.add((index, tag, last))
+        for index, (lang, last_element), last in found:
+            if self._cancelled(ctx, index, last, lang):
+                continue
+            if context_starts is not None and not self._in_context(
+                    ctx, context_starts, tokens[index].start, tokens[last].end):
+                continue
+            last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
+            if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
+                yield Match(tokens[index].start, tokens[last].end)
+        if self.regexes and not self.serials <= ctx.unmatched_regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
+                if self.serials <= ctx.ruled_out[number]:
+                    continue
                 for lang, regex in self.regexes:
                     if allowed_in(ctx, number, lang):
                         for start, end in _regex_in_line(regex, line_text):

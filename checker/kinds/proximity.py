@@ -20,6 +20,14 @@
       fi: [kertoo, muistuttaa]    # "Lääkäri kertoo diabeteksen hoidosta" is no one's private life
       en: [said, says]
     distance: 6                   # at most this many words between the name and the term
+    follow: 8                     # a short sentence goes on about the person of the one before:
+                                  # "Rehtori on ollut poissa. Syynä on masennus." (0: never)
+    reveal: {fi: [diagnoo*]}      # the finding goes on over the three words after: "diagnoosin: lymfooma"
+    topic_before: {en: [about]}   # a term right after one of these is a subject talked about ("about diabetes")
+    topic_after: {en: [research]} # ... right before one of these, a cause or a service ("cancer research")
+    follow_words:                 # ... when it has one of these words of cause, hearsay or again
+      fi: [syynä, kuulemma]
+      en: [apparently]
 
 A Finnish `people` word ending in `+` is a noun stem standing for its singular forms
 ("*opettaja+": opettaja, opettajan, opettajalla, opettajalta, opettajalle, opettajaa,
@@ -34,10 +42,22 @@ Virtanen on ..."), or a first name or surname the person-name signal knows
 stays quiet. A word of `pronouns` is a person when another person stands earlier in its
 sentence or in the sentence before ("Tapasin eilen Kaisan. Hän on kuulemma raskaana."),
 or when a word of `relatives` follows it ("Han som klagar mest ..."). A name or role right
-before a `speaking` verb is the speaker ("Lääkäri Mari Koski kertoo diabeteksesta"), and
+before a `speaking` verb, or right after one (with one title word between), is the speaker
+("Lääkäri Mari Koski kertoo diabeteksesta", "Muistisairauksista kertoo geriatri Anna Koski"), and
 a capitalized word right before a capitalized `not_names` word is a place ("Main Street"). The name
 and the term must be in the same sentence, on a line written in the term's language.
-The span runs from the name (both words of a pair) to the term, whichever comes first,
+A term right after a word of `topic_before` ("about diabetes", "om demens") or right before a
+word of `topic_after` ("cancer research", "dementia café", "syöpäsäätiön") is a subject
+talked about or a service, nobody's private life, and is not looked at.
+A term in a sentence of at most `follow` words that names no person takes the last person of
+the sentence just before it, with no blank line between, when a word of `follow_words` (cause,
+hearsay, "again") stands in the term's sentence ("Steve from maintenance is off. Depression,
+apparently.") or the sentence is hashtags only ("Rehtori taas poissa. #masennus"); a short
+notice after a thank-you ("... Dementia café on Tuesday.") has neither, and hashtags after a
+thank-you or a welcome name the topic of a talk ("Kiitos Marille luennosta! #diabetes").
+The span runs from the name (both words of a pair) to the term, whichever comes first (a
+term of `reveal` with up to three words after it in its sentence, which name the private
+thing: "diagnoosin: lymfooma"),
 so the reader sees which person the private detail is about; it takes in every other
 private-life word of that sentence too, so all of the sensitive words are marked.
 """
@@ -45,7 +65,7 @@ private-life word of that sentence too, so all of the sensitive words are marked
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
@@ -54,6 +74,14 @@ from checker.names import read_name
 from checker.text import SENTENCE_END_RE, Document
 
 MAX_DISTANCE = 12
+MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
+REVEAL_WORDS = 3           # words after a `reveal` word that name the private thing
+# Thanks and welcomes: hashtags after them name the topic of a talk or a campaign, not the
+# life of the person thanked ("Kiitos hoitaja Marille luennosta! #diabetes").
+THANKS = frozenset("""kiitos kiitokset tervetuloa onnea onnittelut thanks thank welcome congratulations congrats
+    tack välkommen välkomna grattis""".split())
+# Words that open a clause: a speaking verb before one of them speaks about the name after it.
+CLAUSE_WORDS = frozenset("että ettei et jotta kun jos koska att när om eftersom that when if because".split())
 ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
 # The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
 # nominative, genitive, partitive, the local cases, essive, translative and possessives.
@@ -77,6 +105,17 @@ class Proximity(Kind):
               "(\"han som klagar mest\", \"se joka aina valittaa\")"),
         Param("distance", "number", "at most this many words between name and word", default=6,
               minimum=1, maximum=MAX_DISTANCE),
+        Param("follow", "number", "a term in a sentence of at most this many words with no person in it "
+              "takes the person of the sentence before (\"Rehtori on poissa. Syynä on masennus.\"); 0: never",
+              default=0, minimum=0, maximum=MAX_FOLLOW),
+        Param("reveal", "per_language", "terms after which the finding also covers the next three words of "
+              "the sentence, the thing they introduce (\"diagnoosin: lymfooma\", \"diagnosed with lupus\")"),
+        Param("topic_before", "per_language", "words right before a term that make it a subject talked about "
+              "(\"about diabetes\", \"om demens\")"),
+        Param("topic_after", "per_language", "words right after a term that make it a cause or a service, not "
+              "someone's life (\"cancer research\", \"dementia café\")"),
+        Param("follow_words", "per_language", "with follow: words of cause, hearsay or repetition of which one "
+              "must stand in the short sentence (\"syynä\", \"kuulemma\", \"apparently\")"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -84,6 +123,9 @@ class Proximity(Kind):
         self.distance = int(params.number("distance", 6, minimum=1))
         if self.distance > MAX_DISTANCE:
             raise params.error("distance", f"'distance' may be at most {MAX_DISTANCE}")
+        self.follow = int(params.number("follow", 0, minimum=0))
+        if self.follow > MAX_FOLLOW:
+            raise params.error("follow", f"'follow' may be at most {MAX_FOLLOW}")
         self.phrases = Phrases(self.rule_id, params.per_language("terms"), build)
         self.owners = (self.rule_id, self.phrases.rest_id)
         for lang, items in params.per_language("not_names", required=False).items():
@@ -95,6 +137,16 @@ class Proximity(Kind):
         for lang, items in params.per_language("pronouns", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "pronoun", lang), line)
+        for what in ("topic_before", "topic_after"):
+            for lang, items in params.per_language(what, required=False).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, what, lang), line)
+        for lang, items in params.per_language("reveal", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "reveal", lang), line)
+        for lang, items in params.per_language("follow_words", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "follow", lang), line)
         for lang, items in params.per_language("relatives", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "relative", lang), line)
@@ -123,7 +175,12 @@ class Proximity(Kind):
         if not any(key[0] == self.rule_id and key[1] == "person" and allowed_in(ctx, token.line, key[2])
                    for key in keys):
             return False
+        if self._spoken_before(ctx, index):     # "..., muistuttaa johtava sosiaalityöntekijä"
+            return False
         following = index + 1          # "Lääkäri kertoo ...": the role speaks, nobody's private life
+        while (following < len(ctx.doc.tokens) and following - index <= 2 and _adjacent(ctx.doc, following - 1, following)
+               and self._capitalized(ctx, following)):
+            following += 1             # "nurse Emma tells ...": past the name the role goes with
         return not (following < len(ctx.doc.tokens) and self._keyed(ctx, following, "speaking"))
 
     def _name_span(self, ctx: Context, index: int) -> tuple[int, int] | None:
@@ -168,11 +225,22 @@ class Proximity(Kind):
         while (after < len(tokens) and after - span[1] <= 2 and _adjacent(ctx.doc, after - 1, after)
                and self._capitalized(ctx, after)):
             after += 1
+        if self._spoken_before(ctx, span[0]):
+            return None       # "Muistisairauksista kertoo geriatri Anna Koski": the speaker, the verb first
         if after < len(tokens) and (self._keyed(ctx, after, "speaking") or (
                 _adjacent(ctx.doc, span[1], after) and ctx.doc.text[tokens[after].start].isupper()
                 and self._keyed(ctx, after, "not_name"))):
             return None       # "Mari Koski kertoo ...", "Dr Lind talks ...": a speaker; "Main Street": a place
         return span
+
+    def _spoken_before(self, ctx: Context, first: int) -> bool:
+        """Whether a `speaking` verb stands right before a name, or before it and one title word
+        ("kertoo geriatri Anna Koski", "berättar läkaren Eva Lind"), with no clause word between."""
+        tokens = ctx.doc.tokens
+        if first >= 1 and self._keyed(ctx, first - 1, "speaking"):
+            return True
+        return (first >= 2 and self._keyed(ctx, first - 2, "speaking") and tokens[first - 1].lower not in CLAUSE_WORDS
+                and ctx.doc.text[tokens[first - 1].start].islower())
 
     def _keyed(self, ctx: Context, index: int, what: str) -> bool:
         return any(key[0] == self.rule_id and key[1] == what for key in ctx.token_keys.get(index, ()))
@@ -208,18 +276,73 @@ class Proximity(Kind):
                     return name
         return None
 
+    def _previous_person(self, ctx: Context, first: int, sentence_starts: list[int]) -> tuple[int, int] | None:
+        """The last person of the sentence before the term at `first`, when the term's sentence
+        is short (at most `follow` words) and no blank line stands between the two."""
+        doc = ctx.doc
+        starts = doc._token_starts
+        sentence = bisect_right(sentence_starts, doc.tokens[first].start) - 1
+        if sentence < 1:
+            return None
+        begin, end = doc.sentences[sentence]
+        low = bisect_left(starts, begin)
+        high = bisect_left(starts, end)
+        if high - low > self.follow:
+            return None
+        previous, previous_end = doc.sentences[sentence - 1]
+        if doc.text.count("\n", previous_end, begin) > 1:      # a paragraph between: another matter
+            return None
+        before = bisect_left(starts, previous)
+        tags = (all(doc.text[doc.tokens[index].start - 1:doc.tokens[index].start] == "#" for index in range(low, high))
+                and not any(doc.tokens[index].lower in THANKS for index in range(before, low)))
+        if not tags and not any(self._keyed(ctx, index, "follow") for index in range(low, high)):
+            return None       # hashtags tag the post they close ("... poissa. #masennus"); other text needs a cue
+        for index in range(low - 1, before - 1, -1):
+            name = self._name_span(ctx, index)
+            if name is not None:
+                return name
+        return None
+
+    def _topic(self, ctx: Context, first: int, last: int) -> bool:
+        """Whether the term at first..last is a subject talked about or a service: a word of
+        `topic_before` right before it or of `topic_after` right after it, on its line."""
+        tokens = ctx.doc.tokens
+        line = tokens[first].line
+        before = first - 1
+        after = last + 1
+        return ((before >= 0 and tokens[before].line == line and self._keyed(ctx, before, "topic_before"))
+                or (after < len(tokens) and tokens[after].line == line and self._keyed(ctx, after, "topic_after")))
+
+    def _revealed_end(self, ctx: Context, last: int) -> int:
+        """The end of a term's words: a word of `reveal` ("diagnoosin", "diagnosed with") goes on
+        over the words after it that name the thing, up to REVEAL_WORDS within its sentence."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        end = tokens[last].end
+        if not self._keyed(ctx, last, "reveal"):
+            return end
+        for index in range(last + 1, min(last + 1 + REVEAL_WORDS, len(tokens))):
+            if any(mark in text[end:tokens[index].start] for mark in ".!?;\n"):
+                break
+            end = tokens[index].end
+        return end
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         sentence_starts = [start for start, _ in ctx.doc.sentences]
         spans: dict[int, list[int]] = {}     # sentence -> [start, end] of its finding
         terms: list[tuple[int, int, int]] = []
         for _, first, last in self.phrases.find(ctx):
+            if self._topic(ctx, first, last):
+                continue
             sentence = bisect_right(sentence_starts, tokens[first].start) - 1
-            terms.append((sentence, tokens[first].start, tokens[last].end))
+            term_end = self._revealed_end(ctx, last)
+            terms.append((sentence, tokens[first].start, term_end))
             name = self._nearest_name(ctx, first, last)
+            if name is None and self.follow:
+                name = self._previous_person(ctx, first, sentence_starts)
             if name is not None:
                 start = min(tokens[name[0]].start, tokens[first].start)
-                end = max(tokens[name[1]].end, tokens[last].end)
+                end = max(tokens[name[1]].end, term_end)
                 span = spans.setdefault(sentence, [start, end])
                 span[0], span[1] = min(span[0], start), max(span[1], end)
         for sentence, start, end in terms:       # the other private words of that sentence too

@@ -7,17 +7,23 @@
       fi: [kirjoitin]
       sv: [skrev]
       en: [wrote]
+    continues:                   # words that go on with a sentence at the start of a line
+      fi: [ja, kun]              # ("And the gulls are singing", "Och båtarna sover")
+      en: [and, when]
 
 A verse line is a line of three to twelve words with letters only: no digit (a time, a
 date, a price), no hashtag, @handle or web address, no list marker. A run of such lines
 is verse when the sentence runs on across a line break at least once: a line ends with a
-comma or with no punctuation and the next begins in lower case. Menus, programmes and lists
+comma or with no punctuation and the next begins in lower case. Song lyrics often begin every
+line with a capital: a run is verse too when at least two of its lines after the first begin
+with a word of `continues` (a conjunction or a pronoun: "And", "When", "Och", "Ja"). Menus, programmes and lists
 of names break lines at every item and stay quiet. The span is the run of lines.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
@@ -35,6 +41,8 @@ class Verse(Kind):
         Param("max_length", "number", "a verse line has at most this many characters", default=60,
               minimum=10, maximum=200),
         Param("unless", "per_language", "words anywhere in the post that say the writer wrote the text"),
+        Param("continues", "per_language", "words that go on with a sentence at the start of a line: two "
+              "such lines make a run verse even when every line begins with a capital"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -44,6 +52,9 @@ class Verse(Kind):
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, "unless", lang), line)
+        for lang, items in params.per_language("continues", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, "continues", lang), line)
 
     def _verse_line(self, line: str) -> bool:
         text = line.strip()
@@ -55,6 +66,24 @@ class Verse(Kind):
         tokens = ctx.doc.tokens
         return any(key[:2] == (self.rule_id, "unless") and allowed_in(ctx, tokens[index].line, key[2])
                    for index, key in ctx.hits.get(self.rule_id, ()))
+
+    def _continued(self, ctx: Context, lines: list[tuple[int, str]]) -> bool:
+        """Whether at least two lines after the first begin with a word of `continues`."""
+        doc = ctx.doc
+        count = 0
+        for start, line in lines[1:]:
+            index = bisect_left(doc._token_starts, start)
+            if index >= len(doc.tokens):
+                continue
+            token = doc.tokens[index]
+            if token.start - start > len(line) - len(line.lstrip()):      # not the line's first word
+                continue
+            if any(key[:2] == (self.rule_id, "continues") and allowed_in(ctx, token.line, key[2])
+                   for key in ctx.token_keys.get(index, ())):
+                count += 1
+                if count >= 2:
+                    return True
+        return False
 
     def find(self, ctx: Context) -> Iterable[Match]:
         doc = ctx.doc
@@ -69,7 +98,7 @@ class Verse(Kind):
             run = []
         if len(run) >= self.min_lines:
             runs.append(run)
-        runs = [r for r in runs if _runs_on(r)]
+        runs = [r for r in runs if _runs_on(r) or self._continued(ctx, r)]
         if not runs or self._own_text(ctx):
             return
         for found in runs:

@@ -34,18 +34,23 @@ def _context(request: Request) -> Context:
 
 
 def test_a_rule_skipped_for_want_of_its_words_would_not_have_fired() -> None:
-    """Every rule that says it needs its words, run anyway on every example and corpus text:
-    whenever it fires, one of its words stands in the text."""
+    """Every rule that says it needs its words (or its regexes), run anyway on every example
+    and corpus text: whenever it fires, one of its words stands in the text or the RE2 set
+    does not rule all its regexes out."""
     skippers = [rule for rule in PACK.rules if rule.kind.needs_hits()]
     assert skippers and any(not rule.kind.needs_hits() for rule in PACK.rules)
-    fired = 0
+    assert any(rule.kind.regex_serials() for rule in skippers)
+    fired = by_regex = 0
+    engine._plan(PACK, Request(text="x", now=NOW))        # the pack's regexes searched together
     for request in _texts():
         ctx = _context(request)
         for rule in skippers:
             if any(True for _ in rule.kind.find(ctx)):
                 fired += 1
-                assert rule.id in ctx.hits or rule.id in ctx.joined_hits, (rule.id, request.text)
-    assert fired > 100              # the texts do exercise these rules
+                words = rule.id in ctx.hits or rule.id in ctx.joined_hits
+                assert words or not rule.kind.regex_serials() <= ctx.unmatched_regexes, (rule.id, request.text)
+                by_regex += not words
+    assert fired > 100 and by_regex > 10       # the texts do exercise these rules, words and regexes
 
 
 @pytest.mark.parametrize("shape", [

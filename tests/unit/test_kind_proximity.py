@@ -129,3 +129,45 @@ def test_a_role_that_speaks_in_office_is_nobodys_private_life() -> None:
     params = {**PARAMS, "people": {"fi": ["*opettaja+"]}, "speaking": {"fi": ["kertoo"]}}
     assert found("Opettaja kertoo diagnooseista vanhempainillassa.", params) == []
     assert found("Opettaja sai diagnoosin.", params) == ["Opettaja sai diagnoosin"]
+
+
+def test_a_short_sentence_with_a_cue_goes_on_about_the_person_before() -> None:
+    params = {**PARAMS, "follow": 6, "follow_words": {"fi": ["syynä", "kuulemma"], "en": ["apparently"]}}
+    assert found("Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero.", params) == [
+        "Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero"]
+    assert found("Mark has been away all autumn. A divorce, apparently.", params) == [
+        "Mark has been away all autumn. A divorce"]
+    # no cue word: a notice after a thank-you is another matter
+    assert found("Kiitos Pekalle talkoista! Avioerosta kerrotaan torstaina.", params) == []
+    # a long sentence, a blank line between, or no follow: nothing
+    assert found("Pekka on poissa. Syynä on kuulemma se että avioero on vihdoin tullut voimaan nyt.", params) == []
+    assert found("Pekka on poissa.\n\nSyynä on kuulemma avioero.", params) == []
+    assert found("Pekka on ollut poissa koko syksyn. Syynä on kuulemma avioero.") == []
+
+
+def test_a_reveal_term_covers_the_words_that_name_the_thing() -> None:
+    params = {**PARAMS, "reveal": {"fi": ["diagnoo*"], "en": ["diagnos*"]}}
+    assert found("Tiedoksi, että Pekka sai eilen diagnoosin: lymfooma kuulemma. Muuta ei.", params) == [
+        "Pekka sai eilen diagnoosin: lymfooma kuulemma"]
+    assert found("Tiedoksi, että Pekka sai eilen diagnoosin. Muuta ei.", params) == ["Pekka sai eilen diagnoosin"]
+
+
+def test_a_name_right_after_a_speaking_verb_is_the_speaker() -> None:
+    params = {**PARAMS, "speaking": {"fi": ["kertoo"], "en": ["tells"]}, "people": {"en": ["nurse"]}}
+    assert found("Avioerosta kertoo lakimies Anna Koski kirjastossa.", params) == []
+    assert found("A divorce, nurse Emma tells about it.", params) == []
+    assert found("Hän kertoo, että Anna Koski on sairauslomalla.", params) == ["Anna Koski on sairauslomalla"]
+
+
+def test_a_term_next_to_a_topic_word_is_a_subject_not_a_life() -> None:
+    params = {**PARAMS, "topic_before": {"en": ["about"]}, "topic_after": {"en": ["research"], "fi": ["säätiö*"]}}
+    assert found("Our colleague Mark talks about divorce at the library.", params) == []
+    assert found("Mark ran for divorce research, well done!", params) == []
+    assert found("We heard Mark's divorce is final.", params) == ["Mark's divorce"]
+
+
+def test_hashtags_after_a_sentence_tag_its_person() -> None:
+    params = {**PARAMS, "follow": 6, "follow_words": {"fi": ["kuulemma"]}}
+    assert found("Pekka taas poissa... #avioero #voimia", params) == ["Pekka taas poissa... #avioero"]
+    assert found("Pekka taas poissa... Avioero torstaina.", params) == []
+    assert found("Kiitos Pekalle luennosta! #avioero #laki", {**PARAMS, "follow": 6}) == []

@@ -55,3 +55,12 @@ def test_long_texts_are_linear() -> None:
     small = lines_run(verse, lambda: found(small_text))
     large = lines_run(verse, lambda: found(large_text))
     assert small > 1000 and large <= small * 10.5
+
+def test_lyrics_with_a_capital_on_every_line_are_verse_when_lines_go_on_with_a_conjunction() -> None:
+    params = {**PARAMS, "continues": {"en": ["and", "when"], "fi": ["ja", "kun"]}}
+    song = "We walk along the harbour\nAnd the boats are sleeping\nWhen the gulls are singing\nAnd the night is keeping"
+    assert found("Our song:\n" + song, params) == [song]
+    # a list whose items begin with capitals, one "And" among them, stays quiet
+    assert found("Bring along:\nWarm clothes for the evening\nA thermos of coffee\nAnd a blanket to sit on\n"
+                 "Good shoes for the rocks", params) == []
+    assert found("Our song:\n" + song) == []          # without `continues` capitals end the sentence

@@ -45,6 +45,7 @@ SAMPLES = [
     "ÄÄNESTYS ALKAA HUOMENNA KELLO 9 – RÖSTNINGEN BÖRJAR I MORGON KLOCKAN 9",
     "Привет Hanko, это тест   с   пробелами и ẞ ǅ Ǉ ﬁ",
     "a" * 300, "x y z " * 80, "Sää on tänään aurinkoinen ja lämmin, mennään rannalle!",
+    "Tie\u0302\u0301ng Vie\u0323\u0302t: a\u0300 e\u0301 o\u0303 u\u0309 i\u0323, Hangö och Hanko ọ̀",   # decomposed marks
 ]
 
 

@@ -99,3 +99,24 @@ def test_the_pack_regexes_agree_with_and_without_the_set(monkeypatch) -> None:
     alone = [[regex.spans(line) for regex in regexes] for line in texts]
     assert together == alone
     assert any(any(spans) for spans in together)          # the examples do reach the regexes
+
+
+def test_ruled_out_names_only_regexes_that_find_nothing_in_the_line() -> None:
+    regexes = [compile_safe(p) for p in (r"\bljug\w*", r"valehtel\w+", r"\bx\w*y\b", r"netist[äa]")]
+    regexsafe.refresh()
+    clear_line_caches()
+    for line in LINES:
+        out = regexsafe.ruled_out(line)
+        for regex in regexes:
+            assert (regex.serial in out) == (not regex.spans(line)), (regex.pattern, line)
+    late = compile_safe(r"\bnever\w*")             # compiled after the set: never ruled out
+    assert late.serial not in regexsafe.ruled_out("plain words only")
+
+
+def test_nothing_is_ruled_out_when_the_set_cannot_judge_a_line(monkeypatch) -> None:
+    compile_safe(r"\bljug\w*")
+    regexsafe.refresh()
+    clear_line_caches()
+    monkeypatch.setattr(regexsafe._Group, "matching", lambda self, data: None)
+    assert regexsafe.ruled_out("plain words only") == frozenset()
+    clear_line_caches()

@@ -138,3 +138,48 @@ def test_spelled_and_censored_words_are_found_with_the_quick_checks() -> None:
     assert [t.lower for t in moved.joined_tokens] == ["paska", "f***", "sh**", "fuck", "vittu", "ttupaska"]
     assert all(moved.text[t.start:t.end].replace(" ", "").replace(".", "").replace("-", "").replace("·", "")
                .lower().startswith(t.lower[:2]) for t in moved.joined_tokens)
+
+
+def test_lower_casing_keeps_every_character_a_letter_a_word_character_or_neither() -> None:
+    """Words are found in the lower-cased line (checker/text.py), so lower-casing a character
+    (where it stays one character) must keep what it is to TOKEN_RE and to str.isalpha."""
+    import re
+    import sys
+
+    word_char = re.compile(r"[^\W_]")
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if len(low) == 1 and low != ch:
+            assert ch.isalpha() == low.isalpha(), hex(code)
+            assert bool(word_char.match(ch)) == bool(word_char.match(low)), hex(code)
+            assert (ch in "'’@$*") == (low in "'’@$*"), hex(code)
+
+
+@given(st.text(alphabet=st.sampled_from("aÄİßΣσς’'@$*1 .-ǅǄ\u0130\u212aK"), max_size=40))
+def test_words_are_the_lower_cased_words_of_the_text_where_they_stand(text: str) -> None:
+    from checker.text import TOKEN_RE
+
+    doc = Document(text)
+    expected = [(m.start(), m.end()) for m in TOKEN_RE.finditer(doc.text) if any(map(str.isalpha, m.group()))]
+    assert [(t.start, t.end) for t in doc.tokens] == expected
+    assert all(t.lower == doc.lower[t.start:t.end].replace("’", "'") for t in doc.tokens)
+
+
+@given(st.text(alphabet=st.sampled_from("wW.:/-_ aé1hHtTpPsSſk"), max_size=40))
+def test_the_quick_check_for_links_misses_no_link(text: str) -> None:
+    from checker.text import LINK_RE
+
+    assert Document(text).links == [m.span() for m in LINK_RE.finditer(Document(text).text)]
+
+
+def test_the_lines_met_lately_stay_bounded_and_keep_the_newest() -> None:
+    from checker import text as module
+
+    seen = module._Seen()
+    for number in range(module.LINE_CACHE_SIZE + 10):
+        seen.remember((f"line {number}", f"line {number}"), None)       # type: ignore[arg-type]
+    assert len(seen) == module.LINE_CACHE_SIZE
+    assert ("line 9", "line 9") not in seen and ("line 10", "line 10") in seen
+    last = module.LINE_CACHE_SIZE + 9
+    assert next(reversed(seen)) == (f"line {last}", f"line {last}")
