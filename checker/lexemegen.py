@@ -9,16 +9,22 @@ real resources:
 
 - simplemma's dictionaries (fi, sv, en: inflected form -> lemma), inverted: the forms of
   each lemma as the resource lists them;
-- Voikko (libvoikko with the voikko-fi dictionary) for Finnish: which of those forms are
-  imperative, conditional, potential, passive or infinitive, and the forms of a lemma
-  neither resource knows (a momentane "murskaista" or a frequentative "hajotella"),
-  made by analogy with the known verb that shares the longest ending and confirmed by
-  its analyses.
+- LemmInflect's English tables: the -s, -ed and -ing forms and irregular pasts and plurals
+  simplemma does not list;
+- Voikko (libvoikko with the voikko-fi dictionary) for Finnish: the whole paradigm
+  (every stem cut from a listed form, with every ending of the paradigm, kept when Voikko
+  reads it as a form of the lemma: "murskasi", "polteta", "polttako", "polttamaan",
+  "polttanut"); which forms are imperative, conditional, potential, passive or
+  infinitive; and the forms of a lemma neither resource knows (a momentane "murskaista"
+  or a frequentative "hajotella"), made by analogy with the known verb that shares the
+  longest ending and confirmed by its analyses.
 
 Grammar added on top, each a fact of the language rather than a list of words: the
 Finnish 2nd person singular imperative (the 1sg present without its -n), spoken Finnish
-short forms (conditional -isi -> -is, passive -aan -> -aa), and the Swedish imperative
-(the infinitive without -a when the present ends in -er). Clitics (-kin, -han, -pa, ...)
+short forms (conditional -isi -> -is, passive -aan -> -aa, -hdään -> -hään, past
+participle -nut -> -nu), and the Swedish imperative
+(the infinitive without -a when the present ends in -er). For Swedish, hunspell-sv's suffix
+rules add the definite and plural forms simplemma lacks. Clitics (-kin, -han, -pa, ...)
 are handled by the lexicon at lookup time.
 
 It also writes `langdata/false_compounds.txt`: the dictionary words that end in a rule's
@@ -26,7 +32,7 @@ It also writes `langdata/false_compounds.txt`: the dictionary words that end in 
 an avalanche's inessive; see compoundgen.false_compounds), and, each after a "-", the
 `*tail` patterns that are an ending rather than a word ("-ilija"), matched plainly.
 
-Needs (tests and this tool only, never the product): `pip install simplemma libvoikko`
+Needs (tests and this tool only, never the product): `pip install simplemma libvoikko lemminflect hunspell-sv`
 and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
 voikko-fi`). `--check` exits 1 when the committed table differs from a fresh one.
 """
@@ -42,7 +48,11 @@ from pathlib import Path
 
 from checker.compoundgen import endings, false_compounds, tails_in_rules
 from checker.morphology import analyses as _analyses
+from checker.morphology import english_inflections as _english
 from checker.morphology import inverted as _inverted
+from checker.morphology import owners as _owner
+from checker.morphology import swedish_forms as _swedish
+from checker.morphology import swedish_word as _swedish_word
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
@@ -79,11 +89,12 @@ def _fi_tags(form: str, lemma: str) -> set[str]:
         if a.get("BASEFORM", "").lower() != lemma:
             continue
         mood, person, number = a.get("MOOD"), a.get("PERSON"), a.get("NUMBER")
-        if mood == "imperative" and (person == "2" or (person == "1" and number == "plural")):
+        negative = a.get("NEGATIVE") == "true"       # "(älkää) polttako", "(ei) polteta"
+        if mood == "imperative" and not negative and (person == "2" or (person == "1" and number == "plural")):
             tags.add("imp")
         if mood == "imperative" and person == "1":
             tags.add("lets")
-        if mood == "indicative" and person == "4" and a.get("TENSE") == "present_simple":
+        if mood == "indicative" and person == "4" and a.get("TENSE") == "present_simple" and not negative:
             tags.add("lets")
         if person == "4":
             tags.add("pass")
@@ -96,11 +107,78 @@ def _fi_tags(form: str, lemma: str) -> set[str]:
     return tags
 
 
+# The endings of the Finnish paradigm (back-vowel spelling; front-vowel words take ä, ö, y).
+# Every known form with one of them cut off is a stem; every stem with every ending is a
+# candidate, kept only when Voikko reads it as a form of the lemma. So the forms simplemma
+# does not list are filled in from the ones it does: "murskasi" (past), "polttavat",
+# "polteta" ("ei polteta"), "polttako" ("älkää polttako"), "polttamaan", "polttanut".
+FI_VERB_ENDINGS = ("", "n", "t", "mme", "tte", "vat", "a", "i", "in", "it", "imme", "itte", "ivat",
+                   "isi", "isin", "isit", "isimme", "isitte", "isivat", "kaa", "kaamme", "koon", "koot",
+                   "ko", "nut", "neet", "nee", "nen", "net", "nemme", "nette", "nevat", "maan", "massa",
+                   "masta", "matta", "malla", "man", "essa", "en", "kseen", "aan", "tiin", "tu", "taisiin",
+                   "takoon", "tako", "taneen", "taessa")
+FI_NOUN_ENDINGS = ("", "n", "a", "ta", "tta", "na", "ksi", "ssa", "sta", "an", "han", "hin", "lla", "lta",
+                   "lle", "t", "en", "ten", "den", "iden", "tten", "ja", "ita", "ina", "iksi", "issa", "ista",
+                   "iin", "ihin", "illa", "ilta", "ille", "itta", "ine", "in", "jen", "ien", "ja", "oja",
+                   "ojen", "oihin", "oissa", "oista", "oilla", "oille", "oina", "oiksi", "ia", "ein")
+FRONT = str.maketrans("aou", "äöy")
+# Participles a verb's tenses are made of ("on polttanut", "ei poltettu"): their nominative.
+PERFECT_PARTICIPLES = ("past_active", "past_passive")
+BASES_RE = re.compile(r"\(([^)+][^)]*)\)")     # "+poltta(polttaa)+n+ut(+ut)" -> ["polttaa"]
+
+
+def _front(lemma: str) -> bool:
+    """Whether a Finnish word takes front-vowel endings (its last a/o/u/ä/ö/y decides)."""
+    vowels = [ch for ch in lemma if ch in "aouäöy"]
+    return not vowels or vowels[-1] in "äöy"
+
+
+def _is_form_of(form: str, lemma: str, verb: bool) -> bool:
+    """Whether Voikko reads `form` as an inflected form of `lemma`: a finite form or an
+    infinitive of the verb, the nominative of its past participles, or a case form of the
+    noun (without a possessive suffix)."""
+    for a in _analyses(form):
+        if any(a.get(key) for key in ("KYSYMYSLIITE", "FOCUS", "POSSESSIVE")):
+            continue                 # clitics are read off at lookup time (lexicon.CLITICS)
+        base = a.get("BASEFORM", "").lower()
+        if verb:
+            if base == lemma and a.get("MOOD") != "MINEN-infinitive":
+                return True
+            bases = BASES_RE.findall(a.get("WORDBASES", ""))
+            if a.get("PARTICIPLE") in PERFECT_PARTICIPLES and a.get("SIJAMUOTO") == "nimento" \
+                    and bases[:1] == [lemma]:
+                return True
+        elif base == lemma and a.get("CLASS") != "teonsana":
+            return True
+    return False
+
+
+def _fi_paradigm(lemma: str, forms: tuple[str, ...]) -> set[str]:
+    """The known forms and every stem + ending Voikko confirms as a form of the lemma."""
+    verb = any(a.get("CLASS") == "teonsana" and a.get("BASEFORM", "").lower() == lemma
+               for a in _analyses(lemma))
+    endings = FI_VERB_ENDINGS if verb else FI_NOUN_ENDINGS
+    if _front(lemma):
+        endings = tuple(ending.translate(FRONT) for ending in endings)
+    # Stems are cut at endings of two letters or more: "poltimme" - "imme", "poltetaan" - "aan".
+    stems = {form[:len(form) - len(ending)] for form in forms for ending in endings
+             if (not ending or len(ending) >= 2) and form.endswith(ending) and len(form) - len(ending) >= 2}
+    found = set(forms)
+    for stem in stems:
+        for ending in endings:
+            candidate = stem + ending
+            if candidate not in found and _is_form_of(candidate, lemma, verb):
+                found.add(candidate)
+    return found
+
+
 def _fi_known(lemma: str) -> dict[str, set[str]]:
     """Forms of a lemma the Finnish resources know, each with its tags; {} when unknown."""
     forms = _inverted("fi").get(lemma)
     if not forms:
         return {}
+    if _knows(lemma):
+        forms = tuple(sorted(_fi_paradigm(lemma, forms)))
     tagged = {form: _fi_tags(form, lemma) for form in forms}
     # 2nd person singular imperative: the 1st or 2nd person singular present without its
     # ending ("murskaan", "murskaat" -> "murskaa"); the infinitive is never a "let's" form.
@@ -145,11 +223,17 @@ def _fi_forms(lemma: str) -> dict[str, set[str]]:
                       for form, tags in _fi_known(model).items() if form.startswith(model_stem)}
         tagged = {**{form: set() for form in tagged}, **by_analogy}
         tagged.get(lemma, set()).discard("lets")
-    # Spoken short forms: conditional -isi -> -is ("murskais"), passive -aan -> -aa ("murskataa").
+    # Spoken short forms: conditional -isi -> -is ("murskais", "pitäis", "vois"), passive
+    # -aan -> -aa ("murskataa", "mennää"), -hdään -> -hään ("tehään", "nähää"), and the past
+    # participle -nut -> -nu ("polttanu", "ei se tehny mitään").
     for form, tags in list(tagged.items()):
         if "cond" in tags and form.endswith("isi"):
             tagged.setdefault(form[:-1], set()).update(tags)
-        if "lets" in tags and form.endswith(("aan", "ään")) and "pass" in tags:
+        if "lets" in tags and "pass" in tags and form.endswith(("aan", "ään")):
+            short = form[:-4] + form[-3:] if form.endswith(("hdaan", "hdään")) else form
+            for spoken in {form[:-1], short, short[:-1]}:
+                tagged.setdefault(spoken, set()).update(tags)
+        if form.endswith(("nut", "nyt")) and form[:-2] + "eet" in tagged:
             tagged.setdefault(form[:-1], set()).update(tags)
     return tagged
 
@@ -158,6 +242,18 @@ def _sv_forms(lemma: str) -> dict[str, set[str]]:
     forms = _inverted("sv").get(lemma)
     if not forms:
         return {}
+    # hunspell-sv's suffix rules fill in what simplemma does not list (the definite and plural
+    # forms: "töntar", "gänget", "besluten", "slogs"). A doubled last letter is a form of the
+    # lemma only when simplemma says so ("svinnet" is svinn's, not svin's).
+    owner = _owner("sv")
+    forms = {*forms, *(form for form in _swedish(lemma) if form.isalpha() and (
+        owner.get(form) == lemma or not form.startswith(lemma + lemma[-1])))}
+    # A strong verb's past participle in the singular beside its plural: "slagna" -> slagen,
+    # slaget; "brutna" -> bruten (kept when hunspell-sv lists the word).
+    if lemma.endswith(("a", "å")):
+        forms |= {form[:-2] + ending for form in forms if form.endswith("na") and len(form) > 4
+                  for ending in ("en", "et") if _swedish_word(form[:-2] + ending)}
+    forms = tuple(sorted(forms))
     tagged: dict[str, set[str]] = {form: set() for form in forms}
     if lemma.endswith("a") and lemma + "r" not in forms and (
             lemma[:-1] + "er" in forms or lemma[:-1] in forms):  # skjuta: skjuter -> skjut; förstöra
@@ -179,10 +275,17 @@ def _sv_forms(lemma: str) -> dict[str, set[str]]:
 
 
 def _en_forms(lemma: str) -> dict[str, set[str]]:
+    """simplemma's forms of an English lemma and LemmInflect's (-s, -ed, -ing, irregular
+    pasts and plurals: "stole", "stolen", "thieves", "bullies"); the past participle is
+    tagged passive."""
     forms = _inverted("en").get(lemma)
     if not forms:
         return {}
+    inflections = _english(lemma)
     tagged: dict[str, set[str]] = {form: set() for form in forms}
+    for tag, words in inflections.items():
+        for word in words:
+            tagged.setdefault(word, set()).update({"pass"} if tag == "VBN" and word != lemma else set())
     tagged[lemma].update({"imp", "inf"})
     for form in forms:
         if form.endswith(("ed", "en")) and form != lemma:

@@ -37,9 +37,9 @@ probes per token whatever the number of patterns, so a check grows linearly with
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
@@ -61,9 +61,13 @@ def _load_forms() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, tupl
     """The generated table: lemma -> tag -> forms, and lemma -> its languages (lexemegen.py)."""
     text = resources.files("checker.langdata").joinpath("lexeme_forms.json").read_text(encoding="utf-8")
     forms, langs = {}, {}
-    for lemma, tags in json.loads(text).items():
+    table = json.loads(text)
+    del text
+    for lemma in list(table):
+        tags = table.pop(lemma)
         langs[lemma] = tuple(tags.pop("langs", ("fi",)))
-        forms[lemma] = {tag: tuple(words) for tag, words in tags.items()}
+        same = {word: word for word in tags.get("all", ())}   # a form in several tags is one string
+        forms[lemma] = {tag: tuple(same.get(word, word) for word in words) for tag, words in tags.items()}
     return forms, langs
 
 
@@ -76,15 +80,25 @@ class PatternError(ValueError):
 
 @dataclass
 class _Layer:
-    exact: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    prefix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    suffix: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
-    infix: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    lexeme: dict[str, list[Hashable]] = field(default_factory=lambda: defaultdict(list))
-    tail: dict[str, list[tuple[Hashable, tuple[str, ...]]]] = field(default_factory=lambda: defaultdict(list))
+    """Word patterns by mode, each core with the keys (for suffixes and tails: (key, langs))
+    it stands for. Values are tuples, not lists: the lexeme tables hold tens of thousands of
+    forms, most with a key or two, and a tuple is half a list's size."""
+    exact: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
+    prefix: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
+    suffix: dict[str, tuple[tuple[Hashable, tuple[str, ...]], ...]] = field(default_factory=dict)
+    infix: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
+    lexeme: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
+    tail: dict[str, tuple[tuple[Hashable, tuple[str, ...]], ...]] = field(default_factory=dict)
 
-    def lengths(self, table: dict[str, list]) -> list[int]:
+    def lengths(self, table: dict[str, tuple]) -> list[int]:
         return sorted({len(k) for k in table})
+
+
+def _put(table: dict[str, tuple], core: str, entry: Hashable) -> None:
+    """Add an entry to a core's tuple (an entry already there is not added twice)."""
+    entries = table.get(core, ())
+    if entry not in entries:
+        table[core] = (*entries, entry)
 
 
 def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
@@ -99,6 +113,14 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
         raise PatternError(f"{lemma}~{tag}: the lemma has no forms tagged {tag!r} "
                            f"(it has: {', '.join(entry)})")
     return forms
+
+
+@lru_cache(maxsize=None)
+def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
+    """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
+    is (worked out once however many rules name the lexeme)."""
+    return tuple((form, "" if short == form else short)
+                 for form, short in ((form, squeeze(form)) for form in lexeme_forms(lemma, tag)))
 
 
 def parse_pattern(pattern: str) -> tuple[str, str]:
@@ -156,20 +178,27 @@ class Lexicon:
             lemma, _, tag = core.partition("~")
             lemma_langs = LEMMA_LANGS.get(lemma, ("fi",))
             langs = tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
-            for form in lexeme_forms(lemma, tag):
-                self._plain.lexeme[form].append(key)
-                self._squeezed.lexeme[squeeze(form)].append(key)
+            entry = (key, langs)                  # one tuple shared by every form
+            plain, squeezed = self._plain, self._squeezed
+            for form, short in _squeezed_forms(lemma, tag):
+                plain.lexeme[form] = plain.lexeme.get(form, ()) + (key,)
+                if short:
+                    squeezed.lexeme[short] = squeezed.lexeme.get(short, ()) + (key,)
                 if mode == "tail":
-                    self._plain.tail[form].append((key, langs))
-                    self._squeezed.tail[squeeze(form)].append((key, langs))
+                    plain.tail[form] = plain.tail.get(form, ()) + (entry,)
+                    if short:
+                        squeezed.tail[short] = squeezed.tail.get(short, ()) + (entry,)
             return
+        short = squeeze(core)
         if mode == "suffix":
             langs = () if core in endings() else key_langs     # an ending: no analysis
-            self._plain.suffix[core].append((key, langs))
-            self._squeezed.suffix[squeeze(core)].append((key, langs))
+            _put(self._plain.suffix, core, (key, langs))
+            if short != core:
+                _put(self._squeezed.suffix, short, (key, langs))
             return
-        getattr(self._plain, mode)[core].append(key)
-        getattr(self._squeezed, mode)[squeeze(core)].append(key)
+        _put(getattr(self._plain, mode), core, key)
+        if short != core:
+            _put(getattr(self._squeezed, mode), short, key)
 
     def freeze(self) -> None:
         """Finish building: precompute the lengths each table is probed with."""
@@ -187,8 +216,9 @@ class Lexicon:
             return cached
         found: set[Hashable] = set()
         for form, squeezed in lookup_forms(word):
-            layer = self._squeezed if squeezed else self._plain
-            found.update(self._probe(layer, form))
+            found.update(self._probe(self._plain, form))
+            if squeezed:       # the squeezed layer holds only patterns that squeezing changes
+                found.update(self._probe(self._squeezed, form))
         if not found and "*" in word:
             found.update(self._starred(word))
         result = frozenset(found)

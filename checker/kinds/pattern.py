@@ -18,6 +18,7 @@
       en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
     extend: 4                    # the finding also covers up to this many words after the match,
                                  # to the end of its clause: "fifflat med anbuden" (default 0)
+    extend_before: 2             # and this many words before it, within its clause (default 0)
     context: group               # optional: a slot whose word must stand in the same sentence
     context_sentences: 1         # or at most this many sentences before or after (default 1):
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
@@ -55,6 +56,11 @@ UNLESS = "unless"
 NEGATION = "negation"
 CLAUSE = "clause"
 MAX_EXTEND = 8
+# Conjunctions that join two clauses: `extend_before` never reaches back over one, so a
+# finding stays inside the clause that says the thing (checked only while extending, so
+# these common words need no place in the lexicon).
+JOINERS = frozenset({"ja", "sekä", "tai", "mutta", "vaan", "och", "samt", "eller", "men", "utan",
+                     "and", "or", "but", "&"})
 NEGATION_AFTER = 2          # words after a match where a negation still belongs to it ("ljög inte")
 
 
@@ -76,6 +82,8 @@ class Pattern(Kind):
         Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
         Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
               minimum=0, maximum=MAX_EXTEND),
+        Param("extend_before", "number", "words before a match, within its clause, that its finding also covers",
+              default=0, minimum=0, maximum=MAX_EXTEND),
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
@@ -150,6 +158,9 @@ class Pattern(Kind):
         self.extend = int(params.number("extend", 0))
         if self.extend > MAX_EXTEND:
             raise params.error("extend", f"'extend' may be at most {MAX_EXTEND}")
+        self.extend_before = int(params.number("extend_before", 0))
+        if self.extend_before > MAX_EXTEND:
+            raise params.error("extend_before", f"'extend_before' may be at most {MAX_EXTEND}")
         self.unless_before = int(params.number("unless_before", 2))
         if self.unless_before > MAX_GAP:
             raise params.error("unless_before", f"'unless_before' may be at most {MAX_GAP}")
@@ -203,6 +214,23 @@ class Pattern(Kind):
                 break
             last = following
         return last
+
+    def _extended_before(self, ctx: Context, first: int) -> int:
+        """Where the finding starts with `extend_before`: over up to that many preceding words
+        of the match's clause, so it covers who or what the claim is about ("hamnat i din egen ficka");
+        a `clause` word or a conjunction that joins two clauses stops it ("idiot och | du ljuger")."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        for _ in range(self.extend_before):
+            previous = first - 1
+            if previous < 0 or tokens[previous].line != tokens[first].line:
+                break
+            gap = text[tokens[previous].end:tokens[first].start]
+            if SENTENCE_END_RE.search(gap) or breaks_clause(gap) \
+                    or text[tokens[previous].start:tokens[previous].end].lower() in JOINERS or any(
+                    self._has(ctx, previous, CLAUSE, lang) for lang in ("fi", "sv", "en", "any")):
+                break
+            first = previous
+        return first
 
     def _cancelled(self, ctx: Context, first: int, last: int, lang: str) -> bool:
         """Whether an `unless` word stands in the match, just before it or (with `unless_after`)
@@ -299,8 +327,9 @@ class Pattern(Kind):
                     ctx, context_starts, tokens[index].start, tokens[last].end):
                 continue
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
-            if not ctx.doc.in_link(tokens[index].start, tokens[last].end):
-                yield Match(tokens[index].start, tokens[last].end)
+            start = tokens[self._extended_before(ctx, index)].start if self.extend_before else tokens[index].start
+            if not ctx.doc.in_link(start, tokens[last].end):
+                yield Match(start, tokens[last].end)
         if self.regexes and not self.serials <= ctx.unmatched_regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):

@@ -24,7 +24,9 @@
       en: [film*, book*, movie*]                      # title ("Danten näytelmä ... Helvetti")
 
 A term list fires only on lines written in its language (see languages.py), so Swedish
-"fan" stays quiet in "big fan of the club". See lexicon.py for the word patterns.
+"fan" stays quiet in "big fan of the club". A capitalized word inside a person's name (a
+run of capitalized words that starts with a known first name: "Dick Van Dyke") is the
+name, never the term. See lexicon.py for the word patterns.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from importlib import resources
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.phrases import Phrases
+from checker.names import read_name
 
 TITLE = "title"
 EXCEPT = "except"
@@ -49,6 +52,33 @@ def _genitive_name(doc, index: int) -> bool:
     word = doc.text[token.start:token.end]
     return (len(word) > 2 and word[0].isupper() and not word.isupper()
             and (word.endswith(("n", "s", "'s", "’s"))) and not _starts_sentence(doc.text, token.start))
+
+
+# Small words inside a person's name ("Dick Van Dyke", "Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "af", "la", "le", "du", "da", "di", "del", "mc", "mac"})
+
+
+def _in_a_name(doc, index: int) -> bool:
+    """Whether the token is a later word of a person's name: it is capitalized (not all
+    capitals), and the capitalized words (or name particles) that run up to it, each one
+    space apart, start with a known first name ("Dick Van Dyke"; "You Stupid Dyke" is no name)."""
+    tokens, text = doc.tokens, doc.text
+
+    def capitalized(i: int) -> bool:
+        word = text[tokens[i].start:tokens[i].end]
+        return word[:1].isupper() and not word.isupper()
+
+    if not capitalized(index):
+        return False
+    i = index
+    while i > 0 and text[tokens[i - 1].end:tokens[i].start] in (" ", "\u00a0") and (
+            capitalized(i - 1) or tokens[i - 1].lower in NAME_PARTICLES):
+        i -= 1
+        if capitalized(i) and tokens[i].lower not in NAME_PARTICLES:
+            found = read_name(text[tokens[i].start:tokens[i].end], english=True)
+            if found and "first" in found[1]:
+                return True
+    return False
 
 
 def _starts_sentence(text: str, index: int) -> bool:
@@ -202,6 +232,8 @@ class Terms(Kind):
         for lang, first, last in self.phrases.find(ctx):
             if self._excepted(lang, tokens[first].lower) or first in shielded:
                 continue
+            if first == last and _in_a_name(ctx.doc, first):
+                continue            # "Dick Van Dyke": a word of a person's name
             if title_words and self._a_title(ctx, title_words, first):
                 continue
             start, end = tokens[first].start, tokens[pointed_end(ctx, last)].end

@@ -137,3 +137,46 @@ def test_a_cyrillic_ze_between_digits_reads_three() -> None:
 ])
 def test_disguise_folding_makes_no_swear_word_of_innocent_text(pack, text: str) -> None:
     assert not found_at(pack, text, "profanity")
+
+
+SPELLING_DISGUISES: dict[str, Callable[[str], str]] = {
+    **DISGUISES,
+    "digits for letters": lambda word: word.replace("a", "4").replace("e", "3").replace("i", "1").replace("o", "0"),
+    "a letter repeated": lambda word: word[:2] + word[1] * 4 + word[2:],
+    "letters spaced out": " ".join,
+    "letters dotted": ".".join,
+    "a letter starred": lambda word: word[0] + "*" + word[2:],
+}
+# Swear words, slurs and harm verbs (Finnish and Swedish, with ä), in frames after an emoji
+# (two UTF-16 units) so that the offsets are tested as sent.
+WORDS_OF_EVERY_RULE = [
+    ("profanity", "vittu", "😀 Voi {} mikä päivä."),
+    ("hate", "ryssät", "😀 Kaikki {} ulos maasta."),
+    ("hate", "neger", "🙈 Han är en {} sa han."),
+    ("incitement", "Polttakaa", "🔥 {} se auto yöllä!"),
+    ("incitement", "murskatkaa", "🔥 Nyt {} niiden ikkunat!"),
+]
+
+
+@pytest.mark.parametrize("disguise", list(SPELLING_DISGUISES))
+@pytest.mark.parametrize(("category", "word", "frame"), WORDS_OF_EVERY_RULE)
+def test_swear_words_slurs_and_harm_verbs_are_read_through_every_disguise(pack, category, word, frame,
+                                                                         disguise) -> None:
+    disguised = SPELLING_DISGUISES[disguise](word)
+    text = frame.format(disguised)
+    start = utf16(text[:text.index(disguised)])
+    end = start + utf16(disguised)
+    assert any(s <= start and end <= e for s, e in found_at(pack, text, category)), (disguise, text)
+
+
+def test_an_accent_on_a_nordic_letter_keeps_the_letter() -> None:
+    from checker.normalize import normalize
+    assert normalize("rỳssä̀t")[0] == "ryssät"            # ä + grave is ä, not a
+    assert normalize("sa\u0308ä")[0] == "sää"              # decomposed ä is ä
+
+
+def test_letters_spaced_out_are_one_word_only_from_four_letters() -> None:
+    from checker.normalize import normalize
+    assert normalize("P o l t t a k a a se")[0] == "Polttakaa se"
+    for text in ("a b c ok", "Jag bor i Hangö i Finland.", "t.ex. och o.s.v.", "J. R. R. Tolkien"):
+        assert normalize(text)[0] == text

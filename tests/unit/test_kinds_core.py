@@ -92,6 +92,15 @@ RULES = """
     patterns: {en: ["{who} {fiddled}"]}
     extend: 3
 {m}
+  - id: accusation.pocket
+    category: accusation
+    severity: warn
+    guideline: G5
+    kind: pattern
+    patterns: {en: ["own pocket"]}
+    extend_before: 3
+    clause: {en: [and]}
+{m}
   - id: bilingual.sv
     category: bilingual
     severity: warn
@@ -234,6 +243,15 @@ def test_extend_covers_the_words_after_a_match_up_to_the_end_of_its_clause(pack)
         "chair fiddled with the tenders"]
     assert fiddled("Our chair fiddled, as everyone on the board knows by now") == ["chair fiddled"]
     assert fiddled("The chair fiddled with all the tender documents for years") == ["chair fiddled with all the"]
+
+
+def test_extend_before_covers_the_words_before_a_match_within_its_clause(pack) -> None:
+    def pocket(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "accusation.pocket"]
+    assert pocket("The grant went into his own pocket") == ["went into his own pocket"]
+    assert pocket("The grant, his own pocket") == ["his own pocket"]               # a comma ends the clause
+    assert pocket("The grant vanished and his own pocket grew") == ["his own pocket"]  # a conjunction stops it
+    assert pocket("Own pocket money for the trip") == ["Own pocket"]              # nothing before
 
 
 def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:

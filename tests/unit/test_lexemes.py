@@ -98,10 +98,11 @@ def voikko():
 
 
 def finnish_forms(resource_forms, voikko, lemma: str, mood: str, person: str) -> list[str]:
-    """Forms of a Finnish verb that Voikko itself reads in a mood and person."""
+    """Forms of a Finnish verb that Voikko itself reads in a mood and person, affirmative
+    ("tapetaan"; "tapeta" is the form after "ei", and "älkää tappako" forbids)."""
     return sorted(form for form in resource_forms[lemma] if any(
         a.get("BASEFORM") == lemma and a.get("MOOD") == mood and a.get("PERSON") == person
-        for a in voikko.analyze(form)))
+        and a.get("NEGATIVE") != "true" for a in voikko.analyze(form)))
 
 
 @pytest.mark.parametrize("lemma", ["murskata", "hajottaa", "tappaa", "puhkoa", "töhriä", "varastaa", "kivittää",
@@ -232,6 +233,13 @@ INNOCENT = [
     "The class assassin game is popular with teenagers.",
     "Therapist appointments are available on Mondays.",
     "The Dickensian atmosphere of the Christmas market.",
+    "The cock crowed at dawn and the hens followed him across the farm.",
+    "A pair of tits nested in the birdbox by the library.",
+    "The shag carpet in the old villa is from the seventies.",
+    "We watched Mary Poppins with Dick Van Dyke at the film night.",
+    "Hälsningar till min kusin i Hangö! Terveisiä serkulle Hankoon.",
+    "Kustakin hakijasta pyydetään ansioluettelo, eikä kustakaan tietoa luovuteta.",
+    "I den här fasen av projektet behöver vi fler frivilliga.",
     # Finnish: case endings on foreign names, and words that contain a swear word's letters
     "Kokous pidettiin Henryssä, ei Sherryssä.",
     "Vierailimme Ferryssä ja Kerryssä Irlannissa.",
@@ -282,30 +290,34 @@ FRAMES = {
 }
 
 
-def term_lexemes() -> list[tuple[str, str, str]]:
-    """(rule id, language, lemma) of every lexeme a `terms` rule of the pack lists."""
+def term_lexemes() -> list[tuple[str, str, str, frozenset[str]]]:
+    """(rule id, language, lemma, the words the rule excepts there) of every lexeme a
+    `terms` rule of the pack lists."""
     found = []
     for path in sorted(lexemegen.RULES.rglob("*.yaml")):
         for rule in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", []):
             if rule.get("kind") != "terms" or rule.get("links") == "only":
                 continue
             for lang, items in (rule.get("terms") or {}).items():
+                excepted = frozenset(str(word).lower() for one in {lang, "any"}
+                                     for word in (rule.get("except") or {}).get(one, ()))
                 for item in items:
                     match = lexemegen.LEXEME_RE.fullmatch(str(item).strip())
                     if match and " " not in str(item):
-                        found.append((rule["id"], lang, match.group(1).lower()))
+                        found.append((rule["id"], lang, match.group(1).lower(), excepted))
     return found
 
 
-@pytest.mark.parametrize(("rule_id", "lang", "lemma"), term_lexemes())
-def test_paradigm_grid_in_sentence_frames(pack, resource_forms_by_lang, rule_id, lang, lemma) -> None:
+@pytest.mark.parametrize(("rule_id", "lang", "lemma", "excepted"), term_lexemes())
+def test_paradigm_grid_in_sentence_frames(pack, resource_forms_by_lang, rule_id, lang, lemma, excepted) -> None:
     """Every form the resource of the rule's language lists (or of every language, for
-    `any`), in sentence frames, is found by the rule."""
+    `any`), in sentence frames, is found by the rule, but for a word the rule excepts (a
+    word of another language: Swedish "kusin" is no form of Finnish "kusi" to a reader)."""
     langs = ("fi", "sv", "en") if lang == "any" else (lang,)
     missing, tried = [], 0
     for one in langs:
         for form in sorted(resource_forms_by_lang[one].get(lemma, ())):
-            if not form.isalpha():
+            if not form.isalpha() or form in excepted:
                 continue
             tried += 1
             for frame in FRAMES[one]:
@@ -352,3 +364,75 @@ def test_a_tail_that_is_an_ending_matches_plainly() -> None:
     lexicon.add("*ilija", ("privacy", "phrase", "fi"))      # virkailija: an agent ending, no word
     lexicon.freeze()
     assert lexicon.keys_for("virkailija") and lexicon.keys_for("kirjailija")
+
+
+# Forms written from knowledge of the languages, not from any resource the generator reads:
+# the slots simplemma's lists leave out (past tense, negative passive and imperative, 3rd
+# infinitives, past participles, spoken -nu and -hään; Swedish definite and plural nouns
+# and strong verbs; English -ing, irregular pasts and plurals).
+PARADIGM_GRID = {
+    "polttaa": "poltti polttivat polteta poltettu poltettiin polttako polttamaan polttamassa polttamasta "
+               "polttamatta polttanut polttaneet polttanu polttaisi polttais polttanee poltetaan poltetaa",
+    "tehdä": "teki tekivät tehty tehkö tekemään tekemässä tehnyt tehny tehdään tehään tehää tekis",
+    "murskata": "murskasi murskasivat murskattu murskatko murskaamaan murskannut murskannu murskaavat",
+    "varastaa": "varasti varastivat varastettu varastanut varastanu varastamaan varastamassa varastamatta",
+    "tappaa": "tappoi tappoivat tapettu tappanut tappanu tappamaan tapetaan tapetaa tappako",
+    "hakata": "hakkasi hakattu hakannut hakkaamaan hakattiin hakkaavat",
+    "idiootti": "idiootteja idiooteille idiootiksi idioottina idiootit",
+    "paska": "paskaa paskat paskoja paskasta paskaksi",
+    "huora": "huoran huorat huoria huoraksi",
+    "idiot": "idioten idioter idioterna idiots",
+    "tönt": "tönten töntar töntarna",
+    "skjuta": "sköt skjutit skjuten skjuter skjuts",
+    "slå": "slog slogs slagit slår slagen",
+    "förstöra": "förstörde förstört förstörd förstörs",
+    "fitta": "fittan fittor fittorna",
+    "jävel": "jäveln jävlar jävlarna",
+    "burn": "burning burnt burned burns",
+    "steal": "stole stolen stealing steals",
+    "bully": "bullies bullied bullying",
+    "kill": "killed killing kills",
+}
+
+
+@pytest.mark.parametrize("lemma", sorted(PARADIGM_GRID))
+def test_paradigm_grid_of_slots_the_dictionaries_leave_out(lemma) -> None:
+    lexicon = lexicon_of(f"{lemma}~")
+    missing = [form for form in PARADIGM_GRID[lemma].split() if "hit" not in lexicon.keys_for(form)]
+    assert not missing, missing
+
+
+def test_negative_forms_are_no_call_to_act() -> None:
+    imperative, lets = lexicon_of("polttaa~imp"), lexicon_of("polttaa~lets")
+    assert all("hit" in imperative.keys_for(form) for form in ("polta", "polttakaa", "polttakaamme"))
+    assert "hit" not in imperative.keys_for("polttako")      # "älkää polttako": don't burn
+    assert "hit" in lets.keys_for("poltetaan") and "hit" in lets.keys_for("poltetaa")
+    assert "hit" not in lets.keys_for("polteta")             # "ei polteta": it is not burnt
+    assert "hit" in lexicon_of("polttaa~pass").keys_for("polteta")
+
+
+def test_a_word_inside_a_persons_name_is_the_name_but_not_after_other_words(pack) -> None:
+    def categories(text: str) -> set[str]:
+        return {f["category"] for f in check(pack, Request(text, NOW))["findings"]}
+    assert "hate" not in categories("Dick Van Dyke turns 100 this year.")
+    assert "hate" in categories("You Stupid Dyke, go away.")           # no first name starts the run
+    assert "hate" in categories("Stupid Dyke!")
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("Det var skitkallt i morse.", "warn"),          # mild oaths warn, in every language
+    ("Satan i gatan, vad dyrt allt har blivit.", "warn"),
+    ("Han pissade på väggen.", "warn"),
+    ("This crap is going nowhere.", "warn"),
+    ("What a load of bollocks.", "warn"),
+    ("Piss off with your comments.", "warn"),
+    ("Hitto, unohdin sateenvarjon.", "warn"),
+    ("Perkule, taas myöhässä.", "warn"),
+    ("Vilket jävla väder.", "block"),                 # strong ones block
+    ("Helvetin huono tie.", "block"),
+    ("Satan vad dyrt.", "block"),
+    ("This is shit.", "block"),
+])
+def test_severities_follow_the_strength_of_the_oath(pack, text, severity) -> None:
+    found = {f["severity"] for f in check(pack, Request(text, NOW))["findings"] if f["category"] == "profanity"}
+    assert found == {severity}, (text, found)
