@@ -122,6 +122,12 @@ class Clause(Kind):
         self._candidate_cache: dict[tuple, list] = {}
         self.langs_for = {lang: ((lang, "any") if lang != "any" else ("fi", "sv", "en", "any"))
                           for lang in self.shapes}
+        # per shape, per slot: the (slot, language) pairs that can fill it; a post that lacks
+        # one for some slot of every shape cannot match (`_possible`)
+        self.shape_slots: list[tuple[frozenset[tuple[str, str]], ...]] = [
+            tuple(frozenset((slot, slot_lang) for slot_lang in self.langs_for[lang]) for slot, _ in shape)
+            for lang, shapes in self.shapes.items() for shape in shapes]
+        self._possible_cache: dict[frozenset, bool] = {}
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -163,9 +169,23 @@ class Clause(Kind):
             return True
         return breaks_clause(between)
 
+    def needs_hits(self) -> bool:
+        return True               # every match ends at a word of ctx.hits
+
+    def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
+        """Whether the post has a word for every slot of some shape: without one, no walk.
+        Remembered per set of slots present, since few sets recur."""
+        present = frozenset(key[2:] for _, key in hits if key[1] == "slot")
+        known = self._possible_cache.get(present)
+        if known is None:
+            known = any(all(not pairs.isdisjoint(present) for pairs in shape) for shape in self.shape_slots)
+            if len(self._possible_cache) < 4096:
+                self._possible_cache[present] = known
+        return known
+
     def find(self, ctx: Context) -> Iterable[Match]:
         hits = ctx.hits.get(self.rule_id, ())
-        if not hits:
+        if not hits or not self._possible(hits):
             return
         tokens, sentences, text = ctx.doc.tokens, ctx.doc.sentences, ctx.doc.text
         context_starts = self._context_starts(ctx) if self.context else None

@@ -104,9 +104,19 @@ def test_bad_parameters_are_refused(params: dict, reason: str) -> None:
 def test_a_long_text_is_linear() -> None:
     """Ten times the text is ten times the kind's work (lines of clause.py run), not more."""
     sentence = "Joku vois sen kyltit pitäis, "
-    small = lines_run(clause, lambda: found(sentence * 200))
-    large = lines_run(clause, lambda: found(sentence * 2000))
+    small = lines_run(clause, lambda: found(sentence * 200 + "polttaa."))
+    large = lines_run(clause, lambda: found(sentence * 2000 + "polttaa."))
     assert small > 1000 and large <= small * 10.5
+
+
+def test_no_walk_when_a_slot_of_every_shape_is_missing() -> None:
+    """Words for two slots of three, again and again, and no harm verb: no shape can be
+    completed, so the kind stops before walking the words (and finds nothing)."""
+    text = "Joku vois sen kyltit pitäis, " * 2000
+    assert found(text) == []
+    assert found(text + "polttaa.") == ["Joku vois sen kyltit pitäis, polttaa"]   # with it, the walk runs
+    # counting the slots present is one short line per word; the walk is dozens
+    assert lines_run(clause, lambda: found(text)) * 20 < lines_run(clause, lambda: found(text + "polttaa."))
 
 
 def test_clause_scope_keeps_a_shape_inside_one_clause() -> None:
