@@ -55,7 +55,7 @@ MAX_VARIANTS = 16
 
 # --- per-line caches -------------------------------------------------------------------------
 
-LINE_CACHE_SIZE = 4096        # lines remembered by each per-line cache
+LINE_CACHE_SIZE = 2048        # lines remembered by each per-line cache (a long post has a few hundred)
 _LINE_CACHES: list = []
 F = TypeVar("F", bound=Callable)
 
