@@ -28,7 +28,7 @@ from langdetect.detector_factory import DetectorFactory
 from langdetect.utils.ngram import NGram
 
 from checker.langdata import LANGUAGE_DATA, TEXT_LANGUAGES
-from checker.text import Document
+from checker.text import LINE_CACHE_SIZE, Document
 
 LANGUAGES = TEXT_LANGUAGES
 MIN_LETTERS = 25      # a shorter line is judged by its frequent words only
@@ -246,7 +246,7 @@ def _votes(text: str) -> dict[str, int]:
     return {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in LANGUAGES}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def detect(text: str) -> tuple[tuple[str, float], ...]:
     """Probabilities of fi, sv and en for a piece of text, most likely first."""
     if sum(map(str.isalpha, text)) < MIN_LETTERS:

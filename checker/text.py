@@ -55,7 +55,7 @@ MAX_VARIANTS = 16
 
 # --- per-line caches -------------------------------------------------------------------------
 
-LINE_CACHE_SIZE = 4096        # lines remembered by each per-line cache
+LINE_CACHE_SIZE = 1024        # lines remembered by each per-line cache (a 63,206-character post has about 500)
 _LINE_CACHES: list = []
 F = TypeVar("F", bound=Callable)
 
