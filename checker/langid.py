@@ -257,7 +257,7 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
     return _detector().probabilities(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _share_guess(text: str) -> tuple[tuple[str, float], ...]:
     """The detector's guess for a short line with no frequent word ("Glad självständighetsdag!"),
     used only to weigh the post's languages, never to choose a line's rules."""
