@@ -254,6 +254,14 @@ class Build:
         except PatternError as exc:
             raise RuleError(line, str(exc)) from exc
 
+    def add_lists(self, params: Params, lists: tuple[tuple[str, str], ...]) -> None:
+        """Register the optional word lists a rule names per language: for each (parameter,
+        tag), every word of the parameter reports (rule id, tag, language)."""
+        for name, tag in lists:
+            for lang, items in params.per_language(name, required=False).items():
+                for word, line in items:
+                    self.add_word(word, (self.rule_id, tag, lang), line)
+
 
 # A match ending on one of these words points at a thing it does not name ("slash his",
 # "naarmuttakaa sen"): its finding goes on over the next word, the thing itself.

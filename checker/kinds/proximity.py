@@ -128,28 +128,9 @@ class Proximity(Kind):
             raise params.error("follow", f"'follow' may be at most {MAX_FOLLOW}")
         self.phrases = Phrases(self.rule_id, params.per_language("terms"), build)
         self.owners = (self.rule_id, self.phrases.rest_id)
-        for lang, items in params.per_language("not_names", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "not_name", lang), line)
-        for lang, items in params.per_language("speaking", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "speaking", lang), line)
-        for lang, items in params.per_language("pronouns", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "pronoun", lang), line)
-        for what in ("topic_before", "topic_after"):
-            for lang, items in params.per_language(what, required=False).items():
-                for word, line in items:
-                    build.add_word(word, (self.rule_id, what, lang), line)
-        for lang, items in params.per_language("reveal", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "reveal", lang), line)
-        for lang, items in params.per_language("follow_words", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "follow", lang), line)
-        for lang, items in params.per_language("relatives", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "relative", lang), line)
+        build.add_lists(params, (("not_names", "not_name"), ("speaking", "speaking"), ("pronouns", "pronoun"),
+                                 ("topic_before", "topic_before"), ("topic_after", "topic_after"),
+                                 ("reveal", "reveal"), ("follow_words", "follow"), ("relatives", "relative")))
         for lang, items in params.per_language("people", required=False).items():
             for word, line in items:
                 for form in _singular(word):

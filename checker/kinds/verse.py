@@ -49,12 +49,7 @@ class Verse(Kind):
         self.rule_id = build.rule_id
         self.min_lines = int(params.number("lines", 4, minimum=2))
         self.max_length = int(params.number("max_length", 60, minimum=10))
-        for lang, items in params.per_language("unless", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "unless", lang), line)
-        for lang, items in params.per_language("continues", required=False).items():
-            for word, line in items:
-                build.add_word(word, (self.rule_id, "continues", lang), line)
+        build.add_lists(params, (("unless", "unless"), ("continues", "continues")))
 
     def _verse_line(self, line: str) -> bool:
         text = line.strip()

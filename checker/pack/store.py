@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -12,6 +13,21 @@ from checker.pack.layering import bundled_pack_path
 from checker.pack.model import Pack, PackError
 
 log = logging.getLogger(__name__)
+
+
+def settle_in_memory(replaced: bool) -> None:
+    """Take the loaded pack out of the garbage collector's full sweeps (`gc.freeze`).
+
+    A pack is hundreds of thousands of long-lived objects (lexicon tables, compiled rules). A
+    long post allocates enough to start a full collection, which would walk all of them and
+    add 20-40 ms to that check. Frozen objects are still freed by reference counting when a
+    reload drops them; after a reload (`replaced`), unfreezing and collecting first frees what
+    the old pack left in cycles. At start there is nothing to free, so start-up pays nothing.
+    """
+    if replaced:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()
 
 
 class PackStore:
@@ -28,6 +44,7 @@ class PackStore:
         self.settle = settle
         self._pending: tuple[tuple, float] | None = None    # a changed stamp and when first seen
         self.pack = load_pack(paths)
+        settle_in_memory(replaced=False)
         self.last_error: PackError | None = None
         self._stamp = self._fingerprint()
         self._checked = time.monotonic()
@@ -81,6 +98,7 @@ class PackStore:
             return False
         before, after = {r.id for r in self.pack.rules}, {r.id for r in pack.rules}
         self.pack, self.last_error = pack, None
+        settle_in_memory(replaced=True)
         log.info("rules reloaded: %s; rules added: %s; removed: %s", pack.rules_version,
                  ", ".join(sorted(after - before)) or "none", ", ".join(sorted(before - after)) or "none")
         return True

@@ -184,3 +184,21 @@ def test_store_reloads_on_change_and_keeps_last_good_on_error(tmp_path: Path) ->
     assert kept.rules_version == second.rules_version
     assert store.last_error is not None and "main.yaml:6" in str(store.last_error)
     assert check(kept, request("darn it"))["findings"]
+
+
+def test_store_keeps_its_pack_out_of_full_collections_and_frees_a_replaced_one(tmp_path: Path) -> None:
+    """The pack in use is frozen (gc.freeze), so a long post's allocations do not make the
+    collector walk it; a reload frees the pack it replaces."""
+    import gc
+    import weakref
+    folder = make_pack(tmp_path)
+    store = PackStore([folder], check_every=0)
+    try:
+        assert gc.get_freeze_count() > 0
+        old = weakref.ref(store.pack)
+        _touch_later(folder / "rules" / "main.yaml", "rules:\n" + GOOD_RULE.replace("heck*", "darn*"))
+        assert store.current() is not old()
+        assert old() is None                      # the replaced pack is gone, frozen or not
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
