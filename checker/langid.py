@@ -173,7 +173,7 @@ class _Detector:
         """Detector._detect_block and get_probabilities; () when the text has no features.
 
         langdetect multiplies in one n-gram a step and normalizes at every fifth step (from
-        step 0); here the five steps between two normalizations are one expression each, the
+        step 0); here the five steps between two normalizations run as one inner loop, the
         same products in the same order, with the draws in the same order."""
         ngrams = self.ngrams(text)
         if not ngrams:
@@ -202,29 +202,14 @@ class _Detector:
                 p0, p1, p2 = p0 / total, p1 / total, p2 / total
                 if p0 > threshold or p1 > threshold or p2 > threshold or i >= limit:   # max(...) > threshold
                     break
-                r = getrandbits(bits)                # steps i+1 .. i+5
-                while r >= count:
+                for _ in range(5):                   # steps i+1 .. i+5, multiplied in order
                     r = getrandbits(bits)
-                a = ngrams[r]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                b = ngrams[r]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                c = ngrams[r]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                d = ngrams[r]
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                e = ngrams[r]
-                p0 = p0 * (w + a[0]) * (w + b[0]) * (w + c[0]) * (w + d[0]) * (w + e[0])
-                p1 = p1 * (w + a[1]) * (w + b[1]) * (w + c[1]) * (w + d[1]) * (w + e[1])
-                p2 = p2 * (w + a[2]) * (w + b[2]) * (w + c[2]) * (w + d[2]) * (w + e[2])
+                    while r >= count:
+                        r = getrandbits(bits)
+                    a = ngrams[r]
+                    p0 *= w + a[0]
+                    p1 *= w + a[1]
+                    p2 *= w + a[2]
                 i += 5
             l0 += p0 / trials
             l1 += p1 / trials
