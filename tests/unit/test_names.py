@@ -117,6 +117,17 @@ def test_a_private_person_named(text, name):
     assert private(text) == [name]
 
 
+@pytest.mark.parametrize("text", [
+    "Vi rekommenderar Tove Janssons Sommarboken till alla.", "Luin eilen Eino Leinon runon ääneen.",
+    "We sang Anna Lind's song at the concert.",
+])
+def test_the_maker_of_a_work_is_no_private_person(text):
+    assert names(text) and private(text) == []
+    assert private("Olen nähnyt Erik Lindholmin auton pihalla.") == ["Erik Lindholmin"]
+    assert private("Erik Lindholm bokade salen och Tyler played music.") == ["Erik Lindholm"]
+    assert private("Kysy Anna Virtaselta kirjastossa.") == ["Anna Virtaselta"]
+
+
 def test_offsets_are_string_indices_and_utf16_in_findings(pack):
     text = "🙂 Jag såg Erik Lindholm köra för fort."
     assert private(text) == ["Erik Lindholm"]
