@@ -378,6 +378,10 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
     if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
         return True
+    # A reply that opens with the tagged name of the one it answers, the way Facebook writes it:
+    # "Matti Virtanen Kyllä, kirjasto on auki." (a full name, then a new sentence with no mark)
+    if not before.strip() and last > first and after[:1].isupper() and not rest[:1].isalnum():
+        return True
     # "Kiitos kysymyksestä, Anna." / "Tack, Erik!": after a comma, closing the sentence
     closing = not after or after[0] in ".!?\n" or (not after[0].isalnum() and not after[0].isspace())
     return before.rstrip().endswith(",") and closing

@@ -100,6 +100,7 @@ def test_officials_are_a_role_by_full_name_or_surname():
     "Anna, kirjasto on auki torstaina.", "Hei Anna, kiitos kysymyksestä!", "Kiitos Anna!",
     "Tack Erik!", "Hej Erik, biblioteket har öppet.", "Kiitos kysymyksestä, Anna.",
     "Thanks, Anna!", "Anna Virtanen, kirjasto on auki.", "Erik: biblioteket öppnar kl. 10.",
+    "Anna Virtanen Kyllä, kirjasto on auki torstaina.", "Erik Lindholm Tack för frågan!",
 ])
 def test_the_person_addressed_is_no_reason(text):
     found = names(text)
