@@ -46,9 +46,13 @@ _SENTENCE = (rf"[.!?…]+(?=[\s\"'”’»)\]]|$)"                 # . ! ? … b
              rf"|(?<![\w#@&/])#[^\W_][\w-]*"                 # a hashtag
              rf"|{LINK_RE.pattern}")                         # a web address
 SENTENCE_BREAK_RE = re.compile(_SENTENCE, re.I)
-# ... and inside a sentence: a comma (not in "1,5"), a colon before a space (not in "SFP:s",
+# ... and inside a sentence: a comma (not in "1,5", nor before a relative pronoun: the clause
+# "ihan tollo, joka ei osaa mitään" says who is meant), a colon before a space (not in "SFP:s",
 # "14:30"), a semicolon, a bracket, a dash (not a word's own hyphen: "vuokra-asunto").
-CLAUSE_BREAK_RE = re.compile(_SENTENCE + r"|,(?!\d)|:(?=\s|$)|[;()\[\]]|[–—]|(?<=\s)-+(?=\s)", re.I)
+RELATIVES = ("jo(?:ka|nka|ta|ssa|sta|hon|lla|lta|lle|na|tka|iden|ita|issa|ista|ihin|illa|ilta|ille)"
+             "|som|vars|vilke[nt]|vilka|who|whom|whose|which")
+CLAUSE_BREAK_RE = re.compile(_SENTENCE + rf"|,(?!\d)(?!\s*(?:{RELATIVES})\b)|:(?=\s|$)|[;()\[\]]|[–—]"
+                             r"|(?<=\s)-+(?=\s)", re.I)
 
 # Words that begin a new clause: subordinating conjunctions and "but". Only unambiguous
 # ones: "att"/"that" (also a pronoun and an infinitive mark), "ja"/"och"/"and" (also between
@@ -137,8 +141,8 @@ def widen(ctx: Context, start: int, end: int, extent: str,
             if _ends_sentence(text, m):
                 unit_end = b_start
                 break
-    if extent == "clause":
-        unit_start, unit_end = _clause_words(ctx, start, end, unit_start, unit_end)
+    if extent != "words":
+        unit_start, unit_end = _clause_words(ctx, start, end, unit_start, unit_end, extent == "clause")
     if unit_start == lo and lo > _line_start(text, start):        # cut short: begin on a word
         unit_start = _next_word(text, unit_start, start)
     if unit_end == hi and hi < _line_end(text, end):
@@ -186,9 +190,12 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
     return not ABBREVIATION_RE.search(text, max(0, m.start() - 9), m.start())
 
 
-def _clause_words(ctx: Context, start: int, end: int, unit_start: int, unit_end: int) -> tuple[int, int]:
-    """The clause narrowed at a word that opens a new clause (`CLAUSE_WORDS`) in the line's
-    language: the clause before the match ends before it, the match's own begins after it."""
+def _clause_words(ctx: Context, start: int, end: int, unit_start: int, unit_end: int,
+                  subordinate: bool) -> tuple[int, int]:
+    """The unit narrowed at a word that opens a new main clause (a coordinating conjunction
+    before a subject pronoun: "... och du ljuger", in a sentence too) and, for a clause, at one
+    that opens any clause (`CLAUSE_WORDS`), in the line's language: the clause before the
+    match ends before it, the match's own begins after it."""
     doc = ctx.doc
     tokens = doc.tokens
     low = bisect_left(doc._token_starts, unit_start)
@@ -197,7 +204,7 @@ def _clause_words(ctx: Context, start: int, end: int, unit_start: int, unit_end:
         token = tokens[index]
         if token.end > unit_end:
             break
-        if start <= token.start < end or not (_opens_clause(ctx, token.lower, token.line)
+        if start <= token.start < end or not ((subordinate and _opens_clause(ctx, token.lower, token.line))
                                                or _coordinates(ctx, index)):
             continue
         if token.end <= start:

@@ -63,6 +63,11 @@ def reach(text: str, found: str, how: str, occurrence: int = 0) -> str:
     ("Du är en jävla idiot och du ljuger om allt", "ljuger", "du ljuger om allt"),
     ("Poltetaan kioski ja kirjasto tänä yönä", "Poltetaan", "Poltetaan kioski ja kirjasto tänä yönä"),
     ("You're a clown and you know it", "clown", "You're a clown"),
+    # nor a comma before a relative pronoun: the relative clause says who is meant
+    ("Se on ihan clueless konsultti, joka ei osaa edes jakaa linkkiä. Ja tästä maksetaan.", "joka ei osaa",
+     "Se on ihan clueless konsultti, joka ei osaa edes jakaa linkkiä"),
+    ("Vilken pajas, som inte kan räkna till tio, men ändå ordförande", "pajas",
+     "Vilken pajas, som inte kan räkna till tio"),
     # a comma inside a number is no break; a bracket is
     ("Hän vei kassasta 1,5 miljoonaa (ainakin niin sanotaan)", "vei kassasta", "Hän vei kassasta 1,5 miljoonaa"),
 ])
@@ -91,6 +96,9 @@ def test_a_clause_keeps_the_words_the_kind_found_even_across_a_break() -> None:
     ("Between us the pool is over budget https://example.com/memo read it", "Between us",
      "Between us the pool is over budget"),
     ("Personally I think\nthe wind farm is a mistake", "Personally I think", "Personally I think"),
+    # two main clauses joined by "och", "ja", "and" before a subject are two things said
+    ("Du är en jävla idiot och du ljuger om allt, men ingen bryr sig.", "du ljuger",
+     "du ljuger om allt, men ingen bryr sig"),
     # a closing quote after the full stop ends it too
     ('Kannessa lukee "EI JULKINEN." Kyllä kuntalaisten pitää tietää.', "EI JULKINEN", 'Kannessa lukee "EI JULKINEN'),
 ])
@@ -154,7 +162,7 @@ def test_a_block_of_verse_takes_the_next_stanza_and_its_source_but_not_the_write
 
 def test_a_sentence_inside_a_paragraph_is_no_block() -> None:
     text = "Löysin tän runon netistä ja se on kaunis. Huomenna lisää.\n\nTerveisin Maija"
-    assert reach(text, "Löysin tän runon netistä", "block") == "Löysin tän runon netistä ja se on kaunis"
+    assert reach(text, "Löysin tän runon netistä", "block") == "Löysin tän runon netistä"
 
 
 def test_sentences_and_clauses_never_cross_a_paragraph() -> None:
