@@ -166,10 +166,13 @@ def _core(text: str, start: int, end: int) -> tuple[int, int]:
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) grown to the written words it cuts: "SFP" in "SFP:s", "kanavalta" in
-    "Teams-kanavalta" (a hyphen, colon or apostrophe with a letter or digit on both sides)."""
+    "Teams-kanavalta" (a hyphen, colon or apostrophe with a letter or digit on both sides),
+    and to the # of a hashtag."""
     while start > 0 and (text[start - 1].isalnum() or (
             text[start - 1] in "-'’" and start > 1 and text[start - 2].isalnum() and text[start].isalnum())):
         start -= 1
+    if start > 0 and text[start - 1] == "#" and (start == 1 or not text[start - 2].isalnum()):
+        start -= 1                                    # a hashtag: "#vitunkylmä"
     size = len(text)
     while end < size and (text[end].isalnum() or (
             text[end] in "-:'’" and end + 1 < size and text[end + 1].isalnum() and text[end - 1].isalnum())):

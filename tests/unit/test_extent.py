@@ -125,6 +125,7 @@ def test_a_unit_reaches_only_so_far_and_ends_on_a_word() -> None:
     ("Rösta på SFP:s kandidater", "SFP", "SFP:s"),
     ("Kuvakaappaus meidän Teams-kanavalta.", "kanavalta", "Teams-kanavalta"),
     ("That's the mayor's idea", "mayor", "mayor's"),
+    ("Taas pakkasta #vitunkylmä #hanko", "vitunkylmä", "#vitunkylmä"),
 ])
 def test_words_grows_a_match_to_the_written_words_it_cuts(text: str, found: str, words: str) -> None:
     assert reach(text, found, "words") == words
