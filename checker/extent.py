@@ -34,10 +34,10 @@ from checker.kinds.base import Context, allowed_in
 from checker.text import LINK_RE
 
 EXTENTS = ("match", "words", "clause", "sentence", "block")
-REACH = {"clause": 100, "sentence": 160, "block": 160}   # characters a unit reaches to each side of the match, at most
+REACH = {"clause": 100, "sentence": 160, "block": 160}   # characters to each side of the match, at most
 BLOCK_REACH = 4000           # characters a pasted block reaches beyond its sentence, at most
 MAX_PARAGRAPHS = 20          # ... and paragraphs
-VERSE_LINE = 80              # a block that begins with lines no longer than this (verse) goes on only over such lines
+VERSE_LINE = 80              # a block of lines no longer than this (verse) goes on only over such lines
 
 # Pictographs, dingbats and their modifiers: people end a sentence with one ("hoppas det e ok 😅 Så här ...").
 EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
@@ -85,7 +85,6 @@ ABBREVIATION_RE = re.compile(r"(?:^|[\s(])(?:\d[\d.]*|[^\W\d_]{1,4}|[^\W\d_]{1,3
 # A paragraph that is not text: only hashtags, @handles, links and emoji.
 NOT_TEXT_RE = re.compile(rf"(?:\s|[{EMOJI}]|#[\w-]+|@[\w.-]+|{LINK_RE.pattern})*", re.I)
 BLANK_LINES_RE = re.compile(r"\n[ \t]*\n\s*")
-QUOTES = "\"“”„«»"
 EDGE_LEFT = " \t,;:–—-"          # what a unit does not begin with
 EDGE_RIGHT = " \t,;:–—-.!?…"     # ... and does not end with (a closing quote stays: it closes the words)
 
@@ -96,7 +95,7 @@ def extended(results: Sequence[Found], ctx: Context) -> list[Found]:
     """The findings with each rule's `extent` applied, each kept clear of the other findings
     of its category (whose own span it never enters). Findings about the whole post (0, 0)
     and rules without an extent stay as they are."""
-    if all(getattr(rule, "extent", "match") == "match" for rule, *_ in results):
+    if all(rule.extent == "match" for rule, *_ in results):
         return list(results)
     by_category: dict[str, list[int]] = defaultdict(list)
     for number, (rule, start, end, _) in enumerate(results):
@@ -110,7 +109,7 @@ def extended(results: Sequence[Found], ctx: Context) -> list[Found]:
         for position, number in enumerate(numbers):
             rule, start, end, said = results[number]
             right = results[numbers[position + 1]][1] if position + 1 < len(numbers) else len(ctx.doc.text)
-            extent = getattr(rule, "extent", "match")
+            extent = rule.extent
             if extent != "match" and not ctx.doc.in_link(start, end):
                 wide_start, wide_end = widen(ctx, start, end, extent, paragraphs)
                 wide_start, wide_end = max(min(wide_start, start), left), min(max(wide_end, end), max(right, end))
@@ -283,7 +282,8 @@ def _block(text: str, start: int, end: int, paragraphs: Paragraphs) -> tuple[int
     line_end = _line_end(text, end)
     if line_end < p_end or here + 1 < len(spans):
         if NOT_TEXT_RE.fullmatch(text[end:line_end].strip().lstrip(".!?…:")):
-            following = ([(line_end + 1, p_end)] if line_end < p_end else []) + spans[here + 1:here + 1 + MAX_PARAGRAPHS]
+            following = ([(line_end + 1, p_end)] if line_end < p_end else []) \
+                + spans[here + 1:here + 1 + MAX_PARAGRAPHS]
             last = end
             verse = _short_lines(text, start, end) if "\n" in text[start:end] else None
             for p_begin, p_finish in following:

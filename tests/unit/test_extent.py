@@ -92,7 +92,8 @@ def test_a_clause_keeps_the_words_the_kind_found_even_across_a_break() -> None:
      "Det beslöts bl.a. att stänga skolan 21.11. innan det blir offentligt"),
     # an emoji, a hashtag and a web address end a sentence; a line break always does
     ("Lånade bilden från nätet 😅 Så fint!", "Lånade bilden", "Lånade bilden från nätet"),
-    ("Vi på staden tycker att Nato var ett misstag #hangö #politik", "tycker", "Vi på staden tycker att Nato var ett misstag"),
+    ("Vi på staden tycker att Nato var ett misstag #hangö #politik", "tycker",
+     "Vi på staden tycker att Nato var ett misstag"),
     ("Between us the pool is over budget https://example.com/memo read it", "Between us",
      "Between us the pool is over budget"),
     ("Personally I think\nthe wind farm is a mistake", "Personally I think", "Personally I think"),
@@ -100,7 +101,8 @@ def test_a_clause_keeps_the_words_the_kind_found_even_across_a_break() -> None:
     ("Du är en jävla idiot och du ljuger om allt, men ingen bryr sig.", "du ljuger",
      "du ljuger om allt, men ingen bryr sig"),
     # a closing quote after the full stop ends it too
-    ('Kannessa lukee "EI JULKINEN." Kyllä kuntalaisten pitää tietää.', "EI JULKINEN", 'Kannessa lukee "EI JULKINEN'),
+    ('Kannessa lukee "EI JULKINEN." Kyllä kuntalaisten pitää tietää.', "EI JULKINEN",
+     'Kannessa lukee "EI JULKINEN'),
 ])
 def test_a_sentence_ends_at_its_punctuation_an_emoji_a_hashtag_a_link_or_a_line_break(
         text: str, found: str, sentence: str) -> None:
@@ -154,7 +156,8 @@ def test_a_note_at_the_end_reaches_back_to_the_introduction() -> None:
 
 
 def test_a_block_of_verse_takes_the_next_stanza_and_its_source_but_not_the_writers_prose() -> None:
-    poem = "Mörkret faller som ett lock\növer hamn och över bro,\nmen i fönstret brinner ljus\noch i hjärtat finns det ro."
+    poem = ("Mörkret faller som ett lock\növer hamn och över bro,\nmen i fönstret brinner ljus\n"
+            "och i hjärtat finns det ro.")
     more = "Andra versen är kort\noch tar slut här\n\n– ur diktsamlingen ”Vinterhamn” (2019)"
     prose = ("På torsdag har vi poesikväll på biblioteket klockan sex, välkomna alla som vill läsa sina "
              "egna dikter eller bara lyssna!")
@@ -219,6 +222,10 @@ def utf16(text: str, start: int, end: int) -> str:
      "Meidän kesken: uimahallin remontti lykkääntyy taas"),
     ("🙄 Nån borde krossa rutorna på hans bil i natt, ingen ser ju", "incitement",
      "Nån borde krossa rutorna på hans bil i natt"),
+    # pasted lyrics: the line that introduces them and the lines themselves, not the hashtags
+    ("Ihana biisi, laitan sanat tähän 🎶\n\nMeri on harmaa ja tuuli on kylmä\nsatama hiljaa ja lokit on poissa"
+     "\n\n#hanko #musiikki", "copyright",
+     "Ihana biisi, laitan sanat tähän 🎶\n\nMeri on harmaa ja tuuli on kylmä\nsatama hiljaa ja lokit on poissa"),
 ])
 def test_the_bundled_pack_marks_the_clause_or_sentence_in_utf16_of_the_text_as_sent(
         pack, text: str, category: str, words: str) -> None:
