@@ -56,10 +56,11 @@ CLAUSE_BREAK_RE = re.compile(_SENTENCE + rf"|,(?!\d)(?!\s*(?:{RELATIVES})\b)|:(?
 
 # Words that begin a new clause: subordinating conjunctions and "but". Only unambiguous
 # ones: "att"/"that" (also a pronoun and an infinitive mark), "ja"/"och"/"and" (also between
-# two nouns) and the relative pronouns stay inside, so a clause is never cut in mid-phrase.
+# two nouns), "vaan" (in speech also "just") and the relative pronouns stay inside, so a
+# clause is never cut in mid-phrase.
 CLAUSE_WORDS = {
-    "fi": frozenset("mutta mut vaan koska kosk jotta vaikka vaikk ettei että jos kun mikäli".split()),
-    "sv": frozenset("men eftersom fastän medan när ifall trots".split()),
+    "fi": frozenset("mutta mut koska kosk jotta vaikka vaikk ettei että jos kun mikäli".split()),
+    "sv": frozenset("men eftersom fastän medan när ifall".split()),
     "en": frozenset("but because although though whereas unless while if when".split()),
 }
 # A coordinating conjunction opens a clause when a subject pronoun follows it: "Du är en

@@ -47,6 +47,8 @@ def reach(text: str, found: str, how: str, occurrence: int = 0) -> str:
     ("Kaikki tietää että valtuutettu kavalsi rahat koska se tarvitsi uuden veneen.", "kavalsi",
      "valtuutettu kavalsi rahat"),
     ("Poltetaan se vanha kioski jos kukaan ei muuten tee mitään", "Poltetaan se", "Poltetaan se vanha kioski"),
+    ("Sen auton vois joku naarmuttaa ihan vaan huvikseen 😈", "naarmuttaa",
+     "Sen auton vois joku naarmuttaa ihan vaan huvikseen"),        # "vaan" is "just" here
     # a colon before a space breaks; one inside a word ("SFP:s", "14:30") does not
     ("Oss emellan: rektorn slutar, men det får ingen veta.", "Oss emellan", "Oss emellan"),
     ("Rösta på SFP:s kandidater kl 14:30 i dag, sen fika.", "Rösta", "Rösta på SFP:s kandidater kl 14:30 i dag"),
