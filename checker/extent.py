@@ -75,9 +75,9 @@ SUBJECTS = {
     "sv": frozenset("jag ja du han hon den det vi ni de dom man".split()),
     "en": frozenset("i you he she it we they".split()),
 }
-# ... and the one that is a plain word of another language: on a line that may be in that
-# language, it is that word ("the men took bribes").
-OTHER_SENSE = {"men": "en"}
+# ... and the ones that are plain words of another language: on a line that may be in that
+# language, they are those words ("the men took bribes", "ja tycker" for "jag tycker").
+OTHER_SENSE = {"men": "en", "ja": "sv"}
 
 # Abbreviations and dates: a dot after one of these, before a lower-case word or a number, does
 # not end a sentence ("esim. koulut", "klo 14. kokous", "21.11. alkaen", "bl.a. skolor").
@@ -148,6 +148,7 @@ def widen(ctx: Context, start: int, end: int, extent: str,
     if unit_end == hi and hi < _line_end(text, end):
         unit_end = _previous_word_end(text, unit_end, end)
     unit_start, unit_end = _trimmed(text, unit_start, unit_end, start, end)
+    unit_start = _without_conjunction(ctx, unit_start, start)
     if extent == "block":
         unit_start, unit_end = _block(text, unit_start, unit_end, paragraphs or Paragraphs(text))
     return min(unit_start, start), max(unit_end, end)
@@ -227,6 +228,25 @@ def _coordinates(ctx: Context, index: int) -> bool:
     word, following, line = tokens[index].lower, tokens[index + 1].lower, tokens[index].line
     return any(word in COORDINATORS[lang] and following in SUBJECTS[lang] and allowed_in(ctx, line, lang)
                for lang in COORDINATORS)
+
+
+def _without_conjunction(ctx: Context, unit_start: int, start: int) -> int:
+    """A unit that begins with a coordinating conjunction before the match ("och idioten heter
+    Bergström" after a comma) begins after it; the Swedish "ja" ("jag") stays."""
+    doc = ctx.doc
+    index = bisect_left(doc._token_starts, unit_start)
+    if index >= len(doc.tokens) or doc.tokens[index].start != unit_start or doc.tokens[index].end >= start:
+        return unit_start
+    token = doc.tokens[index]
+    other = OTHER_SENSE.get(token.lower)
+    if other is not None and allowed_in(ctx, token.line, other):
+        return unit_start
+    if not any(token.lower in COORDINATORS[lang] and allowed_in(ctx, token.line, lang) for lang in COORDINATORS):
+        return unit_start
+    following = token.end
+    while following < start and doc.text[following].isspace():
+        following += 1
+    return following
 
 
 def _opens_clause(ctx: Context, word: str, line: int) -> bool:

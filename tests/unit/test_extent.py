@@ -70,6 +70,10 @@ def reach(text: str, found: str, how: str, occurrence: int = 0) -> str:
      "Se on ihan clueless konsultti, joka ei osaa edes jakaa linkkiä"),
     ("Vilken pajas, som inte kan räkna till tio, men ändå ordförande", "pajas",
      "Vilken pajas, som inte kan räkna till tio"),
+    # a clause does not begin with the conjunction that joins it to the one before
+    ("Hon svarade inte, och idioten heter Bergström", "idioten", "idioten heter Bergström"),
+    ("Kaikki meni pieleen, ja vastuussa on sama tunari kuin viimeksikin", "tunari",
+     "vastuussa on sama tunari kuin viimeksikin"),
     # a comma inside a number is no break; a bracket is
     ("Hän vei kassasta 1,5 miljoonaa (ainakin niin sanotaan)", "vei kassasta", "Hän vei kassasta 1,5 miljoonaa"),
 ])
