@@ -16,6 +16,8 @@
       en: [not, "didn't", never] # up to `unless_before` words before it, or two words after it
     clause:                      # words that open a new clause, where `negation` stops looking
       en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
+    reported:                    # words that report someone else's words: anywhere before a match
+      en: [wrote, shouted]       # in its sentence they cancel it ("someone wrote that X is a clown")
     extend: 4                    # the finding also covers up to this many words after the match,
                                  # to the end of its clause: "fifflat med anbuden" (default 0)
     extend_before: 2             # and this many words before it, within its clause (default 0)
@@ -53,6 +55,8 @@ MAX_REACH = 3
 MAX_GAP = 5
 MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
+REPORTED = "reported"
+REPORT_REACH = 12           # words before a match that `reported` looks at, within its sentence
 NEGATION = "negation"
 CLAUSE = "clause"
 MAX_EXTEND = 8
@@ -80,6 +84,8 @@ class Pattern(Kind):
               default=0, minimum=0, maximum=MAX_GAP),
         Param("negation", "per_language", "words that cancel a match in it or just before or after it, within its clause"),
         Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
+        Param("reported", "per_language", "words that report someone else's words: before a match in its "
+              "sentence they cancel it"),
         Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
               minimum=0, maximum=MAX_EXTEND),
         Param("extend_before", "number", "words before a match, within its clause, that its finding also covers",
@@ -148,7 +154,8 @@ class Pattern(Kind):
             for word, line in items:
                 build.add_word(word, (self.rest_id, UNLESS, lang), line)
         self.negation = params.has(NEGATION)
-        for tag in (NEGATION, CLAUSE):
+        self.reported = params.has(REPORTED)
+        for tag in (NEGATION, CLAUSE, REPORTED):
             for lang, items in params.per_language(tag, required=False).items():
                 for word, line in items:
                     build.add_word(word, (self.rest_id, tag, lang), line)
@@ -246,7 +253,24 @@ class Pattern(Kind):
             if tokens[index].line == line and (
                     (self.rest_id, UNLESS, lang) in keys or (self.rest_id, UNLESS, "any") in keys):
                 return True
-        return self._negated(ctx, first, last, lang)
+        return self._negated(ctx, first, last, lang) or self._reported(ctx, first, lang)
+
+    def _reported(self, ctx: Context, first: int, lang: str) -> bool:
+        """Whether a `reported` word stands before the match in its sentence, on its line:
+        "joku kirjoitti, että virkamiehet ovat idiootteja" reports, it does not call names."""
+        if not self.reported:
+            return False
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        line = tokens[first].line
+        index = first
+        for _ in range(REPORT_REACH):
+            if index == 0 or tokens[index - 1].line != line \
+                    or SENTENCE_END_RE.search(text, tokens[index - 1].end, tokens[index].start):
+                return False
+            index -= 1
+            if self._has(ctx, index, REPORTED, lang):
+                return True
+        return False
 
     def _has(self, ctx: Context, index: int, tag: str, lang: str) -> bool:
         keys = ctx.token_keys.get(index, ())

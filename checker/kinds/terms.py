@@ -6,8 +6,9 @@
       sv: [jävl*, "*jävel"]
       en: [fuck*]
       any: [wtf]                                      # every language
-    except:                                           # whole words that must never fire, and
-      sv: [skitur]                                    # phrases a term inside never fires in
+    except:                                           # whole words that must never fire (also as
+      sv: [skitur, "käringtand*"]                     # patterns: stems, lexemes), and phrases a
+                                                      # term inside never fires in
       en: ["blue tit", "cum laude"]
     include:                                          # a published word list, whole words
       en: better-profanity
@@ -17,6 +18,7 @@
       fi: ["*paska~", "*saasta~"]                     # first part must be a real one)
     senses:                                           # a term in a sentence with one of these
       en: ["bitch*: stud, pedigree, kennel*, whelp*"] # words has its other, innocent sense
+                                                      # ("*: called" is a sense of every term)
     links: skip                                       # terms inside a web address: skip (the
                                                       # default), or only them ("only")
     titles:                                           # works: a capitalized or quoted term in
@@ -42,8 +44,15 @@ from checker.names import read_name
 
 TITLE = "title"
 EXCEPT = "except"
+EVERY_TERM = "*"            # a sense of every term of the rule ("*: kutsui, kallade, called")
+UNWORD = "unword"           # a word an excepted pattern matches
 SENSE = "sense"
 QUOTES = "\"'”“«»„‘’"
+
+
+def _a_pattern(word: str) -> bool:
+    """Whether an `except` entry is a word pattern (a stem or a lexeme), not a whole word."""
+    return "*" in word or word.strip().endswith("~") or "~" in word
 
 
 def _genitive_name(doc, index: int) -> bool:
@@ -104,8 +113,8 @@ class Terms(Kind):
     summary = "words and phrases per language"
     parameters = (
         Param("terms", "per_language", "word patterns and phrases"),
-        Param("except", "per_language", "whole words the patterns would otherwise catch, and phrases a term "
-              "inside never fires in"),
+        Param("except", "per_language", "whole words (or word patterns: stems, lexemes) the patterns would "
+              "otherwise catch, and phrases a term inside never fires in"),
         Param("include", "per_language", "named word lists to add (en: better-profanity)"),
         Param("titles", "per_language", "words for a work: a capitalized or quoted term near one is its title"),
         Param("heads", "per_language", "first parts of compounds that fire with a tail"),
@@ -140,26 +149,40 @@ class Terms(Kind):
             for word, line in items:
                 build.add_word(word, (self.rule_id, TITLE, lang), line)
         self.senses = 0
+        self.every_term_senses: set[int] = set()      # senses written "*: ...": of every term
         for lang, items in params.per_language("senses", required=False).items():
             for text, line in items:
                 term, colon, words = text.partition(":")
                 cues = [word.strip() for word in words.split(",") if word.strip()]
                 if not colon or not term.strip() or not cues:
                     raise RuleError(line, f"a sense is written 'term: word, word', not {text!r}")
-                build.add_word(term.strip(), (self.rule_id, SENSE, self.senses, "term", lang), line)
+                if term.strip() == EVERY_TERM:
+                    self.every_term_senses.add(self.senses)
+                else:
+                    build.add_word(term.strip(), (self.rule_id, SENSE, self.senses, "term", lang), line)
                 for cue in cues:
                     build.add_word(cue, (self.rule_id, SENSE, self.senses, "cue", lang), line)
                 self.senses += 1
         excepted = params.per_language("except", required=False)
-        self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()}
+        self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()
+                                  and not _a_pattern(word)}
                            for lang, items in excepted.items()}
+        self.excepted_patterns = False
+        for lang, items in excepted.items():          # "vitup*", "negera~": every word they match
+            for word, line in items:
+                if " " not in word.strip() and _a_pattern(word):
+                    build.add_word(word.strip(), (self.rule_id, UNWORD, lang), line)
+                    self.excepted_patterns = True
         phrases = {lang: [(word, line) for word, line in items if " " in word.strip()]
                    for lang, items in excepted.items()}
         phrases = {lang: items for lang, items in phrases.items() if items}
         self.except_phrases = Phrases(self.rule_id, phrases, build, tag=EXCEPT) if phrases else None
 
-    def _excepted(self, lang: str, word: str) -> bool:
-        return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
+    def _excepted(self, lang: str, word: str, keys: frozenset = frozenset()) -> bool:
+        """Whether the word is an exception: listed, or (with its lexicon keys) matched by an
+        excepted pattern of the term's language or of every language."""
+        return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ()) or (
+            self.excepted_patterns and ((self.rule_id, UNWORD, lang) in keys or (self.rule_id, UNWORD, "any") in keys))
 
     def _other_senses(self, ctx: Context) -> set[int]:
         """Tokens whose term has its innocent sense: a cue of that sense in the sentence."""
@@ -175,7 +198,11 @@ class Terms(Kind):
         shielded = set()
         for sense in range(self.senses):
             cue_sentences = {sentence(i) for i in found.get((sense, "cue"), ())}
-            shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
+            if sense in self.every_term_senses and cue_sentences:
+                terms = {index for index, key in ctx.hits.get(self.rule_id, ()) if key[1] == "phrase"}
+                shielded.update(i for i in terms if sentence(i) in cue_sentences)
+            else:
+                shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
         return shielded
 
     def _title_words(self, ctx: Context) -> list[int]:
@@ -214,7 +241,7 @@ class Terms(Kind):
             for lang in langs:
                 if (self.rule_id, "tails", lang) in keys and allowed_in(ctx, token.line, lang) \
                         and ctx.doc.in_link(token.start, token.end) == only_links \
-                        and not self._excepted(lang, token.lower):
+                        and not self._excepted(lang, token.lower, keys):
                     yield Match(token.start, token.end)
                     break
 
@@ -230,7 +257,7 @@ class Terms(Kind):
             shielded |= self._other_senses(ctx)
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
-            if self._excepted(lang, tokens[first].lower) or first in shielded:
+            if self._excepted(lang, tokens[first].lower, ctx.token_keys.get(first, frozenset())) or first in shielded:
                 continue
             if first == last and _in_a_name(ctx.doc, first):
                 continue            # "Dick Van Dyke": a word of a person's name
