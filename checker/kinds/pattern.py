@@ -18,6 +18,9 @@
       en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
     reported:                    # words that report someone else's words: anywhere before a match
       en: [wrote, shouted]       # in its sentence they cancel it ("someone wrote that X is a clown")
+    initial: imp                 # a match that begins with this slot's word opens its clause: only
+    initial_after:               # these words may stand before it there ("och krossa", "just smash");
+      sv: [och, så]              # "det förstör däcken" is a statement, "förstör däcken!" an order
     extend: 4                    # the finding also covers up to this many words after the match,
                                  # to the end of its clause: "fifflat med anbuden" (default 0)
     extend_before: 2             # and this many words before it, within its clause (default 0)
@@ -45,6 +48,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
+from checker.kinds.frames import INITIAL_AFTER, REPORTED, not_initial, reported
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
@@ -55,8 +59,6 @@ MAX_REACH = 3
 MAX_GAP = 5
 MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
-REPORTED = "reported"
-REPORT_REACH = 12           # words before a match that `reported` looks at, within its sentence
 NEGATION = "negation"
 CLAUSE = "clause"
 MAX_EXTEND = 8
@@ -84,6 +86,8 @@ class Pattern(Kind):
               default=0, minimum=0, maximum=MAX_GAP),
         Param("negation", "per_language", "words that cancel a match in it or just before or after it, within its clause"),
         Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
+        Param("initial", "text", "a slot: a match that begins with its word must open its clause"),
+        Param("initial_after", "per_language", "words that may stand before an `initial` match in its clause"),
         Param("reported", "per_language", "words that report someone else's words: before a match in its "
               "sentence they cancel it"),
         Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
@@ -155,7 +159,10 @@ class Pattern(Kind):
                 build.add_word(word, (self.rest_id, UNLESS, lang), line)
         self.negation = params.has(NEGATION)
         self.reported = params.has(REPORTED)
-        for tag in (NEGATION, CLAUSE, REPORTED):
+        self.initial = params.text("initial") if params.has("initial") else None
+        if self.initial is not None and self.initial not in slot_langs:
+            raise params.error("initial", f"'initial' names slot {{{self.initial}}}, which 'slots' does not define")
+        for tag in (NEGATION, CLAUSE, REPORTED, INITIAL_AFTER):
             for lang, items in params.per_language(tag, required=False).items():
                 for word, line in items:
                     build.add_word(word, (self.rest_id, tag, lang), line)
@@ -253,24 +260,18 @@ class Pattern(Kind):
             if tokens[index].line == line and (
                     (self.rest_id, UNLESS, lang) in keys or (self.rest_id, UNLESS, "any") in keys):
                 return True
-        return self._negated(ctx, first, last, lang) or self._reported(ctx, first, lang)
+        if self._negated(ctx, first, last, lang):
+            return True
+        def has(index: int, tag: str) -> bool:
+            return self._has(ctx, index, tag, lang)
 
-    def _reported(self, ctx: Context, first: int, lang: str) -> bool:
-        """Whether a `reported` word stands before the match in its sentence, on its line:
-        "joku kirjoitti, että virkamiehet ovat idiootteja" reports, it does not call names."""
-        if not self.reported:
-            return False
-        tokens, text = ctx.doc.tokens, ctx.doc.text
-        line = tokens[first].line
-        index = first
-        for _ in range(REPORT_REACH):
-            if index == 0 or tokens[index - 1].line != line \
-                    or SENTENCE_END_RE.search(text, tokens[index - 1].end, tokens[index].start):
-                return False
-            index -= 1
-            if self._has(ctx, index, REPORTED, lang):
-                return True
-        return False
+        return (self.reported and reported(ctx, first, has)) or (
+            self.initial is not None and not_initial(ctx, first, self.initial_keys(lang), has))
+
+    def initial_keys(self, lang: str) -> tuple:
+        """The keys a token carries when it fills the `initial` slot on a line in `lang`."""
+        owner = self.slot_owner[self.initial]
+        return tuple((owner, "slot", self.initial, slot_lang) for slot_lang in (lang, "any"))
 
     def _has(self, ctx: Context, index: int, tag: str, lang: str) -> bool:
         keys = ctx.token_keys.get(index, ())

@@ -67,6 +67,24 @@ def _genitive_name(doc, index: int) -> bool:
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "af", "la", "le", "du", "da", "di", "del", "mc", "mac"})
 
 
+ARTICLES = frozenset({"the", "a", "an", "den", "det", "en", "ett"})
+
+
+def _after_author(doc, index: int) -> bool:
+    """Whether a capitalized term inside its sentence follows an author's name in the genitive,
+    right before it or before an article: "Dostojevskin Idiootti", "Dostojevskijs Idioten",
+    "Dostoevsky's The Idiot" (a work, whatever words stand around it)."""
+    token = doc.tokens[index]
+    word = doc.text[token.start:token.end]
+    if not word[:1].isupper() or word.isupper() or index == 0 or _starts_sentence(doc.text, token.start):
+        return False
+    before = index - 1
+    article = doc.text[doc.tokens[before].start:doc.tokens[before].end]
+    if article.lower() in ARTICLES and article[:1].isupper() and before > 0:
+        before -= 1
+    return _genitive_name(doc, before) and len(doc.text[doc.tokens[before].end:doc.tokens[before + 1].start]) <= 1
+
+
 def _in_a_name(doc, index: int) -> bool:
     """Whether the token is a later word of a person's name: it is capitalized (not all
     capitals), and the capitalized words (or name particles) that run up to it, each one
@@ -173,7 +191,16 @@ class Terms(Kind):
                 if " " not in word.strip() and _a_pattern(word):
                     build.add_word(word.strip(), (self.rule_id, UNWORD, lang), line)
                     self.excepted_patterns = True
-        phrases = {lang: [(word, line) for word, line in items if " " in word.strip()]
+        # a frame around any term: "* jag va", "i was such an *" (the writer's own blunder)
+        self.frames: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for lang, items in excepted.items():
+            for word, _ in items:
+                words = tuple(word.lower().split())
+                if len(words) > 1 and EVERY_TERM in (words[0], words[-1]):
+                    before, after = (words[:-1], ()) if words[-1] == EVERY_TERM else ((), words[1:])
+                    self.frames.setdefault(lang, []).append((before, after))
+        phrases = {lang: [(word, line) for word, line in items if " " in word.strip()
+                          and EVERY_TERM not in (word.split()[0], word.split()[-1])]
                    for lang, items in excepted.items()}
         phrases = {lang: items for lang, items in phrases.items() if items}
         self.except_phrases = Phrases(self.rule_id, phrases, build, tag=EXCEPT) if phrases else None
@@ -183,6 +210,31 @@ class Terms(Kind):
         excepted pattern of the term's language or of every language."""
         return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ()) or (
             self.excepted_patterns and ((self.rule_id, UNWORD, lang) in keys or (self.rule_id, UNWORD, "any") in keys))
+
+    def _in_a_frame(self, ctx: Context, lang: str, first: int, last: int) -> bool:
+        """Whether the words just before or after the term are one of the `except` frames
+        written around "*" ("* jag va", "i was such an *"), on its line, only spaces between."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+
+        def words_at(start: int, count: int) -> tuple[str, ...] | None:
+            if start < 0 or start + count > len(tokens):
+                return None
+            span = range(start, start + count)
+            if any(tokens[i].line != tokens[first].line for i in span):
+                return None
+            if any(text[tokens[i].end:tokens[i + 1].start].strip() for i in range(start, start + count - 1)):
+                return None
+            return tuple(tokens[i].lower for i in span)
+
+        for frame_lang in (lang, "any"):
+            for before, after in self.frames.get(frame_lang, ()):
+                if before and words_at(first - len(before), len(before)) == before \
+                        and not text[tokens[first - 1].end:tokens[first].start].strip():
+                    return True
+                if after and words_at(last + 1, len(after)) == after \
+                        and not text[tokens[last].end:tokens[last + 1].start].strip():
+                    return True
+        return False
 
     def _other_senses(self, ctx: Context) -> set[int]:
         """Tokens whose term has its innocent sense: a cue of that sense in the sentence."""
@@ -259,9 +311,12 @@ class Terms(Kind):
         for lang, first, last in self.phrases.find(ctx):
             if self._excepted(lang, tokens[first].lower, ctx.token_keys.get(first, frozenset())) or first in shielded:
                 continue
+            if self.frames and self._in_a_frame(ctx, lang, first, last):
+                continue            # "Vilken tönt jag va": the writer's own blunder
             if first == last and _in_a_name(ctx.doc, first):
                 continue            # "Dick Van Dyke": a word of a person's name
-            if title_words and self._a_title(ctx, title_words, first):
+            if self.has_titles and (_after_author(ctx.doc, first) or (
+                    title_words and self._a_title(ctx, title_words, first))):
                 continue
             start, end = tokens[first].start, tokens[pointed_end(ctx, last)].end
             if ctx.doc.in_link(start, end) == only_links:
