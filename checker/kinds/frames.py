@@ -7,7 +7,10 @@
   before it the same form is a statement ("det förstör däcken", "kids smash windows");
   only a word of `initial_after` ("och krossa", "just smash") may stand there.
 
-Both look back a bounded number of words from one match, so a check stays linear.
+- A match that ends in a capitalized word inside its sentence, right before another
+  capitalized word, ends in a name: "teemana on Pelle Peloton", "Pelle Svanslös".
+
+Each looks at a bounded number of words around one match, so a check stays linear.
 """
 
 from __future__ import annotations
@@ -51,3 +54,15 @@ def not_initial(ctx: Context, first: int, slot_keys: tuple, has: Callable[[int, 
     if text[tokens[first - 1].end:tokens[first].start].strip():
         return False            # a comma, a full stop, a quote or an emoji opens the clause
     return not has(first - 1, INITIAL_AFTER)
+
+
+def names_someone(ctx: Context, last: int) -> bool:
+    """Whether the match's last word is the first word of a name: capitalized (not all
+    capitals) inside its sentence, with a capitalized word one space after it."""
+    tokens, text = ctx.doc.tokens, ctx.doc.text
+    if last + 1 >= len(tokens) or text[tokens[last].end:tokens[last + 1].start] not in (" ", "\u00a0"):
+        return False
+    word, after = (text[tokens[i].start:tokens[i].end] for i in (last, last + 1))
+    if not (word[:1].isupper() and after[:1].isupper()) or word.isupper() or after.isupper():
+        return False
+    return last > 0 and not SENTENCE_END_RE.search(text, tokens[last - 1].end, tokens[last].start)

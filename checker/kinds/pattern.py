@@ -48,7 +48,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
-from checker.kinds.frames import INITIAL_AFTER, REPORTED, not_initial, reported
+from checker.kinds.frames import INITIAL_AFTER, REPORTED, names_someone, not_initial, reported
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
@@ -346,7 +346,7 @@ class Pattern(Kind):
                     for tag, last in sequences.ends(tokens, token_keys, index, root):
                         found.add((index, tag, last))
         for index, (lang, last_element), last in found:
-            if self._cancelled(ctx, index, last, lang):
+            if self._cancelled(ctx, index, last, lang) or names_someone(ctx, last):
                 continue
             if context_starts is not None and not self._in_context(
                     ctx, context_starts, tokens[index].start, tokens[last].end):
