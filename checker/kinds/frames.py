@@ -1,8 +1,9 @@
 """What stands before a `pattern` match in its sentence and changes what the match says.
 
-- `reported`: someone else's words reported ("joku kirjoitti, että virkamiehet ovat
-  idiootteja", "someone wrote that the mayor is a clown") report name-calling, they do
-  not call names: a reporting word anywhere before the match in its sentence cancels it.
+- `unless_earlier`: a word anywhere before the match in its sentence cancels it. Someone
+  else's words reported ("joku kirjoitti, että virkamiehet ovat idiootteja", "someone
+  wrote that the mayor is a clown") report name-calling, they do not call names; a pet
+  named earlier is the doer ("our cat is a little thief, she stole a sausage").
 - `initial`: a match that begins with an imperative opens its clause. With a subject
   before it the same form is a statement ("det förstör däcken", "kids smash windows");
   only a word of `initial_after` ("och krossa", "just smash") may stand there.
@@ -20,23 +21,23 @@ from collections.abc import Callable
 from checker.kinds.base import Context
 from checker.text import SENTENCE_END_RE
 
-REPORTED = "reported"
+EARLIER = "unless_earlier"
 INITIAL_AFTER = "initial_after"
-REPORT_REACH = 12           # words before a match that `reported` looks at, within its sentence
+EARLIER_REACH = 12          # words before a match that `unless_earlier` looks at, within its sentence
 
 
-def reported(ctx: Context, first: int, has: Callable[[int, str], bool]) -> bool:
-    """Whether a `reported` word stands before the match at token `first`, in its sentence
-    and on its line."""
+def earlier(ctx: Context, first: int, has: Callable[[int, str], bool]) -> bool:
+    """Whether an `unless_earlier` word stands before the match at token `first`, in its
+    sentence and on its line."""
     tokens, text = ctx.doc.tokens, ctx.doc.text
     line = tokens[first].line
     index = first
-    for _ in range(REPORT_REACH):
+    for _ in range(EARLIER_REACH):
         if index == 0 or tokens[index - 1].line != line \
                 or SENTENCE_END_RE.search(text, tokens[index - 1].end, tokens[index].start):
             return False
         index -= 1
-        if has(index, REPORTED):
+        if has(index, EARLIER):
             return True
     return False
 

@@ -16,8 +16,8 @@
       en: [not, "didn't", never] # up to `unless_before` words before it, or two words after it
     clause:                      # words that open a new clause, where `negation` stops looking
       en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
-    reported:                    # words that report someone else's words: anywhere before a match
-      en: [wrote, shouted]       # in its sentence they cancel it ("someone wrote that X is a clown")
+    unless_earlier:              # words that cancel a match anywhere before it in its sentence: someone
+      en: [wrote, shouted]       # else's words reported ("someone wrote that X is a clown"), a pet as the doer
     initial: imp                 # a match that begins with this slot's word opens its clause: only
     initial_after:               # these words may stand before it there ("och krossa", "just smash");
       sv: [och, så]              # "det förstör däcken" is a statement, "förstör däcken!" an order
@@ -48,7 +48,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
-from checker.kinds.frames import INITIAL_AFTER, REPORTED, names_someone, not_initial, reported
+from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, names_someone, not_initial
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
@@ -88,8 +88,8 @@ class Pattern(Kind):
         Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
         Param("initial", "text", "a slot: a match that begins with its word must open its clause"),
         Param("initial_after", "per_language", "words that may stand before an `initial` match in its clause"),
-        Param("reported", "per_language", "words that report someone else's words: before a match in its "
-              "sentence they cancel it"),
+        Param("unless_earlier", "per_language", "words that cancel a match anywhere before it in its sentence "
+              "(someone else's words reported, a pet as the doer)"),
         Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
               minimum=0, maximum=MAX_EXTEND),
         Param("extend_before", "number", "words before a match, within its clause, that its finding also covers",
@@ -158,11 +158,11 @@ class Pattern(Kind):
             for word, line in items:
                 build.add_word(word, (self.rest_id, UNLESS, lang), line)
         self.negation = params.has(NEGATION)
-        self.reported = params.has(REPORTED)
+        self.earlier = params.has(EARLIER)
         self.initial = params.text("initial") if params.has("initial") else None
         if self.initial is not None and self.initial not in slot_langs:
             raise params.error("initial", f"'initial' names slot {{{self.initial}}}, which 'slots' does not define")
-        for tag in (NEGATION, CLAUSE, REPORTED, INITIAL_AFTER):
+        for tag in (NEGATION, CLAUSE, EARLIER, INITIAL_AFTER):
             for lang, items in params.per_language(tag, required=False).items():
                 for word, line in items:
                     build.add_word(word, (self.rest_id, tag, lang), line)
@@ -265,7 +265,7 @@ class Pattern(Kind):
         def has(index: int, tag: str) -> bool:
             return self._has(ctx, index, tag, lang)
 
-        return (self.reported and reported(ctx, first, has)) or (
+        return (self.earlier and earlier(ctx, first, has)) or (
             self.initial is not None and not_initial(ctx, first, self.initial_keys(lang), has))
 
     def initial_keys(self, lang: str) -> tuple:
