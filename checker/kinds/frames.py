@@ -26,9 +26,10 @@ INITIAL_AFTER = "initial_after"
 EARLIER_REACH = 12          # words before a match that `unless_earlier` looks at, within its sentence
 
 
-def earlier(ctx: Context, first: int, has: Callable[[int, str], bool]) -> bool:
+def earlier(ctx: Context, first: int, has: Callable[[int, str], bool], joiners: frozenset[str]) -> bool:
     """Whether an `unless_earlier` word stands before the match at token `first`, in its
-    sentence and on its line."""
+    sentence and on its line, with no conjunction that joins two main clauses between
+    ("Virtanen kirjoitti lehteen, ja hän on idiootti" still calls names)."""
     tokens, text = ctx.doc.tokens, ctx.doc.text
     line = tokens[first].line
     index = first
@@ -39,6 +40,8 @@ def earlier(ctx: Context, first: int, has: Callable[[int, str], bool]) -> bool:
         index -= 1
         if has(index, EARLIER):
             return True
+        if tokens[index].lower in joiners:
+            return False
     return False
 
 

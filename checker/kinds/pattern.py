@@ -265,7 +265,7 @@ class Pattern(Kind):
         def has(index: int, tag: str) -> bool:
             return self._has(ctx, index, tag, lang)
 
-        return (self.earlier and earlier(ctx, first, has)) or (
+        return (self.earlier and earlier(ctx, first, has, JOINERS)) or (
             self.initial is not None and not_initial(ctx, first, self.initial_keys(lang), has))
 
     def initial_keys(self, lang: str) -> tuple:
