@@ -61,8 +61,9 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
     """The tokens each rule can start a match at. Keys for the later words of a phrase or
     pattern (owned by `rest_key(rule)`) are left out: rules look those up per token."""
     grouped: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
+    known = _leads.get
     for index, keys in token_keys.items():
-        for owner, key in _leads_of(keys):
+        for owner, key in known(keys) or _leads_of(keys):
             grouped[owner].append((index, key))
     return dict(grouped)
 
