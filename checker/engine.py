@@ -274,7 +274,8 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
     began = perf_counter()
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, (suggestion, message) in extended(_one_per_thing_said(results), ctx):
+    said = _one_per_thing_said(results)
+    for (rule, start, end, (suggestion, message)), (_, core_start, core_end, _) in zip(extended(said, ctx), said):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
         findings.append({
@@ -286,6 +287,7 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
             "start": units[0],
             "end": units[1],
             "excerpt": excerpt(doc, start, end),
+            "core": excerpt(doc, core_start, core_end),
             "suggestion": text[locale] if text else None,
         })
     findings.sort(key=lambda f: (f["start"], -SEVERITY_RANK[f["severity"]], f["end"], f["rule"]))
