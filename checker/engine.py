@@ -10,6 +10,7 @@ from dataclasses import replace
 from time import perf_counter
 from typing import Any, NamedTuple
 
+from checker.extent import extended
 from checker.kinds.base import Context
 from checker.kinds.phrases import REST
 from checker.langid import analyse
@@ -189,7 +190,7 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
     results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, (suggestion, message) in _one_per_thing_said(results):
+    for rule, start, end, (suggestion, message) in extended(_one_per_thing_said(results), ctx):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
         findings.append({

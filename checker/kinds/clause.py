@@ -27,7 +27,8 @@ sentence or a clause (after a comma, colon, semicolon or dash): an imperative ("
 car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there, or after
 up to two `openers` that do ("Ta å bränn upp hans eka"). Each element takes its own word.
 With `context`, a shape may name a single slot: the word of that slot with a context word
-near it ("bultsax" with "vakten går hem" two lines on).
+near it ("bultsax" with "vakten går hem" two lines on). The finding takes in the context
+word, unless a paragraph break stands between them.
 
 One pass over the words, keeping the last place each slot was seen in the current
 sentence: linear in the text, whatever the number of shapes.
@@ -43,6 +44,7 @@ from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, Rule
                                  pointed_end, sentence_window)
 
 ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
+BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")     # a context word beyond a paragraph break is not marked
 MAX_WINDOW = 14
 MAX_NEAR = 6
 MAX_CONTEXT_SENTENCES = 3
@@ -238,7 +240,8 @@ class Clause(Kind):
                         near = self._context_word(ctx, context_starts, begin, end)
                         if near is None:
                             continue
-                        begin, end = min(begin, near[0]), max(end, near[1])   # the finding shows the group too
+                        if not BLANK_LINE_RE.search(text, min(end, near[1]), max(begin, near[0])):
+                            begin, end = min(begin, near[0]), max(end, near[1])   # the finding shows the group too
                     done.add((lang, number_))
                     last = pointed_end(ctx, self._widen_right(ctx, index, shape, langs))
                     end = max(end, tokens[last].end)

@@ -84,6 +84,7 @@ class Rule:
     passes: list[Example]
     path: Path
     line: int
+    extent: str = "match"       # how far its findings reach (checker/extent.py)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checker.extent import EXTENTS
 from checker.kinds import KINDS
 from checker.kinds.base import LANG_KEYS, Param
 from checker.langid import LANGUAGES
@@ -67,6 +68,9 @@ def rule_file_schema() -> dict[str, Any]:
         "severity": {"enum": list(SEVERITIES)},
         "guideline": {"type": "string", "description": "an id listed under guidelines: in pack.yaml"},
         "kind": {"enum": list(KINDS)},
+        "extent": {"enum": list(EXTENTS), "default": "match",
+                   "description": "how far a finding reaches: the words found, whole words, their clause, "
+                                  "their sentence, or the pasted text a sentence introduces (block)"},
         "message": _translations("what is wrong here"),
         "description": _translations("why the rule exists: what the guideline asks"),
         "suggestion": _translations("what to do instead"),

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.body import BadRequest, parse_check
+from checker.extent import EXTENTS
 from checker.kinds import KINDS
 from checker.kinds.base import Build, Params, RuleError
 from checker.lexicon import Lexicon
@@ -83,9 +84,10 @@ def _compile_rule(rule_id: str, raw: RawRule, lexicon: Lexicon, org: Organizatio
     suggestion = _translations(params, "suggestion", org) if params.has("suggestion") else None
     when = _when(params)
     flag, passes = _examples(params)
+    extent = params.text("extent", "match", choices=EXTENTS)
     kind = kind_class(params, Build(lexicon, org, rule_id))
     return Rule(rule_id, category, severity, guideline, message, description, suggestion, when,
-                kind, flag, passes, raw.path, data.line)
+                kind, flag, passes, raw.path, data.line, extent)
 
 
 def _translations(params: Params, key: str, org: Organization) -> dict[str, str]:

@@ -17,7 +17,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 RULE_ID_RE = re.compile(r"^([a-z_]+)\.[a-z0-9][a-z0-9-]*$")
 GUIDELINE_ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,15}$")
 COMMON_KEYS = frozenset({"id", "category", "severity", "guideline", "message", "description",
-                         "suggestion", "when", "examples", "kind"})
+                         "suggestion", "when", "examples", "kind", "extent"})
 PACK_KEYS = frozenset({"name", "version", "extends", "default_locale", "organization",
                        "guidelines", "rule_files", "disable", "severity", "add_terms"})
 GUIDELINE_KEYS = ("title", "text")

@@ -441,6 +441,15 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       };
     });
   }
+  function dismissKey(rule, finding) {
+    return `${rule}|${(finding.core ?? finding.excerpt ?? "").toLowerCase()}`;
+  }
+  function stillThere(text, finding) {
+    if (finding.end === finding.start) return true;
+    const shown = text.slice(finding.start, finding.end);
+    const excerpt2 = finding.excerpt || "";
+    return excerpt2.length < finding.end - finding.start ? shown.length === finding.end - finding.start && shown.startsWith(excerpt2) : shown === excerpt2;
+  }
   function verdictOf(entries) {
     return entries.reduce((a, e) => (RANK[e.finding.severity] || 0) > (RANK[a] || 0) ? e.finding.severity : a, entries.length ? "info" : "ok");
   }
@@ -448,7 +457,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     const rows = /* @__PURE__ */ new Map();
     for (const entry of entries) {
       const f = entry.finding;
-      const key = f.end > f.start ? `${entry.rules.slice().sort().join(" ")}|${(f.excerpt || "").toLowerCase()}` : entry.id;
+      const key = f.end > f.start ? dismissKey(entry.rules.slice().sort().join(" "), f) : entry.id;
       const row = rows.get(key);
       if (row) row.count++;
       else rows.set(key, { entry, count: 1 });
@@ -1123,7 +1132,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       return read(this.composer).text;
     }
     visible() {
-      return this.entries.filter((e) => !e.rules.some((r) => this.dismissed.has(`${r}|${e.finding.excerpt || ""}`)));
+      return this.entries.filter((e) => !e.rules.some((r) => this.dismissed.has(dismissKey(r, e.finding))));
     }
     blocking() {
       return this.visible().filter((e) => e.finding.severity === "block");
@@ -1132,7 +1141,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       if (this.disposed) return;
       if (this.findings.length) {
         const text = this.text();
-        const kept = this.findings.filter((f) => f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt);
+        const kept = this.findings.filter((f) => stillThere(text, f));
         if (kept.length !== this.findings.length) {
           this.findings = kept;
           this.regroup();
@@ -1240,7 +1249,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
     }
     dismiss(id) {
       const entry = this.entries.find((e) => e.id === id);
-      if (entry) for (const r of entry.rules) this.dismissed.add(`${r}|${entry.finding.excerpt || ""}`);
+      if (entry) for (const r of entry.rules) this.dismissed.add(dismissKey(r, entry.finding));
       if (this.card.id === id) this.card.hide();
       this.render();
     }
@@ -1314,7 +1323,7 @@ button { font: inherit; font-size: 12px; cursor: pointer; border-radius: 4px; }
       if (this.hold !== hold) return;
       this.hold = null;
       if (this.disposed) return;
-      const blocking = answer.ok && answer.text === text ? answer.entries.filter((e) => e.finding.severity === "block" && !e.rules.some((r) => this.dismissed.has(`${r}|${e.finding.excerpt || ""}`))) : [];
+      const blocking = answer.ok && answer.text === text ? answer.entries.filter((e) => e.finding.severity === "block" && !e.rules.some((r) => this.dismissed.has(dismissKey(r, e.finding)))) : [];
       if (answer.timedOut) this.notice.show("not_running");
       if (blocking.length) this.ask(text, blocking, proceed);
       else proceed();

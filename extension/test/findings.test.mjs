@@ -2,7 +2,7 @@
 // with its rule's description, suggestion and guideline from the response's `rules` map.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { entriesOf, infoOf, verdictOf } from "../src/content/findings.js";
+import { dismissKey, entriesOf, infoOf, stillThere, verdictOf } from "../src/content/findings.js";
 
 const f = (rule, category, severity, start, end, extra = {}) =>
   Object.assign({ rule, category, severity, start, end, excerpt: "x".repeat(end - start), message: rule + " message", guideline: "G5" }, extra);
@@ -64,4 +64,25 @@ test("the panel shows the same words flagged by the same rule again as one row w
   const rows = rowsOf(entries);
   assert.deepEqual(rows.map((r) => [r.entry.finding.rule, r.entry.finding.excerpt, r.count]),
     [["p.s", "damn", 2], ["b.w", "", 1], ["p.s", "perkele!", 1]]);
+});
+
+test("a dismissal remembers the rule and the core words, so a mark widened to its sentence stays dismissed as the sentence grows", () => {
+  const before = { start: 0, end: 18, excerpt: "Mikä pelle hän on", core: "pelle" };
+  const after = { start: 0, end: 32, excerpt: "Mikä pelle hän on, sanon suoraan", core: "Pelle" };
+  assert.equal(dismissKey("insult.aimed", before), dismissKey("insult.aimed", after));
+  assert.notEqual(dismissKey("insult.aimed", before), dismissKey("insult.names", before));
+  // An older checker sends no core: the excerpt is the words.
+  assert.equal(dismissKey("insult.aimed", { excerpt: "Idiot" }), "insult.aimed|idiot");
+});
+
+test("a mark stays while its words are where they were; a long one is compared on the excerpt it came with", () => {
+  const text = "Hej. " + "a".repeat(300) + " slut.";
+  const long = { start: 5, end: 305, excerpt: "a".repeat(200) };
+  assert.equal(stillThere(text, long), true);
+  assert.equal(stillThere("Hej. " + "b".repeat(300), long), false);
+  assert.equal(stillThere("Hej. " + "a".repeat(100), long), false);
+  const short = { start: 0, end: 3, excerpt: "Hej" };
+  assert.equal(stillThere(text, short), true);
+  assert.equal(stillThere("Hei. ", short), false);
+  assert.equal(stillThere("", { start: 0, end: 0, excerpt: "" }), true);
 });

@@ -129,3 +129,20 @@ def test_ime_composition_is_left_alone_until_it_ends(browser):
     d.execute_cdp_cmd("Input.insertText", {"text": "damn"})           # commits the composition
     browser.wait_marks("profanity.e2e-strong")
     assert browser.model() == "Hei damn"
+
+
+def test_a_finding_widened_to_its_sentence_is_marked_over_the_sentence(browser):
+    """A rule with `extent: sentence` marks the sentence its cue stands in, from its first
+    word to its last, and nothing of the sentences around it."""
+    ed = browser.open("facebook")
+    ed.click()
+    ed.send_keys("Hei kaikki 😀", Keys.ENTER, "This is confidential, but the school closes in May. Thanks!")
+    o = browser.wait_marks("confidentiality.e2e-sentence")
+    marks = [m for m in o["marks"] if m["rule"] == "confidentiality.e2e-sentence"]
+    assert len(marks) == 1
+    text = browser.model()
+    assert utf16_slice(text, marks[0]["start"], marks[0]["end"]) == "This is confidential, but the school closes in May"
+    rects = marks[0]["rects"]
+    first, last = browser.word_rect("This"), browser.word_rect("May")
+    assert abs(rects[0]["left"] - first["left"]) <= 3 and abs(rects[-1]["right"] - last["right"]) <= 3
+    browser.screenshot("facebook-sentence-mark")

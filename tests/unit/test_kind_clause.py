@@ -84,6 +84,11 @@ def test_context_slot_in_the_sentence_before() -> None:
     assert found("Swedes came. It rained. They're the same.", CONTEXT) == []   # two sentences away
 
 
+def test_a_context_word_in_the_paragraph_before_is_not_marked() -> None:
+    # it still counts, but the mark stays in the claim's own paragraph
+    assert found("Hurrit valittaa taas.\n\nNe on kaikki samanlaisia.", CONTEXT) == ["Ne on kaikki samanlaisia"]
+
+
 def test_one_finding_per_shape_and_sentence() -> None:
     assert found("Joku vois polttaa sen, ja joku vois polttaa sen.") == ["Joku vois polttaa sen"]
 

@@ -95,7 +95,7 @@ def test_bundled_rule_catches_and_passes(pack) -> None:
         return [f["excerpt"] for f in check(pack, Request(text, NOW))["findings"]
                 if f["rule"] == "privacy.private-life"]
     assert fired("Muistakaa, että Liisa Laine on sairauslomalla ensi viikon.") == [
-        "Liisa Laine on sairauslomalla"]
+        "Liisa Laine on sairauslomalla ensi viikon"]          # the rule's extent: its clause
     assert fired("Talousjohtaja Liisa Laine esittelee kaupungin velan.") == []
 
 

@@ -146,8 +146,8 @@ def test_a_greeting_makes_an_address_without_a_comma():
 
 @pytest.mark.parametrize("text, excerpt", [
     ("Annalla on todettu syöpä.", "Annalla on todettu syöpä"),
-    ("Mikko on sairauslomalla koko kevään.", "Mikko on sairauslomalla"),
-    ("Erik är sjukskriven sedan mars.", "Erik är sjukskriven"),
+    ("Mikko on sairauslomalla koko kevään.", "Mikko on sairauslomalla koko kevään"),   # the rule's extent: its clause
+    ("Erik är sjukskriven sedan mars.", "Erik är sjukskriven sedan mars"),
 ])
 def test_proximity_reads_a_known_name_at_the_start_of_a_sentence(pack, text, excerpt):
     # A Saturday: outside working hours, so the timing reminder keeps quiet whatever the clock says.

@@ -63,6 +63,27 @@ export function entriesOf(findings, responseRules, rulesList, locale) {
   });
 }
 
+/**
+ * The words a dismissal remembers: the finding's core (what the rule itself found, docs/api.md),
+ * so that a mark widened to its sentence stays dismissed while the rest of the sentence is typed.
+ */
+export function dismissKey(rule, finding) {
+  return `${rule}|${(finding.core ?? finding.excerpt ?? "").toLowerCase()}`;
+}
+
+/**
+ * Whether a mark's words are still where the answer put them in `text` (a long span's excerpt is
+ * only its first 200 UTF-16 code units, so only those can be compared).
+ */
+export function stillThere(text, finding) {
+  if (finding.end === finding.start) return true;
+  const shown = text.slice(finding.start, finding.end);
+  const excerpt = finding.excerpt || "";
+  return excerpt.length < finding.end - finding.start
+    ? shown.length === finding.end - finding.start && shown.startsWith(excerpt)
+    : shown === excerpt;
+}
+
 /** The most severe severity among entries ("ok" when none). */
 export function verdictOf(entries) {
   return entries.reduce((a, e) => ((RANK[e.finding.severity] || 0) > (RANK[a] || 0) ? e.finding.severity : a), entries.length ? "info" : "ok");
@@ -70,14 +91,14 @@ export function verdictOf(entries) {
 
 /**
  * The panel's rows: the same words flagged by the same rules again and again are one row with a
- * count (dismissing it dismisses them all, as a dismissal is by rule and words).
+ * count (dismissing it dismisses them all, as a dismissal is by rule and words: dismissKey).
  * @returns {{entry: Entry, count: number}[]}
  */
 export function rowsOf(entries) {
   const rows = new Map();
   for (const entry of entries) {
     const f = entry.finding;
-    const key = f.end > f.start ? `${entry.rules.slice().sort().join(" ")}|${(f.excerpt || "").toLowerCase()}` : entry.id;
+    const key = f.end > f.start ? dismissKey(entry.rules.slice().sort().join(" "), f) : entry.id;
     const row = rows.get(key);
     if (row) row.count++; else rows.set(key, { entry, count: 1 });
   }

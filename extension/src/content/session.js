@@ -5,7 +5,7 @@ import { t } from "../i18n.js";
 import { el, root, setState } from "./overlay.js";
 import { read, offsetOf } from "./textmap.js";
 import { contextOf } from "./sites/index.js";
-import { entriesOf, verdictOf } from "./findings.js";
+import { dismissKey, entriesOf, stillThere, verdictOf } from "./findings.js";
 import { Marks } from "./marks.js";
 import { Panel } from "./panel.js";
 import { Card } from "./card.js";
@@ -71,7 +71,7 @@ export class ComposerSession {
 
   scope() { return this.composer.closest(this.field.scope); }
   text() { return read(this.composer).text; }
-  visible() { return this.entries.filter((e) => !e.rules.some((r) => this.dismissed.has(`${r}|${e.finding.excerpt || ""}`))); }
+  visible() { return this.entries.filter((e) => !e.rules.some((r) => this.dismissed.has(dismissKey(r, e.finding)))); }
   blocking() { return this.visible().filter((e) => e.finding.severity === "block"); }
 
   onEdit() {
@@ -79,7 +79,7 @@ export class ComposerSession {
     if (this.findings.length) {
       // Until the next answer, keep only marks whose words are still where they were.
       const text = this.text();
-      const kept = this.findings.filter((f) => (f.end === f.start ? true : text.slice(f.start, f.end) === f.excerpt));
+      const kept = this.findings.filter((f) => stillThere(text, f));
       if (kept.length !== this.findings.length) {
         this.findings = kept;
         this.regroup();
@@ -190,7 +190,7 @@ export class ComposerSession {
 
   dismiss(id) {
     const entry = this.entries.find((e) => e.id === id);
-    if (entry) for (const r of entry.rules) this.dismissed.add(`${r}|${entry.finding.excerpt || ""}`);
+    if (entry) for (const r of entry.rules) this.dismissed.add(dismissKey(r, entry.finding));
     if (this.card.id === id) this.card.hide();
     this.render();
   }
@@ -261,7 +261,7 @@ export class ComposerSession {
     this.hold = null;
     if (this.disposed) return;
     const blocking = answer.ok && answer.text === text
-      ? answer.entries.filter((e) => e.finding.severity === "block" && !e.rules.some((r) => this.dismissed.has(`${r}|${e.finding.excerpt || ""}`)))
+      ? answer.entries.filter((e) => e.finding.severity === "block" && !e.rules.some((r) => this.dismissed.has(dismissKey(r, e.finding))))
       : [];
     if (answer.timedOut) this.notice.show("not_running");
     if (blocking.length) this.ask(text, blocking, proceed);
