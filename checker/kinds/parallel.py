@@ -177,8 +177,8 @@ class Parallel(Kind):
     def _compare(self, fi: list[Fact], sv: list[Fact]) -> Iterable[Match]:
         only_fi = [f for f in fi if not any(same(_typed(f), _typed(g)) for g in sv)]
         only_sv = [g for g in sv if not any(same(_typed(g), _typed(f)) for f in fi)]
-        only_fi = _first_of_each([f for f in only_fi if not self._is_home(f)])
-        only_sv = _first_of_each([g for g in only_sv if not self._is_home(g)])
+        only_fi = _first_of_each([f for f in only_fi if not self._is_home(f) and not _dated_weekday(f, fi, sv)])
+        only_sv = _first_of_each([g for g in only_sv if not self._is_home(g) and not _dated_weekday(g, sv, fi)])
         for kind in TYPES:
             left = [f for f in only_fi if f.type == kind]
             right = [g for g in only_sv if g.type == kind]
@@ -205,6 +205,13 @@ def _typed(fact: Fact) -> Fact:
     if fact.type == "hashtag" and isinstance(fact.value, tuple):
         return fact._replace(type="place", value=fact.value[1])
     return fact
+
+
+def _dated_weekday(fact: Fact, own: list[Fact], other: list[Fact]) -> bool:
+    """A weekday that only one version names, beside a date both versions agree on: the date
+    is the fact ("maanantaina 15.12." and "den 15 december"), the weekday only repeats it."""
+    return fact.type == "weekday" and not any(f.type == "weekday" for f in other) and any(
+        f.type == "date" and any(same(f, g) for g in other) for f in own)
 
 
 def _first_of_each(found: list[Fact]) -> list[Fact]:

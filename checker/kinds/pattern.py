@@ -16,6 +16,11 @@
       en: [not, "didn't", never] # up to `unless_before` words before it, or two words after it
     clause:                      # words that open a new clause, where `negation` stops looking
       en: [that, think, heard]   # back: "I don't think he lied" still accuses, "he didn't lie" not
+    unless_earlier:              # words that cancel a match anywhere before it in its sentence: someone
+      en: [wrote, shouted]       # else's words reported ("someone wrote that X is a clown"), a pet as the doer
+    initial: imp                 # a match that begins with this slot's word opens its clause: only
+    initial_after:               # these words may stand before it there ("och krossa", "just smash");
+      sv: [och, så]              # "det förstör däcken" is a statement, "förstör däcken!" an order
     extend: 4                    # the finding also covers up to this many words after the match,
                                  # to the end of its clause: "fifflat med anbuden" (default 0)
     extend_before: 2             # and this many words before it, within its clause (default 0)
@@ -43,6 +48,7 @@ from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
+from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, names_someone, not_initial
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
@@ -80,6 +86,10 @@ class Pattern(Kind):
               default=0, minimum=0, maximum=MAX_GAP),
         Param("negation", "per_language", "words that cancel a match in it or just before or after it, within its clause"),
         Param("clause", "per_language", "words that open a new clause: `negation` does not look back past them"),
+        Param("initial", "text", "a slot: a match that begins with its word must open its clause"),
+        Param("initial_after", "per_language", "words that may stand before an `initial` match in its clause"),
+        Param("unless_earlier", "per_language", "words that cancel a match anywhere before it in its sentence "
+              "(someone else's words reported, a pet as the doer)"),
         Param("extend", "number", "words after a match, within its clause, that its finding also covers", default=0,
               minimum=0, maximum=MAX_EXTEND),
         Param("extend_before", "number", "words before a match, within its clause, that its finding also covers",
@@ -148,7 +158,11 @@ class Pattern(Kind):
             for word, line in items:
                 build.add_word(word, (self.rest_id, UNLESS, lang), line)
         self.negation = params.has(NEGATION)
-        for tag in (NEGATION, CLAUSE):
+        self.earlier = params.has(EARLIER)
+        self.initial = params.text("initial") if params.has("initial") else None
+        if self.initial is not None and self.initial not in slot_langs:
+            raise params.error("initial", f"'initial' names slot {{{self.initial}}}, which 'slots' does not define")
+        for tag in (NEGATION, CLAUSE, EARLIER, INITIAL_AFTER):
             for lang, items in params.per_language(tag, required=False).items():
                 for word, line in items:
                     build.add_word(word, (self.rest_id, tag, lang), line)
@@ -246,7 +260,18 @@ class Pattern(Kind):
             if tokens[index].line == line and (
                     (self.rest_id, UNLESS, lang) in keys or (self.rest_id, UNLESS, "any") in keys):
                 return True
-        return self._negated(ctx, first, last, lang)
+        if self._negated(ctx, first, last, lang):
+            return True
+        def has(index: int, tag: str) -> bool:
+            return self._has(ctx, index, tag, lang)
+
+        return (self.earlier and earlier(ctx, first, has, JOINERS)) or (
+            self.initial is not None and not_initial(ctx, first, self.initial_keys(lang), has))
+
+    def initial_keys(self, lang: str) -> tuple:
+        """The keys a token carries when it fills the `initial` slot on a line in `lang`."""
+        owner = self.slot_owner[self.initial]
+        return tuple((owner, "slot", self.initial, slot_lang) for slot_lang in (lang, "any"))
 
     def _has(self, ctx: Context, index: int, tag: str, lang: str) -> bool:
         keys = ctx.token_keys.get(index, ())
@@ -321,7 +346,7 @@ class Pattern(Kind):
                     for tag, last in sequences.ends(tokens, token_keys, index, root):
                         found.add((index, tag, last))
         for index, (lang, last_element), last in found:
-            if self._cancelled(ctx, index, last, lang):
+            if self._cancelled(ctx, index, last, lang) or names_someone(ctx, last):
                 continue
             if context_starts is not None and not self._in_context(
                     ctx, context_starts, tokens[index].start, tokens[last].end):

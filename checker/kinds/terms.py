@@ -6,8 +6,9 @@
       sv: [jävl*, "*jävel"]
       en: [fuck*]
       any: [wtf]                                      # every language
-    except:                                           # whole words that must never fire, and
-      sv: [skitur]                                    # phrases a term inside never fires in
+    except:                                           # whole words that must never fire (also as
+      sv: [skitur, "käringtand*"]                     # patterns: stems, lexemes), and phrases a
+                                                      # term inside never fires in
       en: ["blue tit", "cum laude"]
     include:                                          # a published word list, whole words
       en: better-profanity
@@ -17,6 +18,7 @@
       fi: ["*paska~", "*saasta~"]                     # first part must be a real one)
     senses:                                           # a term in a sentence with one of these
       en: ["bitch*: stud, pedigree, kennel*, whelp*"] # words has its other, innocent sense
+                                                      # ("*: called" is a sense of every term)
     links: skip                                       # terms inside a web address: skip (the
                                                       # default), or only them ("only")
     titles:                                           # works: a capitalized or quoted term in
@@ -42,8 +44,15 @@ from checker.names import read_name
 
 TITLE = "title"
 EXCEPT = "except"
+EVERY_TERM = "*"            # a sense of every term of the rule ("*: kutsui, kallade, called")
+UNWORD = "unword"           # a word an excepted pattern matches
 SENSE = "sense"
 QUOTES = "\"'”“«»„‘’"
+
+
+def _a_pattern(word: str) -> bool:
+    """Whether an `except` entry is a word pattern (a stem or a lexeme), not a whole word."""
+    return "*" in word or word.strip().endswith("~") or "~" in word
 
 
 def _genitive_name(doc, index: int) -> bool:
@@ -56,6 +65,24 @@ def _genitive_name(doc, index: int) -> bool:
 
 # Small words inside a person's name ("Dick Van Dyke", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "af", "la", "le", "du", "da", "di", "del", "mc", "mac"})
+
+
+ARTICLES = frozenset({"the", "a", "an", "den", "det", "en", "ett"})
+
+
+def _after_author(doc, index: int) -> bool:
+    """Whether a capitalized term inside its sentence follows an author's name in the genitive,
+    right before it or before an article: "Dostojevskin Idiootti", "Dostojevskijs Idioten",
+    "Dostoevsky's The Idiot" (a work, whatever words stand around it)."""
+    token = doc.tokens[index]
+    word = doc.text[token.start:token.end]
+    if not word[:1].isupper() or word.isupper() or index == 0 or _starts_sentence(doc.text, token.start):
+        return False
+    before = index - 1
+    article = doc.text[doc.tokens[before].start:doc.tokens[before].end]
+    if article.lower() in ARTICLES and article[:1].isupper() and before > 0:
+        before -= 1
+    return _genitive_name(doc, before) and len(doc.text[doc.tokens[before].end:doc.tokens[before + 1].start]) <= 1
 
 
 def _in_a_name(doc, index: int) -> bool:
@@ -104,8 +131,8 @@ class Terms(Kind):
     summary = "words and phrases per language"
     parameters = (
         Param("terms", "per_language", "word patterns and phrases"),
-        Param("except", "per_language", "whole words the patterns would otherwise catch, and phrases a term "
-              "inside never fires in"),
+        Param("except", "per_language", "whole words (or word patterns: stems, lexemes) the patterns would "
+              "otherwise catch, and phrases a term inside never fires in"),
         Param("include", "per_language", "named word lists to add (en: better-profanity)"),
         Param("titles", "per_language", "words for a work: a capitalized or quoted term near one is its title"),
         Param("heads", "per_language", "first parts of compounds that fire with a tail"),
@@ -140,26 +167,74 @@ class Terms(Kind):
             for word, line in items:
                 build.add_word(word, (self.rule_id, TITLE, lang), line)
         self.senses = 0
+        self.every_term_senses: set[int] = set()      # senses written "*: ...": of every term
         for lang, items in params.per_language("senses", required=False).items():
             for text, line in items:
                 term, colon, words = text.partition(":")
                 cues = [word.strip() for word in words.split(",") if word.strip()]
                 if not colon or not term.strip() or not cues:
                     raise RuleError(line, f"a sense is written 'term: word, word', not {text!r}")
-                build.add_word(term.strip(), (self.rule_id, SENSE, self.senses, "term", lang), line)
+                if term.strip() == EVERY_TERM:
+                    self.every_term_senses.add(self.senses)
+                else:
+                    build.add_word(term.strip(), (self.rule_id, SENSE, self.senses, "term", lang), line)
                 for cue in cues:
                     build.add_word(cue, (self.rule_id, SENSE, self.senses, "cue", lang), line)
                 self.senses += 1
         excepted = params.per_language("except", required=False)
-        self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()}
+        self.exceptions = {lang: {word.lower() for word, _ in items if " " not in word.strip()
+                                  and not _a_pattern(word)}
                            for lang, items in excepted.items()}
-        phrases = {lang: [(word, line) for word, line in items if " " in word.strip()]
+        self.excepted_patterns = False
+        for lang, items in excepted.items():          # "vitup*", "negera~": every word they match
+            for word, line in items:
+                if " " not in word.strip() and _a_pattern(word):
+                    build.add_word(word.strip(), (self.rule_id, UNWORD, lang), line)
+                    self.excepted_patterns = True
+        # a frame around any term: "* jag va", "i was such an *" (the writer's own blunder)
+        self.frames: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for lang, items in excepted.items():
+            for word, _ in items:
+                words = tuple(word.lower().split())
+                if len(words) > 1 and EVERY_TERM in (words[0], words[-1]):
+                    before, after = (words[:-1], ()) if words[-1] == EVERY_TERM else ((), words[1:])
+                    self.frames.setdefault(lang, []).append((before, after))
+        phrases = {lang: [(word, line) for word, line in items if " " in word.strip()
+                          and EVERY_TERM not in (word.split()[0], word.split()[-1])]
                    for lang, items in excepted.items()}
         phrases = {lang: items for lang, items in phrases.items() if items}
         self.except_phrases = Phrases(self.rule_id, phrases, build, tag=EXCEPT) if phrases else None
 
-    def _excepted(self, lang: str, word: str) -> bool:
-        return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ())
+    def _excepted(self, lang: str, word: str, keys: frozenset = frozenset()) -> bool:
+        """Whether the word is an exception: listed, or (with its lexicon keys) matched by an
+        excepted pattern of the term's language or of every language."""
+        return word in self.exceptions.get(lang, ()) or word in self.exceptions.get("any", ()) or (
+            self.excepted_patterns and ((self.rule_id, UNWORD, lang) in keys or (self.rule_id, UNWORD, "any") in keys))
+
+    def _in_a_frame(self, ctx: Context, lang: str, first: int, last: int) -> bool:
+        """Whether the words just before or after the term are one of the `except` frames
+        written around "*" ("* jag va", "i was such an *"), on its line, only spaces between."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+
+        def words_at(start: int, count: int) -> tuple[str, ...] | None:
+            if start < 0 or start + count > len(tokens):
+                return None
+            span = range(start, start + count)
+            if any(tokens[i].line != tokens[first].line for i in span):
+                return None
+            if any(text[tokens[i].end:tokens[i + 1].start].strip() for i in range(start, start + count - 1)):
+                return None
+            return tuple(tokens[i].lower for i in span)
+
+        for frame_lang in (lang, "any"):
+            for before, after in self.frames.get(frame_lang, ()):
+                if before and words_at(first - len(before), len(before)) == before \
+                        and not text[tokens[first - 1].end:tokens[first].start].strip():
+                    return True
+                if after and words_at(last + 1, len(after)) == after \
+                        and not text[tokens[last].end:tokens[last + 1].start].strip():
+                    return True
+        return False
 
     def _other_senses(self, ctx: Context) -> set[int]:
         """Tokens whose term has its innocent sense: a cue of that sense in the sentence."""
@@ -175,7 +250,11 @@ class Terms(Kind):
         shielded = set()
         for sense in range(self.senses):
             cue_sentences = {sentence(i) for i in found.get((sense, "cue"), ())}
-            shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
+            if sense in self.every_term_senses and cue_sentences:
+                terms = {index for index, key in ctx.hits.get(self.rule_id, ()) if key[1] == "phrase"}
+                shielded.update(i for i in terms if sentence(i) in cue_sentences)
+            else:
+                shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
         return shielded
 
     def _title_words(self, ctx: Context) -> list[int]:
@@ -214,7 +293,7 @@ class Terms(Kind):
             for lang in langs:
                 if (self.rule_id, "tails", lang) in keys and allowed_in(ctx, token.line, lang) \
                         and ctx.doc.in_link(token.start, token.end) == only_links \
-                        and not self._excepted(lang, token.lower):
+                        and not self._excepted(lang, token.lower, keys):
                     yield Match(token.start, token.end)
                     break
 
@@ -230,11 +309,14 @@ class Terms(Kind):
             shielded |= self._other_senses(ctx)
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
-            if self._excepted(lang, tokens[first].lower) or first in shielded:
+            if self._excepted(lang, tokens[first].lower, ctx.token_keys.get(first, frozenset())) or first in shielded:
                 continue
+            if self.frames and self._in_a_frame(ctx, lang, first, last):
+                continue            # "Vilken tönt jag va": the writer's own blunder
             if first == last and _in_a_name(ctx.doc, first):
                 continue            # "Dick Van Dyke": a word of a person's name
-            if title_words and self._a_title(ctx, title_words, first):
+            if self.has_titles and (_after_author(ctx.doc, first) or (
+                    title_words and self._a_title(ctx, title_words, first))):
                 continue
             start, end = tokens[first].start, tokens[pointed_end(ctx, last)].end
             if ctx.doc.in_link(start, end) == only_links:
