@@ -18,8 +18,8 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from checker.body import BadRequest, parse_check
-from checker.engine import check
-from checker.model import Hours, Organization
+from checker.engine import check_all
+from checker.model import Hours, Organization, Request
 from checker.pack import Pack
 from checker.pack.vocabulary import WEEKDAYS
 from checker.settings import Settings
@@ -53,16 +53,18 @@ def parse_items(body: Any) -> list[Any]:
 
 
 def check_items(pack: Pack, items: list[Any], *, default_role: str, locale: str) -> list[dict]:
-    """One result per item, in order: a /v1/check response or a per-item error."""
-    results: list[dict] = []
+    """One result per item, in order: a /v1/check response or a per-item error. The good
+    items are checked together (`check_all`: the same answers, sooner)."""
+    results: list[dict | None] = []
+    requests: list[Request] = []
     for index, item in enumerate(items):
         try:
-            parsed = parse_check(item, default_role=default_role, locale=locale)
+            requests.append(parse_check(item, default_role=default_role, locale=locale))
+            results.append(None)
         except BadRequest as exc:
             results.append({"error": {"code": "bad_request", "message": f"item {index}: {exc}"}})
-            continue
-        results.append(check(pack, parsed))
-    return results
+    answers = iter(check_all(pack, requests))
+    return [result if result is not None else next(answers) for result in results]
 
 
 def response_hours(org: Organization) -> dict[str, Any]:

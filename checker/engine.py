@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections import defaultdict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from time import perf_counter
 from typing import Any, NamedTuple
 
 from checker.extent import extended
-from checker.kinds.base import Context
+from checker.kinds.base import Context, Match
 from checker.kinds.phrases import REST
 from checker.langid import analyse
 from checker.model import Request
@@ -27,6 +27,11 @@ from checker.vocabulary import SEVERITY_RANK
 NEIGHBOUR_GAP = 3
 # as long as the finding stays at most this long (in characters).
 MERGE_LIMIT = 200
+# Requests checked together (`check_all`) hold at most this many characters of text at once:
+# about 58 comments of 280 characters, enough to keep each rule's data in the processor's
+# caches over a group, while a batch of 200 holds a few megabytes at most (a quarter of
+# what one longest post takes).
+TOGETHER_CHARS = 16_384
 
 Found = tuple[Rule, int, int, Any]     # (rule, start, end, (suggestion, message)) in string indices
 
@@ -62,8 +67,9 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
     """The tokens each rule can start a match at. Keys for the later words of a phrase or
     pattern (owned by `rest_key(rule)`) are left out: rules look those up per token."""
     grouped: dict[str, list[tuple[int, tuple]]] = defaultdict(list)
+    known = _leads.get
     for index, keys in token_keys.items():
-        for owner, key in _leads_of(keys):
+        for owner, key in known(keys) or _leads_of(keys):
             grouped[owner].append((index, key))
     return dict(grouped)
 
@@ -100,38 +106,95 @@ def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
     return steps
 
 
+def _each(function: Callable[[Any], Any], values: Sequence[Any], spent: list[float]) -> list[Any]:
+    """function(value) for each value, adding the seconds each call took to `spent`."""
+    out = []
+    last = perf_counter()
+    for number, value in enumerate(values):
+        out.append(function(value))
+        now = perf_counter()
+        spent[number] += now - last
+        last = now
+    return out
+
+
 def find(pack: Pack, request: Request) -> tuple[list[Found], Context]:
     """Every (rule, start, end, (suggestion, message)) in string indices, unsorted, and the
     context used; suggestion and message are None where the rule's own apply."""
-    doc = Document(request.text)
-    token_keys = pack.lexicon.scan(doc.tokens)
-    hits = _by_rule(token_keys)
-    joined_hits = _by_rule(pack.lexicon.scan(doc.joined_tokens))
-    ctx = Context(doc=doc, request=request, languages=analyse(doc), org=pack.org,
-                  token_keys=token_keys, hits=hits, joined_hits=joined_hits)
-    present = ctx.languages.present()
-    results = []
-    with deadline():
-        for rule, languages, needs_hits, regexes in _plan(pack, request):
-            if languages and present.isdisjoint(languages):
-                continue
-            if needs_hits and rule.id not in hits and rule.id not in joined_hits:
-                if not regexes or regexes <= ctx.unmatched_regexes:
-                    continue
-            spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}   # (suggestion, message)
-            try:
-                for match in rule.kind.find(ctx):
-                    spans.setdefault((match.start, match.end), (match.suggestion, match.message))
-            except RegexTimeout:
-                log.warning("rule %s: its regex ran past the request's deadline and was stopped; "
-                            "the post got a finding saying the rule was not checked", rule.id)
-                results.append((replace(rule, severity="info", message=TIMED_OUT,
-                                        description=TIMED_OUT, suggestion=None), 0, 0, (None, None)))
-                continue
-            if spans:
-                for start, end, said in _merged(spans, doc.text):
-                    results.append((rule, start, end, said))
+    results, ctx, _ = find_all(pack, [request])[0]
     return results, ctx
+
+
+def find_all(pack: Pack, requests: Sequence[Request]) -> list[tuple[list[Found], Context, float]]:
+    """`find` for each request, and the seconds spent on it: the same findings as one request
+    after another, worked out together: each step of preparing the texts (words, lexicon keys,
+    languages) is taken for every text in turn, then each rule runs over every text in turn, so
+    that the data of a step or a rule stays in the processor's caches while it does (a batch of
+    comments takes about a quarter less time than one comment after another).
+
+    A rule with regexes runs under its request's deadline, as if the request were checked
+    alone: what the request's rules have taken so far counts against it."""
+    spent = [0.0] * len(requests)
+    docs = _each(lambda request: Document(request.text), requests, spent)
+    token_keys = _each(lambda doc: pack.lexicon.scan(doc.tokens), docs, spent)
+    hits = _each(_by_rule, token_keys, spent)
+    joined_hits = _each(lambda doc: _by_rule(pack.lexicon.scan(doc.joined_tokens)), docs, spent)
+    languages = _each(analyse, docs, spent)
+    contexts = [Context(doc=doc, request=request, languages=langs, org=pack.org, token_keys=keys,
+                        hits=found, joined_hits=joined)
+                for doc, request, langs, keys, found, joined
+                in zip(docs, requests, languages, token_keys, hits, joined_hits)]
+    return list(zip(_run_rules(pack, contexts, spent), contexts, spent))
+
+
+def _run_rules(pack: Pack, contexts: list[Context], spent: list[float]) -> list[list[Found]]:
+    """The findings in each context, each rule run over every context in turn (pack order,
+    so each context's findings come in the order `find` alone gives them); adds the seconds
+    taken to `spent`."""
+    ruled = [0.0] * len(contexts)                     # seconds in rules, against the deadline
+    results: list[list[Found]] = [[] for _ in contexts]
+    present = [ctx.languages.present() for ctx in contexts]
+    groups: dict[int, tuple[tuple[_Step, ...], list[int]]] = {}    # contexts with the same plan
+    for number, ctx in enumerate(contexts):
+        steps = _plan(pack, ctx.request)
+        groups.setdefault(id(steps), (steps, []))[1].append(number)
+    for steps, numbers in groups.values():
+        for rule, languages, needs_hits, regexes in steps:
+            rule_id, find_in = rule.id, rule.kind.find
+            for number in numbers:
+                ctx = contexts[number]
+                if languages and present[number].isdisjoint(languages):
+                    continue
+                if needs_hits and rule_id not in ctx.hits and rule_id not in ctx.joined_hits:
+                    if not regexes or regexes <= ctx.unmatched_regexes:
+                        continue
+                began = perf_counter()
+                try:
+                    if regexes:
+                        with deadline(regexsafe.DEFAULT_DEADLINE - ruled[number]):
+                            spans = _spans(find_in(ctx))
+                    else:
+                        spans = _spans(find_in(ctx))
+                except RegexTimeout:
+                    log.warning("rule %s: its regex ran past the request's deadline and was stopped; "
+                                "the post got a finding saying the rule was not checked", rule_id)
+                    results[number].append((replace(rule, severity="info", message=TIMED_OUT,
+                                                    description=TIMED_OUT, suggestion=None), 0, 0, (None, None)))
+                    spans = {}
+                if spans:
+                    results[number] += [(rule, start, end, said) for start, end, said in _merged(spans, ctx.doc.text)]
+                took = perf_counter() - began
+                ruled[number] += took
+                spent[number] += took
+    return results
+
+
+def _spans(matches: Iterable[Match]) -> dict[tuple[int, int], tuple[dict | None, dict | None]]:
+    """Each place a rule fired, once, with the (suggestion, message) of its first match there."""
+    spans: dict[tuple[int, int], tuple[dict | None, dict | None]] = {}
+    for match in matches:
+        spans.setdefault((match.start, match.end), (match.suggestion, match.message))
+    return spans
 
 
 def fired(pack: Pack, request: Request) -> dict[str, list[str]]:
@@ -186,11 +249,33 @@ def _one_per_thing_said(results: list[Found]) -> list[Found]:
 
 def check(pack: Pack, request: Request) -> dict[str, Any]:
     """The API response body for a request (see docs/api.md)."""
+    return check_all(pack, [request])[0]
+
+
+def check_all(pack: Pack, requests: Sequence[Request]) -> list[dict[str, Any]]:
+    """The response body for each request, in order: as `check` answers it, worked out
+    together (`find_all`) a group of at most TOGETHER_CHARS characters of text at a time, so
+    that a batch holds little in memory at once."""
+    responses: list[dict[str, Any]] = []
+    group: list[Request] = []
+    size = 0
+    for request in [*requests, None]:
+        if group and (request is None or size + len(request.text) > TOGETHER_CHARS):
+            responses += [_response(pack, asked, *found) for asked, found in zip(group, find_all(pack, group))]
+            group, size = [], 0
+        if request is not None:
+            group.append(request)
+            size += len(request.text)
+    return responses
+
+
+def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, spent: float) -> dict[str, Any]:
+    """The response body for a request from its findings and the seconds spent finding them."""
     began = perf_counter()
-    results, ctx = find(pack, request)
     doc, locale = ctx.doc, request.locale
     findings = []
-    for rule, start, end, (suggestion, message) in extended(_one_per_thing_said(results), ctx):
+    said = _one_per_thing_said(results)
+    for (rule, start, end, (suggestion, message)), (_, core_start, core_end, _) in zip(extended(said, ctx), said):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
         findings.append({
@@ -202,6 +287,7 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
             "start": units[0],
             "end": units[1],
             "excerpt": excerpt(doc, start, end),
+            "core": excerpt(doc, core_start, core_end),
             "suggestion": text[locale] if text else None,
         })
     findings.sort(key=lambda f: (f["start"], -SEVERITY_RANK[f["severity"]], f["end"], f["rule"]))
@@ -215,5 +301,5 @@ def check(pack: Pack, request: Request) -> dict[str, Any]:
         "omitted": omitted,
         "languages": [{"lang": lang, "share": share} for lang, share in ctx.languages.shares],
         "rules_version": pack.rules_version,
-        "elapsed_ms": round((perf_counter() - began) * 1000, 3),
+        "elapsed_ms": round((spent + perf_counter() - began) * 1000, 3),
     }

@@ -101,7 +101,8 @@ class _Detector:
         self.seeded = random.Random(self.seed).getstate()
         self._rngs = threading.local()
         self.normalized = _NormalizedChars()
-        self.words: dict[tuple[str, bool], list[list[float]]] = {}
+        # _word_ngrams' cache: the words followed by a space, and the words that end a text
+        self.words: dict[bool, dict[str, list[list[float]]]] = {True: {}, False: {}}
 
     def _prepare(self, text: str) -> str:
         """Detector.append and Detector.cleaning_text."""
@@ -126,8 +127,8 @@ class _Detector:
 
     def _word_ngrams(self, word: str, trailing: bool) -> list[list[float]]:
         """NGram.add_char over one word (and the space after it): the profiles' n-grams hit."""
-        key = (word, trailing)
-        found = self.words.get(key)
+        cache = self.words[trailing]
+        found = cache.get(word)
         if found is not None:
             return found
         probs = self.probs
@@ -153,20 +154,22 @@ class _Detector:
                 gram = grams[-n:]
                 if gram != " " and gram in probs:
                     found.append(probs[gram])
-        if len(self.words) >= WORD_CACHE_LIMIT:
-            self.words.clear()
-        self.words[key] = found
+        if len(cache) >= WORD_CACHE_LIMIT:
+            cache.clear()
+        cache[word] = found
         return found
 
     def ngrams(self, text: str) -> list[list[float]]:
         """Detector._extract_ngrams, word by word: each word starts from a space."""
         words = self._prepare(text).translate(self.normalized).split(" ")
+        end = words.pop()                         # the only word not followed by a space
         result: list[list[float]] = []
-        known = self.words.get                    # _word_ngrams' cache, asked first: most words are known
-        last = len(words) - 1
-        for i, word in enumerate(words):
+        extend, known = result.extend, self.words[True].get   # the cache, asked first: most words are known
+        for word in words:
             if word:
-                result.extend(known((word, i < last)) or self._word_ngrams(word, i < last))
+                extend(known(word) or self._word_ngrams(word, True))
+        if end:
+            extend(self._word_ngrams(end, False))
         return result
 
     def probabilities(self, text: str) -> tuple[tuple[str, float], ...]:

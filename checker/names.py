@@ -75,6 +75,18 @@ GREETINGS = frozenset({
 SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 SENTENCE_MARKS = ".!?\n"
+# A name right before a word for a work names its maker, an author or a composer, not a private
+# person: "Tove Janssons Sommarboken", "Eino Leinon runo", "Anna Lind's song". The next word is
+# one of these forms, or a compound ending in one ("Sommarboken", "lastenkirja").
+WORK_RE = re.compile(
+    r"kirja(?:n|a|t|ssa|sta)?|kirjoja|romaani\w*|runo(?:n|a|t|ja|ssa|sta)?|laulu\w*|biisi\w*"
+    r"|levy(?:n|ä|t|jä)?|albumi\w*|elokuva\w*|näytelmä\w*|sinfonia\w*|teos|teokse\w*|maalaus|maalaukse\w*"
+    r"|novelli\w*|satu|sadu\w*|ooppera\w*|musikaali\w*"
+    r"|bok(?:en)?|böcker(?:na)?|roman(?:en|er|erna)?|dikt(?:en|er|erna|samling\w*)?|sång(?:en|er|erna)?"
+    r"|vis(?:a|an|or|orna)|skiv(?:a|an|or)|film(?:en|er|erna)?|pjäs(?:en|er)?|symfoni\w*|målning\w*"
+    r"|novell(?:en|er)?|sag(?:a|an|or)|operan?|musikal(?:en)?"
+    r"|book|novels?|poems?|songs?|albums?|movies?|films?|symphon(?:y|ies)|paintings?|stor(?:y|ies)|musicals?|operas?")
+WORK_TAIL_RE = re.compile(r"\w{3,}(?:boken|dikten|sången|visan|kirja|kirjan|runo|runon|laulu|laulun|romaani|romaanin)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +101,13 @@ class Name:
     full: bool
     role: bool
     addressed: bool
+    maker: bool = False   # the maker of a work named right after ("Tove Janssons Sommarboken")
 
     @property
     def private(self) -> bool:
-        """A private person is named: not an official in their role, not the one addressed."""
-        return not self.role and not self.addressed
+        """A private person is named: not an official in their role, not the one addressed, not
+        the maker of a work."""
+        return not self.role and not self.addressed and not self.maker
 
 
 # --- the lists -------------------------------------------------------------------------------
@@ -314,7 +328,17 @@ def _name(doc: Document, org: Organization, first: int, last: int, base: str, *,
     tokens = doc.tokens
     return Name(tokens[first].start, tokens[last].end, first, last, base, full,
                 role=_in_role(doc, org, first, last, base),
-                addressed=_addressed(doc, first, last))
+                addressed=_addressed(doc, first, last), maker=_maker(doc, last))
+
+
+def _maker(doc: Document, last: int) -> bool:
+    """Whether the word right after a name is a work ("Leinon runo", "Janssons Sommarboken")."""
+    tokens = doc.tokens
+    if last + 1 >= len(tokens) or any(mark in doc.text[tokens[last].end:tokens[last + 1].start]
+                                      for mark in SENTENCE_MARKS + ",;:"):
+        return False
+    word = tokens[last + 1].lower
+    return bool(WORK_RE.fullmatch(word) or WORK_TAIL_RE.fullmatch(word))
 
 
 def _in_role(doc: Document, org: Organization, first: int, last: int, base: str) -> bool:
@@ -353,6 +377,10 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
     if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
+        return True
+    # A reply that opens with the tagged name of the one it answers, the way Facebook writes it:
+    # "Matti Virtanen Kyllä, kirjasto on auki." (a full name, then a new sentence with no mark)
+    if not before.strip() and last > first and after[:1].isupper() and not rest[:1].isalnum():
         return True
     # "Kiitos kysymyksestä, Anna." / "Tack, Erik!": after a comma, closing the sentence
     closing = not after or after[0] in ".!?\n" or (not after[0].isalnum() and not after[0].isspace())

@@ -244,13 +244,12 @@ class Document:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of every sentence, split at . ! ? followed by space, and at newlines."""
-        spans, start = [], 0
-        for m in SENTENCE_END_RE.finditer(self.text):
-            if self.text[start:m.end()].strip():
-                spans.append(_strip_span(self.text, start, m.end()))
-            start = m.end()
-        if self.text[start:].strip():
-            spans.append(_strip_span(self.text, start, len(self.text)))
+        text, spans, start = self.text, [], 0
+        for end in [*(m.end() for m in SENTENCE_END_RE.finditer(text)), len(text)]:
+            span = _strip_span(text, start, end)
+            if span[0] < span[1]:
+                spans.append(span)
+            start = end
         return spans
 
     @cached_property
@@ -367,11 +366,11 @@ def _placed_words(line: str, lower: str, offset: int, number: int) -> _LineWords
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """[start, end) without the white space at either end."""
+    part = text[start:end]
+    kept = part.lstrip()
+    start += len(part) - len(kept)
+    return start, start + len(kept.rstrip())
 
 
 def _safe_lower(text: str) -> str:

@@ -235,7 +235,8 @@ class Kind(ABC):
         return False
 
     def regex_serials(self) -> frozenset[int]:
-        """The serials (checker/regexsafe.py) of the regexes the rule matches; none by default."""
+        """The serials (checker/regexsafe.py) of the regexes the rule matches; none by default.
+        A rule with regexes runs under its request's regex deadline (the engine sets it)."""
         return frozenset()
 
 

@@ -194,9 +194,25 @@ def _phones(text: str) -> Iterable[Found]:
             number = phonenumbers.parse(candidate, "FI")
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number):
+        if phonenumbers.is_valid_number(number) and not _is_service_number(number):
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             yield Found("phone", start, m.end(), e164)
+
+
+# Numbers that reach an agency or a company, never a person: toll-free, premium and
+# shared-cost numbers by their type, and Finland's nationwide numbers by their prefix
+# (0295 the state's agencies, such as the police's tip line; 020, 0100 and 0200 companies'
+# and services' numbers).
+SERVICE_TYPES = frozenset({phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                           phonenumbers.PhoneNumberType.SHARED_COST})
+SERVICE_PREFIXES = ("+358295", "+35820", "+358100", "+358200")
+
+
+def _is_service_number(number: phonenumbers.PhoneNumber) -> bool:
+    if phonenumbers.number_type(number) in SERVICE_TYPES:
+        return True
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164.startswith(SERVICE_PREFIXES)
 
 
 def _is_street_name(word: str) -> bool:

@@ -334,11 +334,11 @@ class Pattern(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
-        sequences, token_keys = self.sequences, ctx.token_keys
+        sequences, token_keys, starting = self.sequences, ctx.token_keys, self.sequences.first.get
         found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
         possible: dict[object, bool] = {}                # tree -> whether the text has its words
         for index, key in ctx.hits.get(self.rule_id, ()):
-            for lang, root in sequences.starting(key):
+            for lang, root in starting(key, ()):
                 alive = possible.get(root)
                 if alive is None:
                     alive = possible[root] = sequences.possible(root, ctx.present_keys)

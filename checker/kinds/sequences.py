@@ -48,7 +48,7 @@ class Sequences:
     def __init__(self, gap: int) -> None:
         self.gap = gap
         self._roots: dict[tuple[Hashable, Element], _Node] = {}
-        self._by_first: dict[Hashable, list[tuple[Hashable, _Node]]] = {}
+        self.first: dict[Hashable, list[tuple[Hashable, _Node]]] = {}   # key -> `starting(key)`
 
     def add(self, group: Hashable, elements: Sequence[Element], tag: Hashable) -> None:
         """Add a sequence (at least one element) of a group (e.g. its language) with its tag;
@@ -57,7 +57,7 @@ class Sequences:
         if root is None:
             root = self._roots[(group, elements[0])] = _Node()
             for key in elements[0]:
-                self._by_first.setdefault(key, []).append((group, root))
+                self.first.setdefault(key, []).append((group, root))
         node = root
         for element in elements[1:]:
             node = node.children.setdefault(element, _Node())
@@ -71,7 +71,7 @@ class Sequences:
 
     def starting(self, key: Hashable) -> Sequence[tuple[Hashable, _Node]]:
         """The (group, tree) of the sequences whose first element the key fills."""
-        return self._by_first.get(key, ())
+        return self.first.get(key, ())
 
     def possible(self, root: _Node, present: frozenset) -> bool:
         """Whether some sequence of a tree can match in a text whose words carry no keys but

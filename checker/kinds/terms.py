@@ -300,15 +300,23 @@ class Terms(Kind):
     def needs_hits(self) -> bool:
         return True           # every match starts at one of the rule's words (ctx.hits, joined_hits)
 
-    def find(self, ctx: Context) -> Iterable[Match]:
-        tokens = ctx.doc.tokens
-        title_words = self._title_words(ctx) if self.has_titles else []
+    def _shielded(self, ctx: Context) -> set[int]:
+        """Tokens where no term fires: inside an excepted phrase, or a term in its other sense."""
         shielded = {index for _, first, last in self.except_phrases.find(ctx)
                     for index in range(first, last + 1)} if self.except_phrases else set()
         if self.senses:
             shielded |= self._other_senses(ctx)
+        return shielded
+
+    def find(self, ctx: Context) -> Iterable[Match]:
+        tokens = ctx.doc.tokens
+        title_words: list[int] | None = None       # both worked out at the first term found
+        shielded: set[int] | None = None
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
+            if shielded is None:
+                shielded = self._shielded(ctx)
+                title_words = self._title_words(ctx) if self.has_titles else []
             if self._excepted(lang, tokens[first].lower, ctx.token_keys.get(first, frozenset())) or first in shielded:
                 continue
             if self.frames and self._in_a_frame(ctx, lang, first, last):

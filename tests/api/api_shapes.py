@@ -18,7 +18,7 @@ GUIDELINE_RE = re.compile(r"^(G[1-8]|C[1-7]|P[1-5])$")
 MAX_EXCERPT, MAX_PER_RULE, MAX_FINDINGS = 200, 20, 200
 RULE_ID_RE = re.compile(r"^([a-z_]+)\.[a-z0-9][a-z0-9-]*$")
 FINDING_FIELDS = {"rule", "category", "severity", "message", "guideline", "start", "end",
-                  "excerpt", "suggestion"}
+                  "excerpt", "core", "suggestion"}
 ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 413: "too_large",
                415: "unsupported_media_type"}
 
@@ -66,8 +66,11 @@ def assert_check_body(body: Any, text: str | None = None) -> None:
         assert 0 <= f["start"] <= f["end"]
         assert isinstance(f["excerpt"], str)
         assert f["suggestion"] is None or (isinstance(f["suggestion"], str) and f["suggestion"])
+        assert isinstance(f["core"], str)
         if f["start"] == f["end"]:
-            assert f["excerpt"] == ""
+            assert f["excerpt"] == f["core"] == ""
+        else:
+            assert f["core"], f
         if text is not None:
             assert f["end"] <= utf16_len(text)
             # the words of the span, cut to their first MAX_EXCERPT code units
@@ -75,6 +78,9 @@ def assert_check_body(body: Any, text: str | None = None) -> None:
             excerpt = f["excerpt"].encode("utf-16-le", "surrogatepass")
             assert excerpt == shown if len(shown) <= 2 * MAX_EXCERPT else shown.startswith(excerpt), f
             assert len(excerpt) >= min(len(shown), 2 * MAX_EXCERPT) - 2, f
+            # the core is what the rule itself found, inside the span (which its extent widened)
+            core = f["core"].encode("utf-16-le", "surrogatepass")
+            assert len(core) <= 2 * MAX_EXCERPT and core in shown, f
     # each rule's texts once, in the rules map: exactly the rules of the findings and the omitted
     assert {f["rule"] for f in findings} | set(body["omitted"]) == set(body["rules"])
     for f in findings:

@@ -62,10 +62,10 @@ def test_response_has_every_field_with_exact_values(client):
     assert result["findings"] == [{
         **{k: v for k, v in result["findings"][0].items()
            if k not in {"rule", "category", "severity", "message", "guideline", "start", "end",
-                        "excerpt", "suggestion"}},
+                        "excerpt", "core", "suggestion"}},
         "rule": "insult.zonk", "category": "insult", "severity": "warn",
         "message": "Zonk insults.", "guideline": "G5", "start": 6, "end": 10,
-        "excerpt": "zonk", "suggestion": None,
+        "excerpt": "zonk", "core": "zonk", "suggestion": None,
     }]
     assert result["omitted"] == {}
     assert result["rules"] == {"insult.zonk": {

@@ -83,6 +83,11 @@ def weekday_dates(text, now):
             yield m.group(0), wd, dt.date(y, month, day)
 
 
+def _is_service_number(parsed) -> bool:
+    from checker.kinds.identifier import _is_service_number as service
+    return service(parsed)
+
+
 def check_phones(text: str, privacy_spans: list[str], where: str, errors: list[str]) -> None:
     """Every valid private number is labelled privacy, and the city's own numbers never are."""
     iban_spans = [m.span() for m in IBAN_RE.finditer(text)]
@@ -97,6 +102,8 @@ def check_phones(text: str, privacy_spans: list[str], where: str, errors: list[s
             ok = False
         city = ok and phonenumbers.format_number(
             parsed, phonenumbers.PhoneNumberFormat.E164).startswith(CITY_PHONES)
+        # an agency's or a company's service number (toll-free, 0295, 020) reaches no person
+        city = city or (ok and _is_service_number(parsed))
         positive = any(num in s or s in num for s in privacy_spans)
         if positive and (not ok or city):
             errors.append(f"{where}: private phone {num} invalid or a city number")

@@ -91,3 +91,47 @@ def test_findings_do_not_depend_on_the_order_requests_come_in() -> None:
     engine._leads.clear()
     again = [sorted((r.id, s, e) for r, s, e, _ in find(PACK, q)[0]) for q in reversed(requests)]
     assert first == list(reversed(again))
+
+
+def _without_time(response: dict) -> dict:
+    return {key: value for key, value in response.items() if key != "elapsed_ms"}
+
+
+def test_requests_checked_together_get_what_each_gets_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check_all over texts of several request shapes (several plans), in groups cut by size,
+    answers each request exactly as check does, in order."""
+    monkeypatch.setattr(engine, "TOGETHER_CHARS", 2_000)      # many groups, and texts longer than one
+    shapes = [{}, {"context": "comment", "role": "admin", "account": "official", "platform": "facebook"},
+              {"platform": "instagram", "attachments": (Attachment(type="image"),)}]
+    requests = [replace(request, **shapes[number % 3]) for number, request in enumerate(_texts()[:300])]
+    requests.append(Request(text="Du ljuger. " * 400, now=NOW))               # alone over the limit
+    together = engine.check_all(PACK, requests)
+    assert len(together) == len(requests)
+    assert [_without_time(r) for r in together] == [_without_time(engine.check(PACK, q)) for q in requests]
+    assert all(r["elapsed_ms"] >= 0 for r in together)
+    assert engine.check_all(PACK, []) == []
+
+
+def test_a_request_checked_together_with_others_keeps_its_own_regex_deadline(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The deadline counts what a request's own rules have taken: a slow neighbour in the
+    batch does not make the regexes of the others late."""
+    from checker import regexsafe
+    monkeypatch.setattr(regexsafe, "DEFAULT_DEADLINE", 0.3)
+    slow = PACK.rules[0]                      # runs first, on every text
+    assert not slow.kind.regex_serials()
+    real = slow.kind.find
+
+    def sleepy(ctx: Context):
+        if ctx.request.text.startswith("slow"):
+            import time
+            time.sleep(0.35)
+        return real(ctx)
+
+    monkeypatch.setattr(slow.kind, "find", sleepy)
+    texts = ["slow: he is on the developer's payroll", "He is on the developer's payroll",
+             "Councillor Smith is on the developer's payroll", "slow: she is on the developer's payroll"]
+    responses = engine.check_all(PACK, [Request(text=t, locale="en", now=NOW) for t in texts])
+    for text, response in zip(texts, responses):
+        late = [f for f in response["findings"] if "could not be checked in time" in f["message"]]
+        assert bool(late) == text.startswith("slow"), (text, late)

@@ -104,6 +104,16 @@ def test_the_citys_own_numbers_never_fire(number: str) -> None:
     assert found(f"Kaupungintalo, puh. {number}.", ["phone"], Organization()) == [number]
 
 
+@pytest.mark.parametrize("number", ["0295 421 000",      # the state's agencies (the police's tip line)
+                                    "020 692 929",       # a company's nationwide number
+                                    "0800 123 456",      # toll-free
+                                    "0600 12345",        # premium rate
+                                    "0100 100"])
+def test_service_numbers_reach_no_person(number: str) -> None:
+    assert found(f"Vinkit numeroon {number}.", ["phone"], Organization()) == []
+    assert found("Soita Annalle 040 718 2934.", ["phone"], Organization()) == ["040 718 2934"]
+
+
 def test_emails_and_the_citys_domains() -> None:
     text = ("Kirjoita anna.virtanen@gmail.com, kirjaamo@hanko.fi, x@kirjasto.hanko.fi, "
             "y@hango.fi tai z@nothanko.fi. Katso...erik@mail.se")
@@ -113,6 +123,7 @@ def test_emails_and_the_citys_domains() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Hän asuu Mannerheimintie 5 B 12, Helsinki.", "Mannerheimintie 5 B 12"),
+    ("Hon bor på Esplanaden 14 B 9, om nån undrar.", "Esplanaden 14 B 9"),   # a street named by itself
     ("Han bor på Storgatan 3.", "Storgatan 3"),
     ("Juhlat Bulevardi 10 A:ssa.", "Bulevardi 10 A:ssa"),    # the case ending belongs to it
     ("Osoite Rantakatu 4 as 7.", "Rantakatu 4 as 7"),

@@ -100,6 +100,7 @@ def test_officials_are_a_role_by_full_name_or_surname():
     "Anna, kirjasto on auki torstaina.", "Hei Anna, kiitos kysymyksestä!", "Kiitos Anna!",
     "Tack Erik!", "Hej Erik, biblioteket har öppet.", "Kiitos kysymyksestä, Anna.",
     "Thanks, Anna!", "Anna Virtanen, kirjasto on auki.", "Erik: biblioteket öppnar kl. 10.",
+    "Anna Virtanen Kyllä, kirjasto on auki torstaina.", "Erik Lindholm Tack för frågan!",
 ])
 def test_the_person_addressed_is_no_reason(text):
     found = names(text)
@@ -115,6 +116,17 @@ def test_the_person_addressed_is_no_reason(text):
 ])
 def test_a_private_person_named(text, name):
     assert private(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Vi rekommenderar Tove Janssons Sommarboken till alla.", "Luin eilen Eino Leinon runon ääneen.",
+    "We sang Anna Lind's song at the concert.",
+])
+def test_the_maker_of_a_work_is_no_private_person(text):
+    assert names(text) and private(text) == []
+    assert private("Olen nähnyt Erik Lindholmin auton pihalla.") == ["Erik Lindholmin"]
+    assert private("Erik Lindholm bokade salen och Tyler played music.") == ["Erik Lindholm"]
+    assert private("Kysy Anna Virtaselta kirjastossa.") == ["Anna Virtaselta"]
 
 
 def test_offsets_are_string_indices_and_utf16_in_findings(pack):
