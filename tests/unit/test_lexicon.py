@@ -78,3 +78,14 @@ def test_a_starred_word_showing_one_letter_is_not_read() -> None:
 
 def test_stars_do_not_match_words_of_another_length() -> None:
     assert not lexicon("shit").keys_for("sh***y")
+
+
+def test_forms_of_a_lexeme_share_one_entry_tuple_and_still_match() -> None:
+    lex = Lexicon()
+    lex.add("idiootti~", "insult")
+    lex.add("idiot~", "insult-sv")
+    lex.freeze()
+    entries = {id(lex._plain.lexeme[form]) for form in ("idiootti", "idiootit", "idiooteille")}
+    assert len(entries) == 1
+    assert lex.keys_for("idiooteille") == {"insult"}
+    assert lex.keys_for("idiootiiiit") >= {"insult"}         # the squeezed spelling too
