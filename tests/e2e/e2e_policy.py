@@ -78,18 +78,46 @@ def e2e_lock():
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+# What each policy file a test wrote held, by path, until the test removed it again: a run
+# stopped half-way leaves the file behind, and the next run may remove what it recognizes.
+WRITTEN = Path("/tmp/somecheck-e2e-policies.json")
+
+
+def _written() -> dict[str, str]:
+    try:
+        return json.loads(WRITTEN.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _record(path: Path, text: str | None) -> None:
+    written = _written()
+    if text is None:
+        written.pop(str(path), None)
+    else:
+        written[str(path)] = text
+    WRITTEN.write_text(json.dumps(written))
+
+
 @contextlib.contextmanager
 def installed(path: Path, content: dict):
-    """Write a policy file for the duration; never overwrite one we did not write."""
+    """Write a policy file for the duration; never overwrite one we did not write. A file
+    that an interrupted test run left (byte for byte what it recorded writing) is removed
+    first; any other file at the path is someone's policy and stops the test."""
+    if path.exists() and _written().get(str(path)) == path.read_text():
+        path.unlink()
     if path.exists():
         raise AssertionError(f"{path} exists (someone's policy, or a test that did not clean up); "
                              "not overwriting it")
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(content, indent=2))
+    text = json.dumps(content, indent=2)
+    _record(path, text)
+    path.write_text(text)
     try:
         yield path
     finally:
         path.unlink(missing_ok=True)
+        _record(path, None)
 
 
 def example(relative: str) -> dict:

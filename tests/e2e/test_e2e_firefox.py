@@ -4,12 +4,12 @@ geckodriver): background scripts instead of the service worker, content scripts,
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from e2e_browser import EXTENSION, READ_OVERLAY, WORD_RECT
 from e2e_firefox import Firefox
+from e2e_policy import FIREFOX_POLICIES as POLICIES, installed
 from e2e_server import HOSTS, FixtureServer
 
 
@@ -17,28 +17,24 @@ def page_fn(body, *args):
     return f"(function () {{ {body} }}).apply(null, {json.dumps(list(args))})"
 
 
-# Firefox reads enterprise policies here; "3rdparty" values become the add-on's managed storage.
-POLICIES = Path("/etc/firefox/policies/policies.json")
+# Firefox reads enterprise policies at POLICIES; "3rdparty" values become the add-on's managed storage.
 
 
 @pytest.fixture
 def firefox(tmp_path, bundles, out_dir, checker):
     # BiDi cannot open moz-extension:// pages, so the checker URL comes from IT policy (which
     # also exercises storage.managed in Firefox).
-    POLICIES.parent.mkdir(parents=True, exist_ok=True)
-    assert not POLICIES.exists(), f"{POLICIES} exists; not overwriting someone's policies"
-    POLICIES.write_text(json.dumps({"policies": {"3rdparty": {"Extensions": {"somecheck@city.example": {
-        "checkerUrl": checker.url, "locale": "en", "userMayChange": True}}}}}))
-    # Firefox cannot remap ports: the fixtures must be on 443 (the tests run as root).
-    server = FixtureServer(tmp_path, port=443).start()
-    (out_dir / "logs").mkdir(exist_ok=True)
-    ff = Firefox(HOSTS, out_dir / "logs" / "firefox.log")
-    try:
-        yield ff
-    finally:
-        ff.quit()
-        server.stop()
-        POLICIES.unlink()
+    with installed(POLICIES, {"policies": {"3rdparty": {"Extensions": {"somecheck@city.example": {
+            "checkerUrl": checker.url, "locale": "en", "userMayChange": True}}}}}):
+        # Firefox cannot remap ports: the fixtures must be on 443 (the tests run as root).
+        server = FixtureServer(tmp_path, port=443).start()
+        (out_dir / "logs").mkdir(exist_ok=True)
+        ff = Firefox(HOSTS, out_dir / "logs" / "firefox.log")
+        try:
+            yield ff
+        finally:
+            ff.quit()
+            server.stop()
 
 
 def test_firefox_marks_the_word_and_guards_the_post(firefox, checker, out_dir):
