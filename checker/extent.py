@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -305,35 +305,37 @@ def _block(text: str, start: int, end: int, paragraphs: Paragraphs) -> tuple[int
         if NOT_TEXT_RE.fullmatch(text[end:line_end].strip().lstrip(".!?…:")):
             following = ([(line_end + 1, p_end)] if line_end < p_end else []) \
                 + spans[here + 1:here + 1 + MAX_PARAGRAPHS]
-            last = end
             verse = _short_lines(text, start, end) if "\n" in text[start:end] else None
-            for p_begin, p_finish in following:
-                if p_finish - end > BLOCK_REACH or NOT_TEXT_RE.fullmatch(text, p_begin, p_finish):
-                    break
-                short = _short_lines(text, p_begin, p_finish)
-                if verse is None:
-                    verse = short
-                elif verse and not short:
-                    break
-                last = p_finish
-            if last > end:
-                return start, last
+            taken = _taken(text, following, verse, lambda _, p_finish: p_finish - end > BLOCK_REACH)
+            if taken:
+                return start, taken[1]
     if here > 0 and not any(ch.isalnum() for ch in text[p_start:start]) \
             and all(NOT_TEXT_RE.fullmatch(text, b, e) for b, e in spans[here + 1:here + 1 + MAX_PARAGRAPHS]) \
             and here + 1 + MAX_PARAGRAPHS >= len(spans):
-        first, verse = start, None
-        for p_begin, p_finish in reversed(spans[max(0, here - MAX_PARAGRAPHS):here]):
-            if start - p_begin > BLOCK_REACH or NOT_TEXT_RE.fullmatch(text, p_begin, p_finish) \
-                    or text[p_begin:p_finish].rstrip().endswith(":"):
-                break
-            short = _short_lines(text, p_begin, p_finish)
-            if verse is None:
-                verse = short
-            elif verse and not short:
-                break
-            first = p_begin
-        return first, end
+        taken = _taken(text, reversed(spans[max(0, here - MAX_PARAGRAPHS):here]), None,
+                       lambda p_begin, p_finish: start - p_begin > BLOCK_REACH
+                       or text[p_begin:p_finish].rstrip().endswith(":"))
+        return (taken[0] if taken else start), end
     return start, end
+
+
+def _taken(text: str, walk: Iterable[tuple[int, int]], verse: bool | None,
+           stop: Callable[[int, int], bool]) -> tuple[int, int] | None:
+    """The farthest paragraph a pasted block takes, walking `walk` (forward or backward):
+    paragraphs are taken until one that `stop`s the walk or is no text; once the block is
+    verse (`verse` True, or the first paragraph taken has short lines), only more verse.
+    None when the first paragraph is not taken."""
+    farthest = None
+    for p_begin, p_finish in walk:
+        if stop(p_begin, p_finish) or NOT_TEXT_RE.fullmatch(text, p_begin, p_finish):
+            break
+        short = _short_lines(text, p_begin, p_finish)
+        if verse is None:
+            verse = short
+        elif verse and not short:
+            break
+        farthest = (p_begin, p_finish)
+    return farthest
 
 
 def _short_lines(text: str, start: int, end: int) -> bool:
