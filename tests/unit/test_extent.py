@@ -17,8 +17,9 @@ from checker.extent import extended, widen
 from checker.kinds.base import Context
 from checker.langid import analyse
 from checker.model import Organization, Request
-from checker.pack import PackError, load_pack
+from checker.pack import load_pack
 from checker.text import Document
+from tests.unit.packfiles import make_pack, refusal
 from tests.unit.steps import lines_run
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=timezone.utc)     # a Saturday: no timing findings
@@ -241,11 +242,7 @@ def test_the_bundled_pack_marks_the_clause_or_sentence_in_utf16_of_the_text_as_s
 
 
 def test_an_extent_the_pack_does_not_know_is_refused_with_its_line(tmp_path: Path) -> None:
-    (tmp_path / "rules").mkdir()
-    (tmp_path / "pack.yaml").write_text(
-        'name: t\nversion: "1"\nguidelines:\n  G5: {title: {fi: O, sv: R, en: T}, text: {fi: O, sv: R, en: T}}\n',
-        encoding="utf-8")
-    (tmp_path / "rules" / "a.yaml").write_text("""rules:
+    make_pack(tmp_path, """\
   - id: profanity.x
     category: profanity
     severity: block
@@ -256,11 +253,9 @@ def test_an_extent_the_pack_does_not_know_is_refused_with_its_line(tmp_path: Pat
     message: {sv: Svordom., fi: Kirosana., en: A swear word.}
     description: {sv: Inga svordomar., fi: Ei kirosanoja., en: No swear words.}
     examples: {flag: ["a heck"], pass: ["a neck"]}
-""", encoding="utf-8")
-    with pytest.raises(PackError) as caught:
-        load_pack([tmp_path])
-    assert "a.yaml:7: rule 'profanity.x': 'extent' is 'paragraph'; expected one of match, words, clause, sentence, " \
-           "block" in str(caught.value)
+""")
+    assert "main.yaml:7: rule 'profanity.x': 'extent' is 'paragraph'; expected one of match, words, clause, " \
+           "sentence, block" in refusal(tmp_path)
 
 
 def test_widening_is_linear_in_the_text() -> None:

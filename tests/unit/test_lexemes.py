@@ -18,6 +18,7 @@ from checker import compoundgen, lexemegen
 from checker.engine import check
 from checker.kinds.base import Request
 from checker.lexicon import CLITICS, FORMS, Lexicon, PatternError
+from tests.unit.packfiles import make_pack, refusal
 
 NOW = datetime.fromisoformat("2026-11-28T12:00:00+02:00")
 
@@ -337,13 +338,7 @@ def test_a_term_in_a_sentence_with_a_cue_of_its_other_sense_passes(pack) -> None
 
 
 def test_a_sense_must_be_written_term_colon_words(tmp_path) -> None:
-    from checker.pack import PackError, load_pack
-    folder = tmp_path / "p"
-    (folder / "rules").mkdir(parents=True)
-    (folder / "pack.yaml").write_text(
-        'name: t\nversion: "1"\nguidelines:\n  G5: {title: {fi: O, sv: R, en: T}, text: {fi: O, sv: R, en: T}}\n',
-        encoding="utf-8")
-    (folder / "rules" / "p.yaml").write_text("""rules:
+    make_pack(tmp_path, """\
   - id: profanity.x
     category: profanity
     severity: block
@@ -354,9 +349,8 @@ def test_a_sense_must_be_written_term_colon_words(tmp_path) -> None:
     message: {sv: Svordom., fi: Kirosana., en: A swear word.}
     description: {sv: Inga svordomar., fi: Ei kirosanoja., en: No swear words.}
     examples: {flag: ["a bitch"], pass: ["a neck"]}
-""", encoding="utf-8")
-    with pytest.raises(PackError, match="term: word, word"):
-        load_pack([folder])
+""")
+    assert "term: word, word" in refusal(tmp_path)
 
 
 def test_a_tail_that_is_an_ending_matches_plainly() -> None:

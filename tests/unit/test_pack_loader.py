@@ -10,43 +10,10 @@ from textwrap import dedent
 import pytest
 
 from checker.engine import check
-from checker.pack import EXAMPLE_NOW, PackError, load_pack
+from checker.pack import EXAMPLE_NOW, load_pack
 from checker.pack.store import PackStore
 from checker.model import Request
-
-GOOD_RULE = """\
-  - id: profanity.test
-    category: profanity
-    severity: block
-    guideline: G5
-    kind: terms
-    terms:
-      en: [heck*]
-      any: [zork]
-    message: {sv: Svordom., fi: Kirosana., en: A swear word.}
-    description: {sv: Inga svordomar., fi: Ei kirosanoja., en: No swear words.}
-    examples:
-      flag: ["what the heck"]
-      pass: ["a neck"]
-"""
-
-GUIDELINES = """\
-guidelines:
-  G5: {title: {fi: Otsikko, sv: Rubrik, en: Title}, text: {fi: Teksti., sv: Text., en: Text.}}
-"""
-
-
-def make_pack(folder: Path, rules: str = GOOD_RULE, meta: str = 'name: t\nversion: "1"\n') -> Path:
-    (folder / "rules").mkdir(parents=True, exist_ok=True)
-    (folder / "pack.yaml").write_text(meta + GUIDELINES, encoding="utf-8")
-    (folder / "rules" / "main.yaml").write_text("rules:\n" + rules, encoding="utf-8")
-    return folder
-
-
-def refusal(folder: Path) -> str:
-    with pytest.raises(PackError) as caught:
-        load_pack([folder])
-    return str(caught.value)
+from tests.unit.packfiles import GOOD_RULE, make_pack, refusal
 
 
 def request(text: str) -> Request:
