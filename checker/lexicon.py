@@ -42,6 +42,7 @@ every rule that names it. A lookup finds entries and reports their keys.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -127,12 +128,15 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
+DOUBLED_RE = re.compile(r"(.)\1", re.DOTALL)       # a letter twice in a row: squeezing changes the word
+
+
 @lru_cache(maxsize=None)
 def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
     """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
     is (worked out once however many rules name the lexeme)."""
-    return tuple((form, "" if short == form else short)
-                 for form, short in ((form, squeeze(form)) for form in lexeme_forms(lemma, tag)))
+    return tuple((form, squeeze(form) if DOUBLED_RE.search(form) else "")
+                 for form in lexeme_forms(lemma, tag))
 
 
 def parse_pattern(pattern: str) -> tuple[str, str]:
@@ -210,14 +214,13 @@ class Lexicon:
         plain, squeezed = self._plain, self._squeezed
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
+            one = (entry,)
+            tables = ((plain.lexeme, squeezed.lexeme),) + (((plain.tail, squeezed.tail),) if mode == "tail" else ())
             for form, short in _squeezed_forms(lemma, tag):
-                _put(plain.lexeme, form, entry)
-                if short:
-                    _put(squeezed.lexeme, short, entry)
-                if mode == "tail":
-                    _put(plain.tail, form, entry)
+                for whole, shortened in tables:
+                    whole[form] = whole.get(form, ()) + one
                     if short:
-                        _put(squeezed.tail, short, entry)
+                        shortened[short] = shortened.get(short, ()) + one
             return
         _put(getattr(plain, mode), core, entry)
         short = squeeze(core)
