@@ -128,15 +128,16 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
-DOUBLED_RE = re.compile(r"(.)\1", re.DOTALL)       # a letter twice in a row: squeezing changes the word
+RUNS_RE = re.compile(r"(.)\1+", re.DOTALL)    # text.squeeze as one regex call: runs of a character
 
 
 @lru_cache(maxsize=None)
 def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
     """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
     is (worked out once however many rules name the lexeme)."""
-    return tuple((form, squeeze(form) if DOUBLED_RE.search(form) else "")
-                 for form in lexeme_forms(lemma, tag))
+    squeezed = RUNS_RE.sub
+    return tuple((form, "" if short == form else short)
+                 for form, short in ((form, squeezed(r"\1", form)) for form in lexeme_forms(lemma, tag)))
 
 
 def parse_pattern(pattern: str) -> tuple[str, str]:
