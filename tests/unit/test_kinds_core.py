@@ -53,6 +53,8 @@ RULES = """
     terms: {en: [scum, hell]}
     except: {en: ["scum of the pond"]}
     titles: {en: [film]}
+    mentions: {en: [word, scrawled]}
+    places: {en: [through, village]}
     heads: {en: [refugee*]}
     tails: {en: ["*trash~"]}
 {m}
@@ -273,3 +275,14 @@ def test_terms_compounds_titles_links_and_excepted_phrases(pack) -> None:
     assert hate("We saw the film Hell or High Water.") == []            # a title
     assert hate("What the hell is this film.") == ["hell"]              # not written as a title
     assert hate("Read https://example.com/you-are-scum now") == []      # someone else's address
+
+
+def test_terms_mentioned_in_quotes_or_a_place_name_do_not_fire(pack) -> None:
+    def hate(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "hate.words"]
+    assert hate('Someone scrawled "scum" on the wall.') == []           # quoted, with a mention word
+    assert hate("We removed the word 'scum' from the comments.") == []
+    assert hate("Someone scrawled on the wall, you scum.") == ["scum"]  # not in quotes: the writer's word
+    assert hate('You are "scum", all of you.') == ["scum"]              # in quotes, no mention word
+    assert hate("We drove through Hell on the way to Trondheim.") == []  # a place's name
+    assert hate("We drove through hell to get here.") == ["hell"]       # not capitalized
