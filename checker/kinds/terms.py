@@ -27,6 +27,9 @@
     places:                                           # a capitalized term inside its sentence
       sv: [byn, genom, i]                             # right after one of these is a place's
       en: [village, through, in]                      # name ("byn Fucking", "through Bitche")
+    initial: {en: [smash, burn]}                      # a term beginning so opens its clause
+    initial_after: {en: [just, go, and]}              # ("kids smash windows" states); these may
+                                                      # stand before it ("just smash them")
     mentions:                                         # a term in quotation marks, in a sentence
       fi: [sana*, kirjoitettu, poistimme]             # with one of these words, is a word talked
       en: [word, words, scrawled, removed]            # about, not used ('sanaa "mamu"', 'sprayed
@@ -46,7 +49,9 @@ from functools import lru_cache
 from importlib import resources
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
+from checker.kinds.frames import EARLIER, INITIAL, INITIAL_AFTER, framed_out
 from checker.kinds.mention import QUOTES, a_place_name, quoted, starts_sentence
+from checker.kinds.pattern import JOINERS
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
 
@@ -144,6 +149,10 @@ class Terms(Kind):
               choices=("skip", "only"), default="skip"),
         Param("places", "per_language", "words right before a capitalized term inside its sentence that make "
               "it the name of a place (\"byn Fucking\", \"through Bitche\")"),
+        Param(INITIAL, "per_language", "words a term may begin with only at the start of its clause "
+              "(imperatives: \"smash windows!\" asks, \"kids smash windows\" states)"),
+        Param(INITIAL_AFTER, "per_language", "words that may stand before an `initial` term in its clause"),
+        Param(EARLIER, "per_language", "words that cancel a term anywhere before it in its sentence"),
         Param("mentions", "per_language", "words that, in the sentence of a term written in quotation marks, "
               "show the term is mentioned (reported, condemned, removed), not used"),
     )
@@ -171,6 +180,11 @@ class Terms(Kind):
         for lang, items in params.per_language("titles", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, TITLE, lang), line)
+        for tag in (INITIAL, INITIAL_AFTER, EARLIER):
+            for lang, items in params.per_language(tag, required=False).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, tag, lang), line)
+        self.framed = params.has(INITIAL) or params.has(EARLIER)
         self.has_places = params.has("places")
         for lang, items in params.per_language("places", required=False).items():
             for word, line in items:
@@ -358,6 +372,8 @@ class Terms(Kind):
                 continue            # "Dick Van Dyke": a word of a person's name
             if first == last and place_words and a_place_name(ctx.doc, first, first - 1 in place_words):
                 continue            # "byn Fucking i Österrike": a place's name
+            if self.framed and framed_out(ctx, self.rule_id, lang, first, JOINERS):
+                continue            # "kids smash windows": a statement, not a call
             if self.has_titles and (_after_author(ctx.doc, first) or (
                     title_words and self._a_title(ctx, title_words, first))):
                 continue
