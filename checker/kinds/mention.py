@@ -10,6 +10,8 @@ from checker.text import Document
 
 QUOTES = "\"'”“«»„‘’"
 QUOTE_REACH = 40            # characters from a quote mark to the term it sets off, at most
+CUE_BEFORE = 6              # words before a quoted term where a word that mentions it may stand
+CUE_AFTER = 3               # and after it ('"paska kaupunki" -teksti', '"fan" på väggen, sprejat')
 
 
 def starts_sentence(text: str, index: int) -> bool:
@@ -33,6 +35,19 @@ def quoted(text: str, start: int, end: int) -> bool:
     after = next((i for i in range(end, min(end + QUOTE_REACH, len(text)))
                   if text[i] == "\n" or _quote_at(text, i)), None)
     return before is not None and after is not None and text[before] != "\n" and text[after] != "\n"
+
+
+def mentioned(doc: Document, cues: set[int], first: int, last: int) -> bool:
+    """Whether a mention word (a token in `cues`) stands close to the term from token `first` to
+    `last`, on its line and in its sentence: 'käytettiin sanaa "ryssä"', 'scrawled "fuck" on'."""
+    tokens, text = doc.tokens, doc.text
+    line = tokens[first].line
+    for index in range(max(0, first - CUE_BEFORE), min(len(tokens), last + CUE_AFTER + 1)):
+        if index in cues and tokens[index].line == line:
+            low, high = sorted((index, first))
+            if not any(mark in text[tokens[low].end:tokens[high].start] for mark in ".!?"):
+                return True
+    return False
 
 
 def a_place_name(doc: Document, index: int, after_cue: bool) -> bool:

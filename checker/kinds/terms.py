@@ -50,7 +50,7 @@ from importlib import resources
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.frames import EARLIER, INITIAL, INITIAL_AFTER, framed_out
-from checker.kinds.mention import QUOTES, a_place_name, quoted, starts_sentence
+from checker.kinds.mention import QUOTES, a_place_name, mentioned, quoted, starts_sentence
 from checker.kinds.pattern import JOINERS
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
@@ -284,14 +284,10 @@ class Terms(Kind):
                 shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
         return shielded
 
-    @staticmethod
-    def _sentence_of(ctx: Context, start: int) -> int:
-        return bisect_right(ctx.doc.sentences, (start, len(ctx.doc.text) + 1)) - 1
-
-    def _mention_sentences(self, ctx: Context) -> set[int]:
-        """The sentences (by number) that hold one of the rule's `mentions` words."""
+    def _mention_words(self, ctx: Context) -> set[int]:
+        """The tokens that are one of the rule's `mentions` words."""
         tokens = ctx.doc.tokens
-        return {self._sentence_of(ctx, tokens[index].start) for index, key in ctx.hits.get(self.rule_id, ())
+        return {index for index, key in ctx.hits.get(self.rule_id, ())
                 if key[1] == MENTION and allowed_in(ctx, tokens[index].line, key[2])}
 
     def _place_words(self, ctx: Context) -> set[int]:
@@ -355,14 +351,14 @@ class Terms(Kind):
         tokens = ctx.doc.tokens
         title_words: list[int] | None = None       # all four worked out at the first term found
         shielded: set[int] | None = None
-        cue_sentences: set[int] = set()
+        mention_words: set[int] = set()
         place_words: set[int] = set()
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
             if shielded is None:
                 shielded = self._shielded(ctx)
                 title_words = self._title_words(ctx) if self.has_titles else []
-                cue_sentences = self._mention_sentences(ctx) if self.has_mentions else set()
+                mention_words = self._mention_words(ctx) if self.has_mentions else set()
                 place_words = self._place_words(ctx) if self.has_places else set()
             if self._excepted(lang, tokens[first].lower, ctx.token_keys.get(first, frozenset())) or first in shielded:
                 continue
@@ -378,7 +374,7 @@ class Terms(Kind):
                     title_words and self._a_title(ctx, title_words, first))):
                 continue
             start, end = tokens[first].start, tokens[pointed_end(ctx, last)].end
-            if cue_sentences and self._sentence_of(ctx, start) in cue_sentences and quoted(ctx.doc.text, start, end):
+            if mention_words and mentioned(ctx.doc, mention_words, first, last) and quoted(ctx.doc.text, start, end):
                 continue            # 'sanaa "mamu"': a word talked about, not used
             if ctx.doc.in_link(start, end) == only_links:
                 yield Match(start, end)
