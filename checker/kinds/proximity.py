@@ -71,7 +71,8 @@ from collections.abc import Iterable
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
-from checker.text import SENTENCE_END_RE, Document
+from checker.sentences import SUBORDINATORS, ends_between, sentence_start
+from checker.text import Document
 
 MAX_DISTANCE = 12
 MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
@@ -80,14 +81,11 @@ REVEAL_WORDS = 3           # words after a `reveal` word that name the private t
 # life of the person thanked ("Kiitos hoitaja Marille luennosta! #diabetes").
 THANKS = frozenset("""kiitos kiitokset tervetuloa onnea onnittelut thanks thank welcome congratulations congrats
     tack välkommen välkomna grattis""".split())
-# Words that open a clause: a speaking verb before one of them speaks about the name after it.
-CLAUSE_WORDS = frozenset("että ettei et jotta kun jos koska att när om eftersom that when if because".split())
 ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
 # The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
 # nominative, genitive, partitive, the local cases, essive, translative and possessives.
 FI_SINGULAR = ("", "n", "A", "llA", "ltA", "lle", "ssA", "stA", "nA", "ksi", "mme", "nsA", "ni", "si", "nkin")
 CLASS_RE = re.compile(r"\d{1,2}[a-zåäö](?::[a-zåäö]{1,5})?")     # a school class: "5b", "9c", "3b:ltä"
-SENTENCE_MARKS = ".!?\n"
 
 
 class Proximity(Kind):
@@ -220,7 +218,7 @@ class Proximity(Kind):
         tokens = ctx.doc.tokens
         if first >= 1 and self._keyed(ctx, first - 1, "speaking"):
             return True
-        return (first >= 2 and self._keyed(ctx, first - 2, "speaking") and tokens[first - 1].lower not in CLAUSE_WORDS
+        return (first >= 2 and self._keyed(ctx, first - 2, "speaking") and tokens[first - 1].lower not in SUBORDINATORS
                 and ctx.doc.text[tokens[first - 1].start].islower())
 
     def _keyed(self, ctx: Context, index: int, what: str) -> bool:
@@ -235,7 +233,7 @@ class Proximity(Kind):
                 and self._capitalized(ctx, index + 1))
         if pair:
             return index, index + 1
-        if _sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
+        if sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
             english = ctx.languages.allows(token.line, "en")
             return (index, index) if read_name(ctx.doc.text[token.start:token.end], english=english) else None
         return index, index
@@ -252,8 +250,7 @@ class Proximity(Kind):
                 if name is None:
                     continue
                 left, right = (name[1], first) if index < first else (last, name[0])
-                gap = ctx.doc.text[tokens[left].end:tokens[right].start]
-                if not SENTENCE_END_RE.search(gap):
+                if not ends_between(ctx.doc.text, tokens[left].end, tokens[right].start):
                     return name
         return None
 
@@ -346,11 +343,3 @@ def _singular(word: str) -> list[str]:
 def _adjacent(doc: Document, left: int, right: int) -> bool:
     """Two tokens separated by one space or hyphen only."""
     return doc.text[doc.tokens[left].end:doc.tokens[right].start] in (" ", "-", "\u00a0")
-
-
-def _sentence_start(text: str, index: int) -> bool:
-    """Whether only punctuation, quotes or spaces stand between a sentence end and `index`."""
-    i = index
-    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in SENTENCE_MARKS:
-        i -= 1
-    return i == 0 or text[i - 1] in SENTENCE_MARKS

@@ -51,7 +51,6 @@ from importlib import resources
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.frames import EARLIER, INITIAL, INITIAL_AFTER, framed_out
 from checker.kinds.mention import QUOTES, a_place_name, mentioned, quoted, starts_sentence
-from checker.kinds.pattern import JOINERS
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
 
@@ -368,7 +367,7 @@ class Terms(Kind):
                 continue            # "Dick Van Dyke": a word of a person's name
             if first == last and place_words and a_place_name(ctx.doc, first, first - 1 in place_words):
                 continue            # "byn Fucking i Österrike": a place's name
-            if self.framed and framed_out(ctx, self.rule_id, lang, first, JOINERS):
+            if self.framed and framed_out(ctx, self.rule_id, lang, first):
                 continue            # "kids smash windows": a statement, not a call
             if self.has_titles and (_after_author(ctx.doc, first) or (
                     title_words and self._a_title(ctx, title_words, first))):
