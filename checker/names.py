@@ -159,6 +159,8 @@ PLACE_WORDS = frozenset({"från", "i", "på", "in", "from", "at", "of"})
 INITIAL_RE = re.compile(r"\s[A-ZÅÄÖ]\.(?=\s|$)")
 QUOTES = "\"“”„«»"
 BREAK_RE = re.compile(r"[,;()]|:(?!\w)")      # a comma, a bracket or a colon, not ":n" of "SDP:n"
+# How far the checks around a name look, in characters: each name costs the same in a long text.
+CREDIT_REACH, QUOTE_REACH, OPENING_REACH = 40, 120, 80
 QUOTED_TITLE_WORDS = 8          # a quoted stretch of at most this many words is a title or a phrase
 
 
@@ -474,8 +476,9 @@ def _maker(doc: Document, first: int, last: int) -> bool:
         word = tokens[right[0]].lower
         if WORK_RE.fullmatch(word) or WORK_TAIL_RE.fullmatch(word):
             return True
-    line_start = doc.text.rfind("\n", 0, tokens[first].start) + 1
-    if CREDIT_RE.search(doc.text[max(line_start - 1, 0):tokens[first].start]):
+    line_start = _line_start(doc, tokens[first].start)
+    if tokens[first].start - line_start <= CREDIT_REACH and CREDIT_RE.search(
+            doc.text[max(line_start - 1, 0):tokens[first].start]):
         return True
     if not left or any(mark in _between(doc, left[0], first) for mark in ",;"):
         return False
@@ -545,9 +548,9 @@ def _quoted_title(doc: Document, first: int, last: int) -> bool:
     Sevillan saituri”") or a short phrase, not someone's words."""
     text, tokens = doc.text, doc.tokens
     start, end = tokens[first].start, tokens[last].end
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start = max(_line_start(doc, start), start - QUOTE_REACH)
+    line_end = text.find("\n", end, end + QUOTE_REACH)
+    line_end = min(len(text), end + QUOTE_REACH) if line_end < 0 else line_end
     before = text[line_start:start]
     opened = max(before.rfind(q) for q in QUOTES)
     if opened < 0 or sum(before.count(q) for q in QUOTES) % 2 == 0:
@@ -575,6 +578,10 @@ def _private_marked(doc: Document, index: int) -> bool:
         return bool(CLASS_RE.fullmatch(word) or NEIGHBOUR_RE.fullmatch(word) or word == "next")
     return bool(CLASS_RE.fullmatch(word) or NEIGHBOUR_RE.fullmatch(word)
                 or (tokens[index].lower.endswith(("n", "s", "'s")) and RELATIVE_RE.fullmatch(word)))
+
+
+def _line_start(doc: Document, index: int) -> int:
+    return doc.line_starts[doc.line_of(index)]
 
 
 def _adjacent_words(doc: Document, left: int, right: int) -> bool:
@@ -609,11 +616,12 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     """Whether the name is the person spoken to (see the module's doc)."""
     tokens, text = doc.tokens, doc.text
     start, end = tokens[first].start, tokens[last].end
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    line_start = _line_start(doc, start)
+    near = start - line_start <= OPENING_REACH         # a greeting of three words at most
+    before = text[line_start:start] if near else ""
     words_before = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
-    opening = all(w in GREETINGS for w in words_before) and len(words_before) <= 3
-    rest = text[end:]
+    opening = near and all(w in GREETINGS for w in words_before) and len(words_before) <= 3
+    rest = text[end:end + OPENING_REACH]
     after = rest.lstrip(" \u00a0")
     set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
