@@ -155,6 +155,9 @@ RELATIVE_RE = re.compile(
     r"|lapset|veli|velje\w*|sisko\w*|sisar\w*|mummo\w*|mummi\w*|ukki\w*|pappa\w*|äijä|akka|ex\w*|avo\w*"
     r"|fru(?:n)?|man(?:nen)?|son(?:en)?|dotter|dottern|mamma\w*|barn(?:en)?|bror(?:n)?|syster(?:n)?|sambo\w*"
     r"|wife|husband|son|daughter|mum|mom|dad|kids?|brother|sister|boyfriend|girlfriend|partner")
+# A ruler's number or epithet after a name: "Kustaa III", "Pietari Suuri", "Peter the Great"
+ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+EPITHETS = frozenset({"suuri", "suuren", "suurta", "store", "stora", "great", "magnus"})
 PLACE_WORDS = frozenset({"från", "i", "på", "in", "from", "at", "of"})
 INITIAL_RE = re.compile(r"\s[A-ZÅÄÖ]\.(?=\s|$)")
 QUOTES = "\"“”„«»"
@@ -426,12 +429,13 @@ def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> boo
 
 def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool) -> Name:
     tokens = doc.tokens
-    told_private = _private_before(doc, first)     # "naapurin Matti": no public sign counts
+    listed = _public_name(doc, first)              # "Äiti Teresa" stays public after "äiti"
+    told_private = not listed and _private_before(doc, first)     # "naapurin Matti": no public sign counts
     return Name(tokens[first].start, tokens[last].end, first, last, base, full,
                 role=_in_role(doc, org, first, last, base),
                 addressed=_addressed(doc, first, last),
                 maker=not told_private and _maker(doc, first, last),
-                public=not told_private and _public(doc, first, last))
+                public=listed or (not told_private and _public(doc, first, last)))
 
 
 def _private_before(doc: Document, first: int) -> bool:
@@ -496,8 +500,12 @@ def _public(doc: Document, first: int, last: int) -> bool:
     """Whether the text marks the named person as public (see the module's doc)."""
     tokens, text = doc.tokens, doc.text
     left, right = _near(doc, first, last, 2, 5)
-    if _public_name(doc, first) or LIFE_YEARS_RE.match(text, tokens[last].end):
-        return True
+    if LIFE_YEARS_RE.match(text, tokens[last].end) or tokens[last].lower in EPITHETS:
+        return True             # "Tove Jansson (1914–2001)", "Pietari Suuri"
+    if right and _adjacent_words(doc, last, right[0]) and (
+            tokens[right[0]].lower in EPITHETS or tokens[right[0]].lower == "sanoin"
+            or (ROMAN_RE.fullmatch(text[tokens[right[0]].start:tokens[right[0]].end]))):
+        return True             # "Kustaa III", "Katariina Suuri", "Gustav den store", "Leinon sanoin"
     roles = public_roles()
     for k in left:              # "laulaja Jari Sillanpää", "kokoomuksen kansanedustaja X"
         if BREAK_RE.search(_between(doc, k, first)):

@@ -225,6 +225,11 @@ def test_the_english_list_is_shipped():
     "Lapset rakastavat Risto Räppääjää.",                                 # a character everybody knows
     "Sankta Lucia kröns i kyrkan på söndag.",
     "Kuva: Anna Virtanen",                                                # a credit line
+    "Linnoituksen rakennutti Kustaa III vuonna 1789.",                    # a ruler's number
+    "Sillä Katariina Suuren aikana Hanko kasvoi.",                        # an epithet
+    "Sanon Leinon sanoin: maailma on kaunis.",                            # "in X's words"
+    "Kaikki tuntevat Äiti Teresan työn.",                                 # listed: "äiti" is no relative here
+    "Eilen Petteri Orpo puhui leikkauksista.",                            # a prime minister
 ])
 def test_a_public_person_or_a_character_is_no_private_person(text):
     assert names(text) and private(text) == [], names(text)
