@@ -158,6 +158,15 @@ RELATIVE_RE = re.compile(
 # A ruler's number or epithet after a name: "Kustaa III", "Pietari Suuri", "Peter the Great"
 ROMAN_RE = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 EPITHETS = frozenset({"suuri", "suuren", "suurta", "store", "stora", "great", "magnus"})
+# A degree or a title of office before a name in an appointment: "FM Elina Grönroos", "Dr Smith"
+DEGREE_RE = re.compile(r"FM|FT|FL|FK|KTM|KTT|KM|TM|DI|TkT|TkL|LL|OTM|VTM|VTT|YTM|HTM|HTK|MSc|MA|PhD|Dr|Prof|fil|mag|ekon"
+                       r"|dr|prof")
+# A Finnish agent noun or a Swedish one in -are right before a name is a role: "rahastonhoitaja
+# Koskinen", "isännöitsijä Virtanen", "läraren Erik" (a relative or a neighbour is not: checked first)
+AGENT_RE = re.compile(r"\w{3,}(?:aja|äjä|ija|ijä|uja|yjä)|\w{3,}aren?")
+TAG_BEFORE_RE = re.compile(r"@[^\W\d_][\w.-]* $")     # "@Mats " before "Nyberg"
+EXCLAIMS = frozenset({"mikä", "mitä", "millainen", "vilken", "vilket", "en"})
+EXCLAIM_REACH = 12
 PLACE_WORDS = frozenset({"från", "i", "på", "in", "from", "at", "of"})
 INITIAL_RE = re.compile(r"\s[A-ZÅÄÖ]\.(?=\s|$)")
 QUOTES = "\"“”„«»"
@@ -507,10 +516,11 @@ def _public(doc: Document, first: int, last: int) -> bool:
             or (ROMAN_RE.fullmatch(text[tokens[right[0]].start:tokens[right[0]].end]))):
         return True             # "Kustaa III", "Katariina Suuri", "Gustav den store", "Leinon sanoin"
     roles = public_roles()
-    for k in left:              # "laulaja Jari Sillanpää", "kokoomuksen kansanedustaja X"
+    for n, k in enumerate(left):    # "laulaja Jari Sillanpää", "kokoomuksen kansanedustaja X"
         if BREAK_RE.search(_between(doc, k, first)):
             break
-        if roles.fullmatch(tokens[k].lower):
+        if roles.fullmatch(tokens[k].lower) or (n == 0 and (DEGREE_RE.fullmatch(text[tokens[k].start:tokens[k].end])
+                                                            or AGENT_RE.fullmatch(tokens[k].lower))):
             return True
     if left and tokens[left[0]].lower in CITE_BEFORE and any(CITE_VERB_RE.fullmatch(tokens[k].lower)
                                                              for k in right[:3]):
@@ -527,7 +537,19 @@ def _public(doc: Document, first: int, last: int) -> bool:
             return True         # "Tove Jansson, kirjailija", "X on suomalainen kirjailija"
         if "," in between and n > 2:
             break
+    if _exclaimed_role(doc, last):
+        return True             # "Kimi Räikkönen oli Hangossa, mikä legenda"
     return _quoted_title(doc, first, last)
+
+
+def _exclaimed_role(doc: Document, last: int) -> bool:
+    """A role exclaimed later in the sentence: "mikä legenda", "vilken artist", "what a player"."""
+    tokens, roles = doc.tokens, public_roles()
+    _, right = _near(doc, last, last, 0, EXCLAIM_REACH)
+    return any(tokens[k].lower in EXCLAIMS and k + 1 < len(tokens) and roles.fullmatch(tokens[k + 1].lower)
+               for k in right[:-1]) or any(
+        tokens[k].lower in ("what", "such") and k + 2 < len(tokens) and tokens[k + 1].lower in ("a", "an")
+        and roles.fullmatch(tokens[k + 2].lower) for k in right[:-2])
 
 
 def _public_name(doc: Document, first: int) -> bool:
@@ -634,6 +656,9 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
     if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
+        return True
+    # A tagged person, "@Mats Nyberg puhut taas ...": the handle's first word is the first name
+    if TAG_BEFORE_RE.search(text, max(0, start - 40), start):
         return True
     # A reply that opens with the tagged name of the one it answers, the way Facebook writes it:
     # "Matti Virtanen Kyllä, kirjasto on auki." (a full name, then a new sentence with no mark)

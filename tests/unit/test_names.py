@@ -230,6 +230,10 @@ def test_the_english_list_is_shipped():
     "Sanon Leinon sanoin: maailma on kaunis.",                            # "in X's words"
     "Kaikki tuntevat Äiti Teresan työn.",                                 # listed: "äiti" is no relative here
     "Eilen Petteri Orpo puhui leikkauksista.",                            # a prime minister
+    "Valituksi tuli FM Elina Grönroos. Onnea!",                           # a degree in an appointment
+    "Nyt Kimi Räikkönen oli kuulemma regatassa, mikä legenda!",           # a role exclaimed
+    "Yhdistyksen rahastonhoitaja Koskinen esitteli tilinpäätöksen.",      # an agent noun: a role
+    "@Mats Nyberg puhut taas asiaa, kiitos.",                             # a tagged person is addressed
 ])
 def test_a_public_person_or_a_character_is_no_private_person(text):
     assert names(text) and private(text) == [], names(text)
@@ -244,6 +248,7 @@ def test_english_public_signals_on_english_lines():
 @pytest.mark.parametrize("text, name", [
     ("Naapurin Matin musiikki soi kovaa.", "Matin"),              # a neighbour: no sign of a work counts
     ("Matti Virtanen voitti arpajaisissa kinkun.", "Matti Virtanen"),   # a raffle is no sports feat
+    ("Hei @Anna, Matti Virtanen jätti roskat.", "Matti Virtanen"),    # a tag earlier is someone else
     ("Hän sanoi: ”Matti Virtanen jätti roskat pihalle taas eilen illalla, kysykää vaikka keneltä”.",
      "Matti Virtanen"),                                           # someone's words, not a title
 ])
