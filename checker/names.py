@@ -165,6 +165,15 @@ DEGREE_RE = re.compile(r"FM|FT|FL|FK|KTM|KTT|KM|TM|DI|TkT|TkL|LL|OTM|VTM|VTT|YTM
 # Koskinen", "isännöitsijä Virtanen", "läraren Erik" (a relative or a neighbour is not: checked first)
 AGENT_RE = re.compile(r"\w{3,}(?:aja|äjä|ija|ijä|uja|yjä)|\w{3,}aren?")
 TAG_BEFORE_RE = re.compile(r"@[^\W\d_][\w.-]* $")     # "@Mats " before "Nyberg"
+POLITICS_RE = re.compile(
+    r"äänest\w*|valtuusto\w*|valtuute\w*|lautakun\w*|kokou\w*|pöytäkirj\w*|kokouspöytäkirj\w*|päätöks\w*|päätös"
+    r"|budjet\w*|talousarvi\w*|kaupunginhallitu\w*|kunnanhallitu\w*|puolue\w*|vaali\w*|ehdok\w*|poliitik\w*"
+    r"|luottokort\w*|veronmaksaj\w*|tarjouskilpailu\w*|kaavoitu\w*|kaava\w*"
+    r"|fullmäktig\w*|nämnd\w*|stadsstyrelse\w*|omröstning\w*|röst\w*|beslut\w*|budget\w*|parti\w*|politiker\w*"
+    r"|skattebetalar\w*|upphandling\w*|kreditkort\w*|sammanträde\w*|protokoll\w*"
+    r"|council\w*|committee\w*|vot(?:e|es|ed|ing)|election\w*|budget\w*|party|politician\w*|taxpayer\w*"
+    r"|tender\w*|minutes|mandate")
+POLITICS_REACH = 12
 EXCLAIMS = frozenset({"mikä", "mitä", "millainen", "vilken", "vilket", "en"})
 EXCLAIM_REACH = 12
 PLACE_WORDS = frozenset({"från", "i", "på", "in", "from", "at", "of"})
@@ -423,7 +432,7 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
         found = read[index]
         if found and (not _sentence_start(text, tokens[index].start) or _family(doc, index, found)
                       or ("first" in found[1] and _private_marked(doc, index))):
-            result.append(_name(doc, org, index, index, found[0], full=False))
+            result.append(_name(doc, org, index, index, found[0], full=False, surname="first" not in found[1]))
         elif found and len(run) == 1 and _addressed(doc, index, index):
             result.append(_name(doc, org, index, index, found[0], full=False))
     return result
@@ -436,15 +445,23 @@ def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> boo
             and tokens[index + 1].lower.startswith(FAMILY_WORDS))
 
 
-def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool) -> Name:
+def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool,
+          surname: bool = False) -> Name:
     tokens = doc.tokens
-    listed = _public_name(doc, first)              # "Äiti Teresa" stays public after "äiti"
+    listed = _public_name(doc, first) or (surname and _politics(doc, first))   # "Äiti Teresa", "Nyberg ... äänestys"
     told_private = not listed and _private_before(doc, first)     # "naapurin Matti": no public sign counts
     return Name(tokens[first].start, tokens[last].end, first, last, base, full,
                 role=_in_role(doc, org, first, last, base),
                 addressed=_addressed(doc, first, last),
                 maker=not told_private and _maker(doc, first, last),
                 public=listed or (not told_private and _public(doc, first, last)))
+
+
+def _politics(doc: Document, index: int) -> bool:
+    """A word of council politics in the sentence of a surname named alone: a trustee or an official
+    spoken of by surname, as politicians are ("Holmström otti kirjekuoren ennen äänestystä")."""
+    left, right = _near(doc, index, index, POLITICS_REACH, POLITICS_REACH)
+    return any(POLITICS_RE.fullmatch(doc.tokens[k].lower) for k in left + right)
 
 
 def _private_before(doc: Document, first: int) -> bool:
