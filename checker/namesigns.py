@@ -21,9 +21,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from checker.sentences import SENTENCE_MARKS
 from checker.text import Document
-
-SENTENCE_MARKS = ".!?\n"
 # A name right before a word for a work names its maker, an author or a composer, not a private
 # person: "Tove Janssons Sommarboken", "Eino Leinon runo", "Anna Lind's song". The next word is
 # one of these forms, or a compound ending in one ("Sommarboken", "lastenkirja").
