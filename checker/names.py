@@ -36,6 +36,20 @@ hashtags are not names.
 - **Addressed**: the name opens the text or a line after a greeting ("Hei Anna", "Tack
   Erik för frågan"), or opens it set off by punctuation ("Anna, ...") or alone; or it
   closes a sentence after a comma ("Kiitos kysymyksestä, Anna.").
+- **Maker** of a work: a work or an event follows the name ("Eino Leinon runo", "Saara Aallon
+  keikka", "Leinon kirjoittama"), a work or a credit comes just before it ("elokuvan Risto
+  Räppääjä", "a song by Anna Lind", "skriven av", "Kuva: Anna Virtanen"), or a verb of
+  writing or performing stands right before it ("Kirjan kirjoitti Tove Jansson").
+- **Public**: the text marks the person as public, not private. A role or title of public
+  life (rules/names/public_roles.txt: singer, author, athlete, president, king, a party's
+  name) stands just before the name, after it behind a comma, or is what the name "is"
+  ("X on suomalainen kirjailija"); life years follow it ("(1865–1957)"); the name stands in a
+  short quoted title or is cited ("kuten X sanoi", "som X skrev", "as X said"); a verb of
+  performing or a sports feat follows ("esiintyy", "won gold"); or the name is a character or
+  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia").
+- A single first name at the start of a sentence counts when something private is told with
+  it: a school class ("Emma 5B:ltä"), an initial for the surname ("Ville H."), a neighbour
+  ("Matti naapurista") or a relative ("Matin vaimo").
 
 The signal is computed once per document and organization and shared by every rule.
 """
@@ -51,7 +65,9 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from checker.sentences import SENTENCE_MARKS, sentence_start
+from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, maker, politics, private_before, private_marked, public,
+                               public_name, start_of_line)
+from checker.sentences import sentence_start
 from checker.text import Document, Token
 
 if TYPE_CHECKING:       # only a type here: the kinds import this module
@@ -75,20 +91,6 @@ GREETINGS = frozenset({
     "hello", "hey", "dear", "thanks", "thank", "you"})
 SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
-# A name right before a word for a work names its maker, an author or a composer, not a private
-# person: "Tove Janssons Sommarboken", "Eino Leinon runo", "Anna Lind's song". The next word is
-# one of these forms, or a compound ending in one ("Sommarboken", "lastenkirja").
-WORK_RE = re.compile(
-    r"kirja(?:n|a|t|ssa|sta)?|kirjoja|romaani\w*|runo(?:n|a|t|ja|ssa|sta)?|laulu\w*|biisi\w*"
-    r"|levy(?:n|ä|t|jä)?|albumi\w*|elokuva\w*|näytelmä\w*|sinfonia\w*|teos|teokse\w*|maalaus|maalaukse\w*"
-    r"|novelli\w*|satu|sadu\w*|ooppera\w*|musikaali\w*"
-    r"|bok(?:en)?|böcker(?:na)?|roman(?:en|er|erna)?|dikt(?:en|er|erna|samling\w*)?|sång(?:en|er|erna)?"
-    r"|vis(?:a|an|or|orna)|skiv(?:a|an|or)|film(?:en|er|erna)?|pjäs(?:en|er)?|symfoni\w*|målning\w*"
-    r"|novell(?:en|er)?|sag(?:a|an|or)|operan?|musikal(?:en)?"
-    r"|book|novels?|poems?|songs?|albums?|movies?|films?|symphon(?:y|ies)|paintings?|stor(?:y|ies)|musicals?|operas?")
-WORK_TAIL_RE = re.compile(r"\w{3,}(?:boken|dikten|sången|visan|kirja|kirjan|runo|runon|laulu|laulun|romaani|romaanin)")
-
-
 @dataclass(frozen=True, slots=True)
 class Name:
     """A person named in the text."""
@@ -102,12 +104,13 @@ class Name:
     role: bool
     addressed: bool
     maker: bool = False   # the maker of a work named right after ("Tove Janssons Sommarboken")
+    public: bool = False  # marked as a public person or a character ("laulaja Jari Sillanpää")
 
     @property
     def private(self) -> bool:
         """A private person is named: not an official in their role, not the one addressed, not
-        the maker of a work."""
-        return not self.role and not self.addressed and not self.maker
+        the maker of a work, not a public person or a character."""
+        return not self.role and not self.addressed and not self.maker and not self.public
 
 
 # --- the lists -------------------------------------------------------------------------------
@@ -302,8 +305,9 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
     result = []
     for index in run:
         found = read[index]
-        if found and (not sentence_start(text, tokens[index].start) or _family(doc, index, found)):
-            result.append(_name(doc, org, index, index, found[0], full=False))
+        if found and (not sentence_start(text, tokens[index].start) or _family(doc, index, found)
+                      or ("first" in found[1] and private_marked(doc, index))):
+            result.append(_name(doc, org, index, index, found[0], full=False, surname="first" not in found[1]))
         elif found and len(run) == 1 and _addressed(doc, index, index):
             result.append(_name(doc, org, index, index, found[0], full=False))
     return result
@@ -316,21 +320,16 @@ def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> boo
             and tokens[index + 1].lower.startswith(FAMILY_WORDS))
 
 
-def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool) -> Name:
+def _name(doc: Document, org: Organization, first: int, last: int, base: str, *, full: bool,
+          surname: bool = False) -> Name:
     tokens = doc.tokens
+    listed = public_name(doc, first) or (surname and politics(doc, first))   # "Äiti Teresa", "Nyberg ... äänestys"
+    told_private = not listed and private_before(doc, first)     # "naapurin Matti": no public sign counts
     return Name(tokens[first].start, tokens[last].end, first, last, base, full,
                 role=_in_role(doc, org, first, last, base),
-                addressed=_addressed(doc, first, last), maker=_maker(doc, last))
-
-
-def _maker(doc: Document, last: int) -> bool:
-    """Whether the word right after a name is a work ("Leinon runo", "Janssons Sommarboken")."""
-    tokens = doc.tokens
-    if last + 1 >= len(tokens) or any(mark in doc.text[tokens[last].end:tokens[last + 1].start]
-                                      for mark in SENTENCE_MARKS + ",;:"):
-        return False
-    word = tokens[last + 1].lower
-    return bool(WORK_RE.fullmatch(word) or WORK_TAIL_RE.fullmatch(word))
+                addressed=_addressed(doc, first, last),
+                maker=not told_private and maker(doc, first, last),
+                public=listed or (not told_private and public(doc, first, last)))
 
 
 def _in_role(doc: Document, org: Organization, first: int, last: int, base: str) -> bool:
@@ -360,15 +359,19 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     """Whether the name is the person spoken to (see the module's doc)."""
     tokens, text = doc.tokens, doc.text
     start, end = tokens[first].start, tokens[last].end
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
+    line_start = start_of_line(doc, start)
+    near = start - line_start <= OPENING_REACH         # a greeting of three words at most
+    before = text[line_start:start] if near else ""
     words_before = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
-    opening = all(w in GREETINGS for w in words_before) and len(words_before) <= 3
-    rest = text[end:]
+    opening = near and all(w in GREETINGS for w in words_before) and len(words_before) <= 3
+    rest = text[end:end + OPENING_REACH]
     after = rest.lstrip(" \u00a0")
     set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
     if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
+        return True
+    # A tagged person, "@Mats Nyberg puhut taas ...": the handle's first word is the first name
+    if TAG_BEFORE_RE.search(text, max(0, start - 40), start):
         return True
     # A reply that opens with the tagged name of the one it answers, the way Facebook writes it:
     # "Matti Virtanen Kyllä, kirjasto on auki." (a full name, then a new sentence with no mark)

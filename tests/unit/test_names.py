@@ -202,3 +202,72 @@ def test_the_english_list_is_shipped():
     from checker.names import english_names
     assert {"kevin", "jessica", "emily"} <= english_names()
     assert not {"will", "grace", "mark", "may"} & english_names()
+
+
+# --- public persons and characters (rules/names/public_roles.txt, public_names.txt) ------------
+
+@pytest.mark.parametrize("text", [
+    "Kävin eilen katsomassa laulaja Jari Sillanpään keikan.",            # a role before the name
+    "Sångerskan Sanna Nielsen sjunger i kyrkan på söndag.",
+    "The famous singer Elvis Presley was born in 1935.",
+    "SDP:n Sanna Marin puhui torilla.",                                   # a party's person
+    "Tove Jansson, kirjailija ja taiteilija, asui Pellingissä.",          # a role behind a comma
+    "Minusta Matti Virtanen on Suomen paras kirjailija.",                 # what the name is
+    "Tove Jansson (1914–2001) kesäili saaristossa.",                      # life years
+    "Kuten Astrid Lindgren sanoi, lapsille pitää antaa rakkautta.",      # cited
+    "Som Edith Södergran skrev: dagen svalnar.",
+    "Teemu Selänne voitti olympiakultaa.",                                # a sports feat
+    "Kiva että Saara Aalto esiintyy joulukonsertissa.",                   # a performance
+    "Katsoimme elokuvan Risto Räppääjä ja Nuudelipääpoika.",              # a work's title
+    "Kirjan kirjoitti Tove Jansson vuonna 1945.",                         # a verb of making after a work
+    "Boken av Astrid Lindgren är fin.",
+    "Paras biisi on ”Anna mulle tähtitaivas”.",                           # a quoted title
+    "Lapset rakastavat Risto Räppääjää.",                                 # a character everybody knows
+    "Sankta Lucia kröns i kyrkan på söndag.",
+    "Kuva: Anna Virtanen",                                                # a credit line
+    "Linnoituksen rakennutti Kustaa III vuonna 1789.",                    # a ruler's number
+    "Sillä Katariina Suuren aikana Hanko kasvoi.",                        # an epithet
+    "Sanon Leinon sanoin: maailma on kaunis.",                            # "in X's words"
+    "Kaikki tuntevat Äiti Teresan työn.",                                 # listed: "äiti" is no relative here
+    "Eilen Petteri Orpo puhui leikkauksista.",                            # a prime minister
+    "Valituksi tuli FM Elina Grönroos. Onnea!",                           # a degree in an appointment
+    "Nyt Kimi Räikkönen oli kuulemma regatassa, mikä legenda!",           # a role exclaimed
+    "Yhdistyksen rahastonhoitaja Koskinen esitteli tilinpäätöksen.",      # an agent noun: a role
+    "@Mats Nyberg puhut taas asiaa, kiitos.",                             # a tagged person is addressed
+])
+def test_a_public_person_or_a_character_is_no_private_person(text):
+    assert names(text) and private(text) == [], names(text)
+
+
+def test_english_public_signals_on_english_lines():
+    for text in ["We love the song by Anna Lind.", "Harry Potter books are the best."]:
+        found = person_names(Document(text), PLAIN, frozenset({0}))
+        assert found and not any(n.private for n in found), text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Naapurin Matin musiikki soi kovaa.", "Matin"),              # a neighbour: no sign of a work counts
+    ("Matti Virtanen voitti arpajaisissa kinkun.", "Matti Virtanen"),   # a raffle is no sports feat
+    ("Hei @Anna, Matti Virtanen jätti roskat.", "Matti Virtanen"),    # a tag earlier is someone else
+    ("Hän sanoi: ”Matti Virtanen jätti roskat pihalle taas eilen illalla, kysykää vaikka keneltä”.",
+     "Matti Virtanen"),                                           # someone's words, not a title
+])
+def test_private_persons_stay_private_beside_public_signs(text, name):
+    assert private(text) == [name]
+
+
+def test_the_agent_of_a_deed_is_no_maker():
+    text = "The rubbish was left by Tyler again."
+    assert [text[n.start:n.end] for n in person_names(Document(text), PLAIN, frozenset({0})) if n.private] == ["Tyler"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Emma 5B:ltä kiusaa meidän poikaa.", "Emma"),                # a school class
+    ("Ville H. Santalasta jätti roskat.", "Ville"),               # an initial for the surname
+    ("Matin vaimo kertoi kaiken.", "Matin"),                      # a relative
+    ("Matti naapurista soittaa musiikkia öisin.", "Matti"),       # a neighbour
+    ("Erik från klassen bredvid slog min son.", "Erik"),
+])
+def test_a_first_name_opening_a_sentence_counts_when_told_with_something_private(text, name):
+    assert private(text) == [name]
+    assert private("Satu kertoo tarinan.") == []          # nothing private told: not read
