@@ -5,7 +5,10 @@
     min_share: 0.15      # a smaller share counts as missing (default 0.15)
     min_letters: 40      # shorter posts are not judged (default 40)
 
-Fires once for the post as a whole (start = end = 0).
+Fires once for the post as a whole (start = end = 0). The share is first read line by line;
+when it falls short there, the versions may stand on one line ("… / …", sentence after
+sentence), so the post is read again piece by piece (checker/kinds/versions.py) and the
+share is that of the language's pieces among all the pieces that have a language.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params
+from checker.kinds.versions import letters, versions
 from checker.langid import LANGUAGES
 
 
@@ -38,5 +42,12 @@ class LanguagesKind(Kind):
         if ctx.doc.letters < self.min_letters:
             return
         share = dict(ctx.languages.shares).get(self.require, 0.0)
-        if share < self.min_share:
+        if share < self.min_share and self._fine_share(ctx) < self.min_share:
             yield Match(0, 0)
+
+    def _fine_share(self, ctx: Context) -> float:
+        """The language's share of the post read piece by piece (parts and sentences of lines)."""
+        counts = {lang: letters(ctx.doc, spans)
+                  for lang, spans in versions(ctx.doc, LANGUAGES, fine=True).items()}
+        total = sum(counts.values())
+        return counts[self.require] / total if total else 0.0

@@ -21,8 +21,9 @@
 
 The post is split into its versions line by line: a line written in Finnish belongs to the
 Finnish version, one in Swedish to the Swedish version; lines in neither, in both, or only
-hashtags, mentions and links are shared and not compared. Nothing fires unless both
-versions have `min_letters` letters.
+hashtags, mentions and links are shared and not compared. Versions on one line, after
+" / ", a flag or "SV:", or sentence after sentence, are parts of it (checker/kinds/versions.py).
+Nothing fires unless both versions have `min_letters` letters.
 
 `facts` compares the dates, times, weekdays, prices, numbers, phone numbers, e-mail
 addresses, URLs, hashtags (see checker/kinds/facts.py) and place names of the two versions. A
@@ -40,19 +41,16 @@ another: hanko.fi and hango.fi pages in the two languages are the same fact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from checker.kinds.facts import TYPES, Fact, read, same
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
-from checker.langid import detect
+from checker.kinds.versions import letters, versions
 from checker.yamlload import line_of
 
 VERSIONS = ("fi", "sv")
 TEMPLATES = {"differ": ("fi", "sv"), "only_fi": ("fi",), "only_sv": ("sv",)}
 LOCALES = ("fi", "sv", "en")
-ONLY_LINKS_RE = re.compile(r"^(?:\s*(?:#\w+|@\w+|\S+\.\w{2,}\S*)[\s,.;:!|/–-]*)+$")
-BOTH_SHARE = 0.25      # a line where each language is at least this likely is shared
 
 
 class Parallel(Kind):
@@ -110,34 +108,25 @@ class Parallel(Kind):
     # --- the versions --------------------------------------------------------------------
 
     def versions(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
-        """The (start, end) of every line of the Finnish and of the Swedish version."""
-        result: dict[str, list[tuple[int, int]]] = {lang: [] for lang in VERSIONS}
-        for start, end in ctx.doc.lines:
-            line = ctx.doc.text[start:end]
-            if ONLY_LINKS_RE.match(line):
-                continue
-            probs = dict(detect(line))
-            fi, sv = probs.get("fi", 0.0), probs.get("sv", 0.0)
-            if fi >= BOTH_SHARE and sv >= BOTH_SHARE:
-                continue
-            top = max(probs, key=probs.get, default=None)
-            if top in VERSIONS:
-                result[top].append((start, end))
-        return result
+        """The (start, end) of every piece of the Finnish and of the Swedish version: lines,
+        or parts of lines when a version is not found line by line (checker/kinds/versions.py)."""
+        found = versions(ctx.doc, VERSIONS)
+        if min(letters(ctx.doc, spans) for spans in found.values()) < self.min_letters:
+            found = versions(ctx.doc, VERSIONS, fine=True)
+        return found
 
     def find(self, ctx: Context) -> Iterable[Match]:
-        versions = self.versions(ctx)
-        letters = {lang: sum(sum(map(str.isalpha, ctx.doc.text[s:e])) for s, e in spans)
-                   for lang, spans in versions.items()}
-        if min(letters.values()) < self.min_letters:
+        found = self.versions(ctx)
+        counts = {lang: letters(ctx.doc, spans) for lang, spans in found.items()}
+        if min(counts.values()) < self.min_letters:
             return
         if self.compare == "length":
-            short = min(VERSIONS, key=letters.get)
-            if letters[short] < self.shorter_than * max(letters.values()):
-                spans = versions[short]
+            short = min(VERSIONS, key=counts.get)
+            if counts[short] < self.shorter_than * max(counts.values()):
+                spans = found[short]
                 yield Match(spans[0][0], spans[-1][1])
             return
-        read = {lang: self._facts(ctx, spans, lang) for lang, spans in versions.items()}
+        read = {lang: self._facts(ctx, spans, lang) for lang, spans in found.items()}
         yield from self._compare(read["fi"], read["sv"])
 
     # --- the facts -----------------------------------------------------------------------
