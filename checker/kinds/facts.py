@@ -16,13 +16,15 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
-from checker.kinds.dates import FI_NAMED, ISO, MONTH_NUMBER, SV_NAMED, WEEKDAY_NAMES
+from checker.kinds.dates import FI_NAMED, ISO, MONTH_NUMBER, MONTHS, SV_NAMED, WEEKDAY_NAMES
 from checker.kinds.identifier import FINDERS
 
 TYPES = ("url", "email", "hashtag", "phone", "time", "date", "weekday", "price", "number",
          "place")
 S = r"[ \u00a0]"
 DASH = r"[ \u00a0]?[-–—][ \u00a0]?"
+# Not after a minus sign (a sign before a number, "-20"), but after the dash of a range ("24-26").
+NOT_SIGNED = r"(?<![^0-9.][-−])(?<!^[-−])"
 
 URL_RE = re.compile(
     r"(?<![\w@.])(?:https?://|www\.)[^\s<>\"']+"
@@ -33,6 +35,7 @@ HASHTAG_RE = re.compile(r"(?<![\w#])#(\w{2,100})")
 MENTION_RE = re.compile(r"(?<![\w@])@\w{2,100}")
 TRAILING = ".,;:!?)]}'\""
 
+_MONTH = "|".join(sorted(MONTHS["fi"] + MONTHS["sv"], key=len, reverse=True))
 _CLOCK = r"(?:[01]?[0-9]|2[0-3])(?:[.:][0-5][0-9])?"
 # A time after a cue word ("klo 10", "kl. 10.30–12", "kello 9-15", "klockan 18"), or written
 # with a colon ("18:30"), or a range of two times with minutes ("10.00–14.00").
@@ -44,16 +47,61 @@ TIME_RANGE_RE = re.compile(
     rf"(?<![\w.:])(?P<a>(?:[01]?[0-9]|2[0-3])\.[0-5][0-9]){DASH}(?P<b>(?:[01]?[0-9]|2[0-3])\.[0-5][0-9])(?![0-9.]|\.[0-9])")
 # A date written with numbers: "14.12.", "14.12.2026", "14.12" (not a time: those are read first).
 DATE_RE = re.compile(
-    r"(?<![\w.,/:-])(?P<d>[0-9]{1,2})\.(?P<m>[0-9]{1,2})(?:\.(?P<y>[0-9]{4}|[0-9]{2})?)?(?![0-9]|\.[0-9])")
+    rf"(?<![\w.,/:]){NOT_SIGNED}(?P<d>[0-9]{{1,2}})\.(?P<m>[0-9]{{1,2}})(?:\.(?P<y>[0-9]{{4}}|[0-9]{{2}})?)?(?![0-9]|\.[0-9])")
+# The first day of a range whose month is written once: "24.–26.12.", "24–26.12", "5.-6. kesäkuuta",
+# "24–26 december" (the second day is read as a date of its own).
+DATE_RANGE_RE = re.compile(
+    rf"(?<![\w.,/:]){NOT_SIGNED}(?P<d>[0-9]{{1,2}})\.?{DASH}(?P<d2>[0-9]{{1,2}})"
+    rf"(?:\.(?P<m>[0-9]{{1,2}})(?![0-9])|\.?{S}(?P<mn>{_MONTH}))", re.IGNORECASE)
+# An hour with minutes and no cue word, where the minutes cannot be a month ("18.00", "17.45").
+TIME_DOT_RE = re.compile(
+    rf"(?<![\w.,:€$]){NOT_SIGNED}(?P<a>(?:[01]?[0-9]|2[0-3])\.(?:00|1[3-9]|[2-5][0-9]))(?![0-9]|\.[0-9])"
+    rf"(?!{S}?(?:€|e\b|eur\b|euro))", re.IGNORECASE)
+# A number with a minus sign ("-20", "−20 astetta"), not the second number of a range.
+SIGNED_RE = re.compile(r"(?<![\w.,/:\-−–])[-−](?P<n>[0-9]+(?:,[0-9]+)?)(?![\w/:]|[.,][0-9])")
+# An identifier with a check character, read whole: a business ID "0135202-4".
+ID_RE = re.compile(r"(?<![\w.,/:-])[0-9]{6,8}-[0-9A-Za-z](?![\w-])")
 PRICE_RE = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:{S}[0-9]{{3}})*(?:[.,][0-9]{{1,2}}|,-)?){S}?(?:€|e\b|eur\b|euro\w*)"
     rf"|€{S}?(?P<m>[0-9]{{1,3}}(?:{S}[0-9]{{3}})*(?:[.,][0-9]{{1,2}})?)", re.IGNORECASE)
-NUMBER_RE = re.compile(rf"(?<![\w.,/:-])[0-9]+(?:{S}[0-9]{{3}})*(?:,[0-9]+)?(?![\w/:]|[.,][0-9])")
+NUMBER_RE = re.compile(rf"(?<![\w.,/:]){NOT_SIGNED}[0-9]+(?:{S}[0-9]{{3}})*(?:,[0-9]+)?(?![\w/:]|[.,][0-9])")
 WORD_RE = re.compile(r"\w+")
 FI_SHORT_DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 SV_SHORT_DAYS = (("må", "mån"), ("ti", "tis"), ("on", "ons"), ("to", "tor", "tors"), ("fr", "fre"),
                  ("lö", "lör"), ("sö", "sön"))
 SHORT_DAY_RE = re.compile(r"(?<!\w)(\w{2,4})\.?[ \u00a0]+(?=[0-9])")
+
+
+# Numbers written as words. Finnish numerals inflect (kaksi, kahden, kahdelle, kahta), so they
+# are known by their stems, the longest first ("kahdeksan" before "kahden"); "-toista" and
+# "-kymmentä" build the teens and tens. Ordinals count too ("kolmas", "tredje"): they name days.
+FI_NUMBER_STEMS = dict(sorted({
+    "yks": 1, "yhd": 1, "yht": 1, "ensimmäi": 1, "kaks": 2, "kahd": 2, "kaht": 2, "toinen": 2, "toisen": 2,
+    "kolm": 3, "nelj": 4, "viis": 5, "viid": 5, "viit": 5, "kuus": 6, "kuud": 6, "kuut": 6,
+    "seitsem": 7, "seittem": 7, "kahdeks": 8, "kaheks": 8, "yhdeks": 9, "yheks": 9, "kymmen": 10,
+    "sata": 100, "sada": 100, "tuha": 1000,
+}.items(), key=lambda item: -len(item[0])))
+SV_NUMBERS = {word: number for number, forms in {
+    1: "en ett första", 2: "två andra", 3: "tre tredje", 4: "fyra fjärde", 5: "fem femte",
+    6: "sex sjätte", 7: "sju sjunde", 8: "åtta åttonde", 9: "nio nionde", 10: "tio tionde",
+    11: "elva elfte", 12: "tolv tolfte", 13: "tretton", 14: "fjorton", 15: "femton", 16: "sexton",
+    17: "sjutton", 18: "arton", 19: "nitton", 20: "tjugo", 30: "trettio", 40: "fyrtio",
+    50: "femtio", 60: "sextio", 70: "sjuttio", 80: "åttio", 90: "nittio", 100: "hundra",
+    1000: "tusen",
+}.items() for word in forms.split()}
+# A path part that names the page's language: the site's pages in the two languages are one fact.
+LANGUAGE_PATHS = frozenset({"fi", "sv", "se", "en", "fi-fi", "sv-fi", "sv-se", "en-gb", "en-us", "fin", "swe",
+                            "suomi", "svenska", "ruotsi", "pa-svenska", "suomeksi", "paasivu", "sv_fi", "fi_fi"})
+HALF_WORDS = frozenset({"puoli", "halv"})       # "puoli kuusi", "halv sex": half past five
+# Holidays on a fixed date, by the stem of their name (inflected and compounded forms).
+HOLIDAYS = {
+    "fi": (("jouluaat", (24, 12)), ("joulupäiv", (25, 12)), ("tapaninpäiv", (26, 12)),
+           ("uudenvuodenaat", (31, 12)), ("uudenvuodenpäiv", (1, 1)), ("loppiai", (6, 1)),
+           ("itsenäisyyspäiv", (6, 12)), ("vappuaat", (30, 4)), ("vappu", (1, 5)), ("vapun", (1, 5))),
+    "sv": (("julafton", (24, 12)), ("juldag", (25, 12)), ("annandag", (26, 12)),
+           ("nyårsafton", (31, 12)), ("nyårsdag", (1, 1)), ("trettondag", (6, 1)),
+           ("självständighetsdag", (6, 12)), ("valborg", (30, 4))),
+}
 
 
 class Fact(NamedTuple):
@@ -74,6 +122,79 @@ def same(a: Fact, b: Fact) -> bool:
         (d1, m1, y1), (d2, m2, y2) = a.value, b.value
         return (d1, m1) == (d2, m2) and (y1 is None or y2 is None or y1 == y2)
     return a.value == b.value
+
+
+def keys(fact: Fact) -> frozenset[tuple]:
+    """What a fact says however it is written: an hour is also its number ("klo 18" and "18"),
+    a price its amount ("5 €" and "fem euro"), a hashtag its number ("#hanko2026"); a place
+    hashtag is the place. Dates are compared by `same`, with their years."""
+    if fact.type == "time":
+        hours, minutes = str(fact.value).split(":")
+        return frozenset({("time", fact.value)} | ({("n", Decimal(hours))} if minutes == "00" else set()))
+    if fact.type == "price":
+        return frozenset({("price", fact.value), ("n", fact.value)})
+    if fact.type == "date":
+        day, month, _ = fact.value
+        return frozenset({("date", day, month)})
+    if fact.type == "hashtag" and isinstance(fact.value, tuple):
+        return frozenset({("place", fact.value[1])})
+    if fact.type == "hashtag":
+        digits = "".join(filter(str.isdigit, str(fact.value)))
+        return frozenset({("n", Decimal(digits))}) if digits else frozenset()
+    if fact.type == "number":
+        return frozenset({("n", fact.value)})
+    return frozenset({(fact.type, fact.value)})
+
+
+def in_other(fact: Fact, other: list[Fact], said: frozenset[tuple]) -> bool:
+    """Whether the other version states the fact: as a fact of its own, however written, or in
+    words (`words`): "kaksi" for 2, "julafton" for 24.12., "klockan sex" for 18."""
+    if any(same(fact, g) for g in other):
+        return True
+    mine = keys(fact)
+    if mine & said:
+        return True
+    return fact.type != "date" and any(mine & keys(g) for g in other if g.type != "date")
+
+
+def words(text: str, lang: str) -> frozenset[tuple]:
+    """The facts a version states in words: numbers ("kaksi", "två", "kahdelle", "tio"), hours
+    ("kello kuusi", "klockan sex", "halv sex"), holidays with a fixed date ("jouluaattona",
+    "på julafton") and short weekdays anywhere ("ma suljettu")."""
+    said: set[tuple] = set()
+    half = False
+    for m in WORD_RE.finditer(text.lower()):
+        word = m.group()
+        number = _number_word(word, lang)
+        if number is not None:
+            said.add(("n", Decimal(number)))
+            if 1 <= number <= 12:
+                for hour in {number % 12, number % 12 + 12}:
+                    said.add(("time", f"{hour - 1}:30" if half else f"{hour}:00"))
+        half = word in HALF_WORDS
+        for stem, day_month in HOLIDAYS.get(lang, ()):
+            if word.startswith(stem):
+                said.add(("date", *day_month))
+        day = _short_day(word, lang)
+        if day is not None:
+            said.add(("weekday", day))
+    return frozenset(said)
+
+
+def _number_word(word: str, lang: str) -> int | None:
+    if lang == "sv":
+        return SV_NUMBERS.get(word)
+    if lang != "fi":
+        return None
+    stem = next((stem for stem in FI_NUMBER_STEMS if word.startswith(stem)), None)
+    if stem is None:
+        return None
+    value, rest = FI_NUMBER_STEMS[stem], word[len(stem):]
+    if "toista" in rest:
+        return value + 10
+    if "kymmen" in rest:
+        return value * 10
+    return value
 
 
 def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...] = ()) -> list[Fact]:
@@ -113,7 +234,9 @@ def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...
         a, b = start + item.start, start + item.end
         if free(a, b):
             add("phone", a, b, item.value)
-    for regex in (TIME_CUED_RE, TIME_RANGE_RE, TIME_COLON_RE):
+    for m in ID_RE.finditer(segment):
+        add("number", start + m.start(), start + m.end(), m.group().upper())
+    for regex in (TIME_CUED_RE, TIME_RANGE_RE, TIME_COLON_RE, TIME_DOT_RE):
         for m in regex.finditer(segment):
             a, b = start + m.start(), start + m.end()
             if not free(a, b):
@@ -123,6 +246,11 @@ def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...
                 if m.groupdict().get(group):
                     ga, gb = start + m.start(group), start + m.end(group)
                     facts.append(Fact("time", ga, gb, text[ga:gb], _clock(m.group(group))))
+    for m in DATE_RANGE_RE.finditer(segment):
+        a, b = start + m.start("d"), start + m.end("d")
+        value = _date(m.groupdict())
+        if value is not None and free(a, b):
+            add("date", a, b, value)
     for regex in (ISO, FI_NAMED, SV_NAMED, DATE_RE):
         for m in regex.finditer(segment):
             a, b = start + m.start(), start + m.end()
@@ -135,6 +263,11 @@ def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...
         if amount is not None and free(a, b):
             add("price", a, b, amount)
     facts += _weekdays(text, start, segment, lang, taken)
+    for m in SIGNED_RE.finditer(segment):
+        a, b = start + m.start(), start + m.end()
+        amount = _amount(m.group("n"))
+        if amount is not None and free(a, b):
+            add("number", a, b, -amount)
     for m in NUMBER_RE.finditer(segment):
         a, b = start + m.start(), start + m.end()
         amount = _amount(m.group())
@@ -158,14 +291,16 @@ def _weekdays(text: str, start: int, segment: str, lang: str,
                 yield Fact("weekday", start + m.start(), start + m.end(), text[start + m.start():start + m.end()], day)
                 break
     for m in SHORT_DAY_RE.finditer(lower):
-        word = m.group(1)
-        if lang == "sv":
-            day = next((i for i, forms in enumerate(SV_SHORT_DAYS) if word in forms), None)
-        else:
-            day = FI_SHORT_DAYS.index(word) if word in FI_SHORT_DAYS else None
+        day = _short_day(m.group(1), lang)
         a, b = start + m.start(1), start + m.end(1)
         if day is not None and not any(a < e and s < b for s, e in taken):
             yield Fact("weekday", a, b, text[a:b], day)
+
+
+def _short_day(word: str, lang: str) -> int | None:
+    if lang == "sv":
+        return next((i for i, forms in enumerate(SV_SHORT_DAYS) if word in forms), None)
+    return FI_SHORT_DAYS.index(word) if word in FI_SHORT_DAYS else None
 
 
 def _org(domain: str, org_domains: tuple[str, ...]) -> str:
@@ -178,12 +313,16 @@ def _org(domain: str, org_domains: tuple[str, ...]) -> str:
 
 def _url(url: str, org_domains: tuple[str, ...]) -> str:
     """A URL as compared: no scheme, no www., host lower-cased, no trailing slash; the
-    organization's pages in the two languages stand for one another (their paths differ)."""
+    organization's pages in the two languages stand for one another (their paths differ), and
+    so do any site's pages whose paths name their language (/fi/…, /sv/…)."""
     rest = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE)
     host, slash, path = rest.partition("/")
     host = host.lower()
     if _org(host, org_domains) != host:
         return "(organization)"
+    parts = path.rstrip("/").split("/")
+    if any(part.lower() in LANGUAGE_PATHS for part in parts):
+        return host + "/(a language version)"      # visit.fi/fi/tapahtumat and visit.fi/sv/evenemang
     return host + (slash + path.rstrip("/") if path.rstrip("/") else "")
 
 

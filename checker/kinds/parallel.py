@@ -43,7 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from checker.kinds.facts import TYPES, Fact, read, same
+from checker.kinds.facts import TYPES, Fact, in_other, keys, read, same, words
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
 from checker.kinds.versions import letters, versions
 from checker.yamlload import line_of
@@ -127,7 +127,8 @@ class Parallel(Kind):
                 yield Match(spans[0][0], spans[-1][1])
             return
         read = {lang: self._facts(ctx, spans, lang) for lang, spans in found.items()}
-        yield from self._compare(read["fi"], read["sv"])
+        said = {lang: words(" ".join(ctx.doc.text[a:b] for a, b in spans), lang) for lang, spans in found.items()}
+        yield from self._compare(read["fi"], read["sv"], said["fi"], said["sv"])
 
     # --- the facts -----------------------------------------------------------------------
 
@@ -163,9 +164,11 @@ class Parallel(Kind):
                 found.append(Fact("place", start, end, ctx.doc.text[start:end], pair))
         return found
 
-    def _compare(self, fi: list[Fact], sv: list[Fact]) -> Iterable[Match]:
-        only_fi = [f for f in fi if not any(same(_typed(f), _typed(g)) for g in sv)]
-        only_sv = [g for g in sv if not any(same(_typed(g), _typed(f)) for f in fi)]
+    def _compare(self, fi: list[Fact], sv: list[Fact], fi_said: frozenset[tuple] = frozenset(),
+                 sv_said: frozenset[tuple] = frozenset()) -> Iterable[Match]:
+        fi_typed, sv_typed = [_typed(f) for f in fi], [_typed(g) for g in sv]
+        only_fi = [f for f in fi if not in_other(_typed(f), sv_typed, sv_said) and not _label(f)]
+        only_sv = [g for g in sv if not in_other(_typed(g), fi_typed, fi_said) and not _label(g)]
         only_fi = _first_of_each([f for f in only_fi if not self._is_home(f) and not _dated_weekday(f, fi, sv)])
         only_sv = _first_of_each([g for g in only_sv if not self._is_home(g) and not _dated_weekday(g, sv, fi)])
         for kind in TYPES:
@@ -194,6 +197,12 @@ def _typed(fact: Fact) -> Fact:
     if fact.type == "hashtag" and isinstance(fact.value, tuple):
         return fact._replace(type="place", value=fact.value[1])
     return fact
+
+
+def _label(fact: Fact) -> bool:
+    """A hashtag of words only is a label that each version translates ("#siivoustalkoot",
+    "#städtalko"); one with a number (#hanko2026) or naming a place is compared."""
+    return fact.type == "hashtag" and not keys(fact)
 
 
 def _dated_weekday(fact: Fact, own: list[Fact], other: list[Fact]) -> bool:

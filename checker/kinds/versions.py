@@ -25,6 +25,7 @@ from checker.langid import detect, guess
 from checker.text import Document
 
 BOTH_SHARE = 0.25      # a piece where two languages are each at least this likely is shared
+LINKS_RE = re.compile(r"(?:#|@|https?://)\S+|\S+\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 ONLY_LINKS_RE = re.compile(r"^(?:\s*(?:#\w+|@\w+|\S+\.\w{2,}\S*)[\s,.;:!|/–-]*)+$")
 # What starts another version inside a line: a slash, bar or double slash between spaces, a
 # flag (two regional-indicator letters), or a language label before a colon.
@@ -96,14 +97,14 @@ def _judged(piece: str) -> bool:
     """Whether the piece was judged to be in no single language (not merely too short)."""
     if ONLY_LINKS_RE.match(piece):
         return True
-    return _both(dict(detect(piece)))
+    return _both(dict(detect(_words(piece))))
 
 
 def _language(piece: str) -> str | None:
     """The piece's language: the most likely one, unless two are likely or it is only links."""
     if ONLY_LINKS_RE.match(piece):
         return None
-    probs = dict(detect(piece))
+    probs = dict(detect(_words(piece)))
     if _both(probs):
         return None
     return max(probs, key=probs.get, default=None)
@@ -114,8 +115,13 @@ def _both(probs: dict[str, float]) -> bool:
     return probs.get("fi", 0.0) >= BOTH_SHARE and probs.get("sv", 0.0) >= BOTH_SHARE
 
 
+def _words(piece: str) -> str:
+    """The piece without its links, addresses, hashtags and mentions, which are in no language."""
+    return LINKS_RE.sub(" ", piece) if "." in piece or "#" in piece or "@" in piece else piece
+
+
 def _guess(piece: str) -> str | None:
     if ONLY_LINKS_RE.match(piece):
         return None
-    probs = dict(guess(piece))
+    probs = dict(guess(_words(piece)))
     return max(probs, key=probs.get, default=None)

@@ -26,7 +26,7 @@ CASES = [
     ("phone", "puh. 040 123 4567", "tfn +358 40 123 4567", "tfn 040 765 4321"),
     ("email", "info@example.fi", "INFO@example.fi", "kultur@example.fi"),
     ("url", "www.example.com/kaava", "https://example.com/kaava", "example.com/plan"),
-    ("hashtag", "#kaava2026", "#kaava2026", "#plan2026"),
+    ("hashtag", "#kaava2026", "#kaava2026", "#kaava2027"),
     ("place", "Tulliniemessä", "i Tullnäs", "i Lappvik"),
     ("place of two words", "Itäsatamassa", "i Östra hamnen", "i Västra hamnen"),
 ]
