@@ -64,7 +64,7 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
         return
     cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine else []
     for a, b in parts:
-        pieces = [(s, e) for s, e in _cut(a, b, cuts) if text[s:e].strip()]
+        pieces = [_strip(text, s, e) for s, e in _cut(a, b, cuts) if text[s:e].strip()]
         langs = [_language(text[s:e]) for s, e in pieces]
         known = [lang for lang in langs if lang]
         for index, (s, e) in enumerate(pieces):
@@ -91,6 +91,11 @@ def _between(line: str, regex: re.Pattern[str]) -> list[Span]:
 def _cut(start: int, end: int, cuts: list[int]) -> list[Span]:
     inside = [c for c in cuts if start < c < end]
     return list(zip([start, *inside], [*inside, end]))
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def _judged(piece: str) -> bool:
