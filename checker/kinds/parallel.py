@@ -26,8 +26,12 @@ hashtags, mentions and links are shared and not compared. Versions on one line, 
 Nothing fires unless both versions have `min_letters` letters.
 
 `facts` compares the dates, times, weekdays, prices, numbers, phone numbers, e-mail
-addresses, URLs, hashtags (see checker/kinds/facts.py) and place names of the two versions. A
-fact in one version that the other does not have is paired, in text order, with a fact
+addresses, URLs, hashtags (see checker/kinds/facts.py) and place names of the two versions.
+A fact is in the other version however that language writes it: "klo 18", "18.00" and
+"mellan 18 och 20" share the hour, "5 €" and "fem euro" the amount, "jouluaattona" is 24.12.,
+"ma–pe" names Monday (facts.keys, facts.words). A hashtag of words only is a label each
+version translates; one with a number, or naming a place, is compared. A fact in one
+version that the other does not have is paired, in text order, with a fact
 of the same type that only the other version has: then both spots are marked with
 `differ` ("The Swedish version says 14.12, the Finnish 15.12."). A fact left without a
 pair is marked where it stands with `only_fi` or `only_sv`. A place counts as the same
