@@ -93,6 +93,15 @@ SV_NUMBERS = {word: number for number, forms in {
 LANGUAGE_PATHS = frozenset({"fi", "sv", "se", "en", "fi-fi", "sv-fi", "sv-se", "en-gb", "en-us", "fin", "swe",
                             "suomi", "svenska", "ruotsi", "pa-svenska", "suomeksi", "paasivu", "sv_fi", "fi_fi"})
 HALF_WORDS = frozenset({"puoli", "halv"})       # "puoli kuusi", "halv sex": half past five
+# Words for a group of days: "arkisin" and "vardagar" say Monday to Friday ("ma–pe" in the other
+# version), "viikonloppuna" and "helgen" Saturday and Sunday, "päivittäin" and "dagligen" every day.
+WORKDAYS, WEEKEND, EVERY_DAY = range(5), (5, 6), range(7)
+DAY_GROUPS = {
+    "fi": (("arkisin", WORKDAYS), ("arkipäiv", WORKDAYS), ("arkena", WORKDAYS),
+           ("viikonlop", WEEKEND), ("päivittäi", EVERY_DAY)),
+    "sv": (("vardag", WORKDAYS), ("veckoslut", WEEKEND), ("helg", WEEKEND), ("dagligen", EVERY_DAY),
+           ("dygnet", EVERY_DAY)),
+}
 # Holidays on a fixed date, by the stem of their name (inflected and compounded forms).
 HOLIDAYS = {
     "fi": (("jouluaat", (24, 12)), ("joulupäiv", (25, 12)), ("tapaninpäiv", (26, 12)),
@@ -178,6 +187,9 @@ def words(text: str, lang: str) -> frozenset[tuple]:
         day = _short_day(word, lang)
         if day is not None:
             said.add(("weekday", day))
+        for stem, days in DAY_GROUPS.get(lang, ()):
+            if word.startswith(stem):
+                said.update(("weekday", day) for day in days)
     return frozenset(said)
 
 

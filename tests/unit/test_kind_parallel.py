@@ -336,3 +336,14 @@ def test_versions_reads_parts_of_a_line():
     fine = versions(doc, ("fi", "sv"), fine=True)
     assert [doc.text[a:b] for a, b in fine["fi"]] == ["Kirjasto on kiinni tänään koko päivän.", "Kahvitarjoilu."]
     assert [doc.text[a:b] for a, b in fine["sv"]] == ["Biblioteket är stängt i dag hela dagen."]
+
+
+@pytest.mark.parametrize("fi, sv", [
+    ("ma–pe 8–16", "vardagar 8–16"),
+    ("arkisin 8–16", "mån–fre 8–16"),
+    ("la–su 10–14", "under veckoslutet 10–14"),
+    ("päivittäin 10–14", "mån–sön 10–14"),
+])
+def test_a_group_of_days_in_words_names_its_days(pack, fi, sv):
+    assert findings(pack, post(fi, sv)) == []
+    assert findings(pack, SV.format(sv) + "\n\n" + FI.format(fi)) == []
