@@ -81,6 +81,7 @@ FI_NUMBER_STEMS = dict(sorted({
     "seitsem": 7, "seittem": 7, "kahdeks": 8, "kaheks": 8, "yhdeks": 9, "yheks": 9, "kymmen": 10,
     "sata": 100, "sada": 100, "tuha": 1000,
 }.items(), key=lambda item: -len(item[0])))
+FRACTIONS = {"puolitoista": Decimal("1.5"), "puolentoista": Decimal("1.5"), "halvannan": Decimal("1.5")}
 SV_NUMBERS = {word: number for number, forms in {
     1: "en ett första", 2: "två andra", 3: "tre tredje", 4: "fyra fjärde", 5: "fem femte",
     6: "sex sjätte", 7: "sju sjunde", 8: "åtta åttonde", 9: "nio nionde", 10: "tio tionde",
@@ -92,6 +93,14 @@ SV_NUMBERS = {word: number for number, forms in {
 # A path part that names the page's language: the site's pages in the two languages are one fact.
 LANGUAGE_PATHS = frozenset({"fi", "sv", "se", "en", "fi-fi", "sv-fi", "sv-se", "en-gb", "en-us", "fin", "swe",
                             "suomi", "svenska", "ruotsi", "pa-svenska", "suomeksi", "paasivu", "sv_fi", "fi_fi"})
+# Words for a price of nothing ("ilmainen", "maksuton", "gratis", "avgiftsfri"), by stem.
+FREE_STEMS = {"fi": ("ilmai", "maksuto", "maksutta"), "sv": ("gratis", "avgiftsfri", "kostnadsfri", "fritt")}
+# Words for an hour: noon and midnight.
+HOUR_STEMS = {"fi": (("keskipäiv", 12), ("puoliltapäivin", 12), ("keskiyö", 0)),
+              "sv": (("middagstid", 12), ("midnatt", 0))}
+# Words after which an hour under 12 is in the afternoon or evening ("kl. 3 på eftermiddagen").
+PM_STEMS = {"fi": ("iltapäiv", "illal", "illan", "iltaisin"), "sv": ("eftermidda", "kväll")}
+PM = ("afternoon",)
 HALF_WORDS = frozenset({"puoli", "halv"})       # "puoli kuusi", "halv sex": half past five
 # Words for a group of days: "arkisin" and "vardagar" say Monday to Friday ("ma–pe" in the other
 # version), "viikonloppuna" and "helgen" Saturday and Sunday, "päivittäin" and "dagligen" every day.
@@ -155,15 +164,26 @@ def keys(fact: Fact) -> frozenset[tuple]:
     return frozenset({(fact.type, fact.value)})
 
 
-def in_other(fact: Fact, other: list[Fact], said: frozenset[tuple]) -> bool:
+def in_other(fact: Fact, other: list[Fact], said: frozenset[tuple], own: frozenset[tuple] = frozenset()) -> bool:
     """Whether the other version states the fact: as a fact of its own, however written, or in
-    words (`words`): "kaksi" for 2, "julafton" for 24.12., "klockan sex" for 18."""
+    words (`words`, what it `said`): "kaksi" for 2, "julafton" for 24.12., "klockan sex" for 18.
+    `own` is what the fact's own version says in words: "på eftermiddagen" makes kl. 3 15.00."""
     if any(same(fact, g) for g in other):
         return True
-    mine = keys(fact)
+    mine = _keys_in(fact, own)
     if mine & said:
         return True
-    return fact.type != "date" and any(mine & keys(g) for g in other if g.type != "date")
+    return fact.type != "date" and any(mine & _keys_in(g, said) for g in other if g.type != "date")
+
+
+def _keys_in(fact: Fact, said: frozenset[tuple]) -> frozenset[tuple]:
+    """A fact's keys in its version: there an hour under 12 may be in the afternoon (`PM`)."""
+    found = keys(fact)
+    if PM in said and fact.type == "time":
+        hours, minutes = str(fact.value).split(":")
+        if 1 <= int(hours) < 12:
+            found |= keys(fact._replace(value=f"{int(hours) + 12}:{minutes}"))
+    return found
 
 
 def words(text: str, lang: str) -> frozenset[tuple]:
@@ -172,8 +192,19 @@ def words(text: str, lang: str) -> frozenset[tuple]:
     "på julafton") and short weekdays anywhere ("ma suljettu")."""
     said: set[tuple] = set()
     half = False
-    for m in WORD_RE.finditer(text.lower()):
+    lower = text.lower()
+    for m in WORD_RE.finditer(lower):
         word = m.group()
+        if word in FRACTIONS:
+            said.add(("n", FRACTIONS[word]))
+            continue
+        if word.startswith(FREE_STEMS.get(lang, ())):
+            said.update({("price", Decimal(0)), ("n", Decimal(0))})
+        for stem, hour in HOUR_STEMS.get(lang, ()):
+            if word.startswith(stem):
+                said.update({("time", f"{hour}:00"), ("n", Decimal(hour or 24))})
+        if word.startswith(PM_STEMS.get(lang, ("-",))):
+            said.add(PM)
         number = _number_word(word, lang)
         if number is not None:
             said.add(("n", Decimal(number)))

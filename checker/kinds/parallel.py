@@ -46,6 +46,7 @@ another: hanko.fi and hango.fi pages in the two languages are the same fact.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from checker.kinds.facts import TYPES, Fact, in_other, keys, read, same, words
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
@@ -171,8 +172,10 @@ class Parallel(Kind):
     def _compare(self, fi: list[Fact], sv: list[Fact], fi_said: frozenset[tuple] = frozenset(),
                  sv_said: frozenset[tuple] = frozenset()) -> Iterable[Match]:
         fi_typed, sv_typed = [_typed(f) for f in fi], [_typed(g) for g in sv]
-        only_fi = [f for f in fi if not in_other(_typed(f), sv_typed, sv_said) and not _label(f)]
-        only_sv = [g for g in sv if not in_other(_typed(g), fi_typed, fi_said) and not _label(g)]
+        only_fi = [f for f in fi if not in_other(_typed(f), sv_typed, sv_said, fi_said) and not _label(f)]
+        only_sv = [g for g in sv if not in_other(_typed(g), fi_typed, fi_said, sv_said) and not _label(g)]
+        only_fi = [f for f in only_fi if not _implicit_year(f, sv)]
+        only_sv = [g for g in only_sv if not _implicit_year(g, fi)]
         only_fi = _first_of_each([f for f in only_fi if not self._is_home(f) and not _dated_weekday(f, fi, sv)])
         only_sv = _first_of_each([g for g in only_sv if not self._is_home(g) and not _dated_weekday(g, sv, fi)])
         for kind in TYPES:
@@ -207,6 +210,17 @@ def _label(fact: Fact) -> bool:
     """A hashtag of words only is a label that each version translates ("#siivoustalkoot",
     "#städtalko"); one with a number (#hanko2026) or naming a place is compared."""
     return fact.type == "hashtag" and not keys(fact)
+
+
+def _implicit_year(fact: Fact, other: list[Fact]) -> bool:
+    """A year that one version names and the other leaves to the context ("vuodelle 2027",
+    "för nästa år"): compared only when the other version names a year too."""
+    return _is_year(fact) and not any(_is_year(g) for g in other)
+
+
+def _is_year(fact: Fact) -> bool:
+    return fact.type == "number" and isinstance(fact.value, Decimal) and fact.value == fact.value.to_integral() \
+        and 1900 <= fact.value <= 2099
 
 
 def _dated_weekday(fact: Fact, own: list[Fact], other: list[Fact]) -> bool:
