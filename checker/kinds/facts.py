@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
@@ -65,7 +66,9 @@ PRICE_RE = re.compile(
     rf"(?<![\w.,])(?P<n>[0-9]{{1,3}}(?:{S}[0-9]{{3}})*(?:[.,][0-9]{{1,2}}|,-)?){S}?(?:€|e\b|eur\b|euro\w*)"
     rf"|€{S}?(?P<m>[0-9]{{1,3}}(?:{S}[0-9]{{3}})*(?:[.,][0-9]{{1,2}})?)", re.IGNORECASE)
 NUMBER_RE = re.compile(rf"(?<![\w.,/:]){NOT_SIGNED}[0-9]+(?:{S}[0-9]{{3}})*(?:,[0-9]+)?(?![\w/:]|[.,][0-9])")
-WORD_RE = re.compile(r"\w+")
+# A word that begins with a weekday's name in Finnish or Swedish ("tiistaina", "tisdagen").
+WEEKDAY_NUMBER = {name: day for lang in ("sv", "fi") for day, name in enumerate(WEEKDAY_NAMES[lang])}
+WEEKDAY_RE = re.compile(rf"(?<!\w)({'|'.join(sorted(WEEKDAY_NUMBER, key=len, reverse=True))})\w*")
 FI_SHORT_DAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 SV_SHORT_DAYS = (("må", "mån"), ("ti", "tis"), ("on", "ons"), ("to", "tor", "tors"), ("fr", "fre"),
                  ("lö", "lör"), ("sö", "sön"))
@@ -189,21 +192,27 @@ def _keys_in(fact: Fact, said: frozenset[tuple]) -> frozenset[tuple]:
 def words(text: str, lang: str) -> frozenset[tuple]:
     """The facts a version states in words: numbers ("kaksi", "två", "kahdelle", "tio"), hours
     ("kello kuusi", "klockan sex", "halv sex"), holidays with a fixed date ("jouluaattona",
-    "på julafton") and short weekdays anywhere ("ma suljettu")."""
+    "på julafton") and short weekdays anywhere ("ma suljettu"). Only the words that can be
+    one of these are looked at (one regex finds them)."""
     said: set[tuple] = set()
-    half = False
+    regex = _candidates(lang)
+    if regex is None:
+        return frozenset()
     lower = text.lower()
-    for m in WORD_RE.finditer(lower):
+    half_end = -1
+    for m in regex.finditer(lower):
         word = m.group()
+        half = half_end >= 0 and not lower[half_end:m.start()].strip()
+        half_end = m.end() if word in HALF_WORDS else -1
         if word in FRACTIONS:
             said.add(("n", FRACTIONS[word]))
             continue
-        if word.startswith(FREE_STEMS.get(lang, ())):
+        if word.startswith(FREE_STEMS[lang]):
             said.update({("price", Decimal(0)), ("n", Decimal(0))})
-        for stem, hour in HOUR_STEMS.get(lang, ()):
+        for stem, hour in HOUR_STEMS[lang]:
             if word.startswith(stem):
                 said.update({("time", f"{hour}:00"), ("n", Decimal(hour or 24))})
-        if word.startswith(PM_STEMS.get(lang, ("-",))):
+        if word.startswith(PM_STEMS[lang]):
             said.add(PM)
         number = _number_word(word, lang)
         if number is not None:
@@ -211,17 +220,30 @@ def words(text: str, lang: str) -> frozenset[tuple]:
             if 1 <= number <= 12:
                 for hour in {number % 12, number % 12 + 12}:
                     said.add(("time", f"{hour - 1}:30" if half else f"{hour}:00"))
-        half = word in HALF_WORDS
-        for stem, day_month in HOLIDAYS.get(lang, ()):
+        for stem, day_month in HOLIDAYS[lang]:
             if word.startswith(stem):
                 said.add(("date", *day_month))
         day = _short_day(word, lang)
         if day is not None:
             said.add(("weekday", day))
-        for stem, days in DAY_GROUPS.get(lang, ()):
+        for stem, days in DAY_GROUPS[lang]:
             if word.startswith(stem):
                 said.update(("weekday", day) for day in days)
     return frozenset(said)
+
+
+@lru_cache(maxsize=None)
+def _candidates(lang: str) -> re.Pattern[str] | None:
+    """One regex for every word `words` may read in the language: stems, then any ending."""
+    if lang not in HOLIDAYS:
+        return None
+    stems = [*FREE_STEMS[lang], *(s for s, _ in HOUR_STEMS[lang]), *PM_STEMS[lang], *(s for s, _ in HOLIDAYS[lang]),
+             *(s for s, _ in DAY_GROUPS[lang]), *(FI_NUMBER_STEMS if lang == "fi" else ())]
+    exact = [*FRACTIONS, *HALF_WORDS, *(SV_NUMBERS if lang == "sv" else ()),
+             *(FI_SHORT_DAYS if lang == "fi" else (f for forms in SV_SHORT_DAYS for f in forms))]
+    alternation = "|".join(sorted({*map(re.escape, stems)}, key=len, reverse=True))
+    words_only = "|".join(sorted({*map(re.escape, exact)}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:(?:{alternation})\w*|(?:{words_only})(?!\w))")
 
 
 def _number_word(word: str, lang: str) -> int | None:
@@ -243,14 +265,17 @@ def _number_word(word: str, lang: str) -> int | None:
 def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...] = ()) -> list[Fact]:
     """Every fact in text[start:end], written in `lang` (fi or sv), in text order (places
     excluded; see module doc)."""
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(end - start)          # 1 where a fact was read: each character once
+
+    def take(a: int, b: int) -> None:
+        taken[a - start:b - start] = b"\x01" * (b - a)
     facts: list[Fact] = []
 
     def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e in taken)
+        return 1 not in taken[a - start:b - start]
 
     def add(kind: str, a: int, b: int, value: object, *, keep: bool = True) -> None:
-        taken.append((a, b))
+        take(a, b)
         if keep:
             facts.append(Fact(kind, a, b, text[a:b], value))
 
@@ -284,7 +309,7 @@ def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...
             a, b = start + m.start(), start + m.end()
             if not free(a, b):
                 continue
-            taken.append((a, b))
+            take(a, b)
             for group in ("a", "b"):
                 if m.groupdict().get(group):
                     ga, gb = start + m.start(group), start + m.end(group)
@@ -321,22 +346,18 @@ def read(text: str, start: int, end: int, lang: str, org_domains: tuple[str, ...
 
 
 def _weekdays(text: str, start: int, segment: str, lang: str,
-              taken: list[tuple[int, int]]) -> Iterator[Fact]:
+              taken: bytearray) -> Iterator[Fact]:
     """Weekday names in either language ("tiistaina", "tisdagen"), and short forms of the
     text's own language only right before a number ("ti 14.12.", "tis 14.12"; Finnish
     "on 50" is "is 50", not Swedish "ons")."""
     lower = segment.lower()
-    for m in WORD_RE.finditer(lower):
-        word = m.group()
-        for names in (WEEKDAY_NAMES["fi"], WEEKDAY_NAMES["sv"]):
-            day = next((i for i, name in enumerate(names) if word.startswith(name)), None)
-            if day is not None:
-                yield Fact("weekday", start + m.start(), start + m.end(), text[start + m.start():start + m.end()], day)
-                break
+    for m in WEEKDAY_RE.finditer(lower):
+        day = WEEKDAY_NUMBER[m.group(1)]
+        yield Fact("weekday", start + m.start(), start + m.end(), text[start + m.start():start + m.end()], day)
     for m in SHORT_DAY_RE.finditer(lower):
         day = _short_day(m.group(1), lang)
         a, b = start + m.start(1), start + m.end(1)
-        if day is not None and not any(a < e and s < b for s, e in taken):
+        if day is not None and 1 not in taken[a - start:b - start]:
             yield Fact("weekday", a, b, text[a:b], day)
 
 

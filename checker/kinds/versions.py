@@ -6,8 +6,9 @@ put the versions on one line: "Kirjasto on kiinni. / Biblioteket är stängt.", 
 
 - `coarse`: each line is one piece, except that a version separator (" / ", " | ", " // ",
   a flag, a language label such as "SV:") always starts a new piece;
-- `fine`: each piece is also cut at every sentence end. Used when the coarse reading finds
-  a version missing, which is rare, so its cost is paid only there.
+- `fine`: each piece is also cut at every sentence end, in lines that may mix languages
+  (frequent words of two languages, or of none, or of another than the line's). Used when
+  the coarse reading finds a version missing, so its cost is paid only there.
 
 Each piece is in the language the detector finds likely; a piece likely in both Finnish and
 Swedish, or only hashtags, mentions and links, is shared and in no version. A piece with too
@@ -20,9 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from checker.langid import detect, guess
-from checker.text import Document
+from checker.langid import FUNCTION_WORDS, detect, guess
+from checker.text import LINE_CACHE_SIZE, Document
 
 BOTH_SHARE = 0.25      # a piece where two languages are each at least this likely is shared
 LINKS_RE = re.compile(r"(?:#|@|https?://)\S+|\S+\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
@@ -34,18 +36,24 @@ SEPARATOR_RE = re.compile(
     r"|[\U0001F1E6-\U0001F1FF]{2}"
     r"|(?<!\w)(?:FI|FIN|SV|SVE|SWE|EN|ENG|SUOMEKSI|Suomeksi|SVENSKA|Svenska|PÅ SVENSKA|På svenska"
     r"|ENGLISH|English|IN ENGLISH|In English)[ \t]*:(?=\s)")
+# What every separator has: a slash or bar, a flag's first half, or a colon.
+SEPARATOR_HINT_RE = re.compile(r"[/|¦:\U0001F1E6-\U0001F1FF]")
 
 Span = tuple[int, int]
+# Each language's frequent words that no other language has ("on" is Finnish and English).
+OWN_WORDS = {lang: words.difference(*(other for o, other in FUNCTION_WORDS.items() if o != lang))
+             for lang, words in FUNCTION_WORDS.items()}
 
 
 def versions(doc: Document, languages: tuple[str, ...], fine: bool = False) -> dict[str, list[Span]]:
     """The (start, end) of every piece of each language's version, in text order."""
-    result: dict[str, list[Span]] = {lang: [] for lang in languages}
-    for start, end in doc.lines:
-        for lang, a, b in _line(doc, start, end, fine):
-            if lang in result:
-                result[lang].append((a, b))
-    return result
+    found = _pieces(doc, fine)
+    return {lang: [(a, b) for piece_lang, a, b in found if piece_lang == lang] for lang in languages}
+
+
+@lru_cache(maxsize=4)          # the rules of one check read the same document (by identity)
+def _pieces(doc: Document, fine: bool) -> tuple[tuple[str, int, int], ...]:
+    return tuple(piece for start, end in doc.lines for piece in _line(doc, start, end, fine))
 
 
 def letters(doc: Document, spans: list[Span]) -> int:
@@ -62,7 +70,7 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
         if lang:
             yield lang, start, end
         return
-    cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine else []
+    cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine and _mixed(line) else []
     for a, b in parts:
         pieces = [_strip(text, s, e) for s, e in _cut(a, b, cuts) if text[s:e].strip()]
         langs = [_language(text[s:e]) for s, e in pieces]
@@ -78,8 +86,18 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
                 yield lang, s, e
 
 
+def _mixed(line: str) -> bool:
+    """Whether a line may hold sentences of two languages, worth cutting at each sentence: it
+    has frequent words of two languages, or of none, or of another than the line seems to be in."""
+    words = {w.strip(".,!?:;\"'()") for w in line.lower().split()}
+    voted = {lang for lang, frequent in OWN_WORDS.items() if not words.isdisjoint(frequent)}
+    return len(voted) != 1 or _language(line) not in voted
+
+
 def _between(line: str, regex: re.Pattern[str]) -> list[Span]:
     """The stretches of the line between the regex's matches."""
+    if not SEPARATOR_HINT_RE.search(line):
+        return [(0, len(line))]
     spans, start = [], 0
     for m in regex.finditer(line):
         spans.append((start, m.start()))
@@ -98,6 +116,7 @@ def _strip(text: str, start: int, end: int) -> Span:
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _judged(piece: str) -> bool:
     """Whether the piece was judged to be in no single language (not merely too short)."""
     if ONLY_LINKS_RE.match(piece):
@@ -105,6 +124,7 @@ def _judged(piece: str) -> bool:
     return _both(dict(detect(_words(piece))))
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def _language(piece: str) -> str | None:
     """The piece's language: the most likely one, unless two are likely or it is only links."""
     if ONLY_LINKS_RE.match(piece):
