@@ -70,7 +70,9 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
         if lang:
             yield lang, start, end
         return
-    cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine and _mixed(line) else []
+    cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine else []
+    if cuts and not _mixed(line, text[start:cuts[0]], text[cuts[-1]:end]):
+        cuts = []
     for a, b in parts:
         pieces = [_strip(text, s, e) for s, e in _cut(a, b, cuts) if text[s:e].strip()]
         langs = [_language(text[s:e]) for s, e in pieces]
@@ -86,12 +88,24 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
                 yield lang, s, e
 
 
-def _mixed(line: str) -> bool:
-    """Whether a line may hold sentences of two languages, worth cutting at each sentence: it
-    has frequent words of two languages, or of none, or of another than the line seems to be in."""
-    words = {w.strip(".,!?:;\"'()") for w in line.lower().split()}
-    voted = {lang for lang, frequent in OWN_WORDS.items() if not words.isdisjoint(frequent)}
-    return len(voted) != 1 or _language(line) not in voted
+def _mixed(line: str, first: str, last: str) -> bool:
+    """Whether a line of several sentences may hold two languages, worth cutting at each
+    sentence: the frequent words of the line, or of its first or last sentence, name another
+    language than the line seems to be in (a sentence without any is asked of the detector)."""
+    lang = _language(line)
+    if _voted(line) - {lang}:
+        return True
+    for end in (first, last):
+        voted = _voted(end)
+        if voted - {lang} or (not voted and _language(end) not in (lang, None)):
+            return True
+    return False
+
+
+def _voted(text: str) -> set[str]:
+    """The languages whose own frequent words the text has."""
+    words = {w.strip(".,!?:;\"'()") for w in text.lower().split()}
+    return {lang for lang, frequent in OWN_WORDS.items() if not words.isdisjoint(frequent)}
 
 
 def _between(line: str, regex: re.Pattern[str]) -> list[Span]:
