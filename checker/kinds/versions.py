@@ -90,10 +90,12 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
 
 def _mixed(line: str, first: str, last: str) -> bool:
     """Whether a line of several sentences may hold two languages, worth cutting at each
-    sentence: the frequent words of the line, or of its first or last sentence, name another
-    language than the line seems to be in (a sentence without any is asked of the detector)."""
+    sentence: the line has no frequent words of any language, or they, or those of its first or
+    last sentence, name another language than the line seems to be in (a sentence without any
+    is asked of the detector)."""
     lang = _language(line)
-    if _voted(line) - {lang}:
+    voted = _voted(line)
+    if not voted or voted - {lang}:
         return True
     for end in (first, last):
         voted = _voted(end)

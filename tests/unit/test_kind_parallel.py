@@ -305,6 +305,9 @@ def test_versions_on_one_line_are_compared(pack, between):
     "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. / Stadshuset är stängt i morgon på grund av underhåll.",
     "🇫🇮 Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. 🇸🇪 Stadshuset är stängt i morgon på grund av underhåll.",
     "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Stadshuset är stängt i morgon på grund av underhåll.",
+    "Kirjaston lehtilukusali remontoidaan tammikuussa. Bibliotekets tidningsläsesal renoveras under januari.",
+    "Road works on Esplanadi continue into next week. Tietyöt Esplanadilla jatkuvat ensi viikolle. "
+    "Vägarbetena på Esplanaden fortsätter in i nästa vecka.",
     "City hall is closed tomorrow for maintenance work all day long. / Kaupungintalo on suljettu huomenna. / Stadshuset är stängt i morgon.",
     LONG_FI + " " + LONG_FI + "\n\nStadshuset är stängt i morgon, vi betjänar på torsdag.",
 ])
