@@ -8,7 +8,8 @@ put the versions on one line: "Kirjasto on kiinni. / Biblioteket är stängt.", 
   a flag, a language label such as "SV:") always starts a new piece;
 - `fine`: each piece is also cut at every sentence end, in lines that may mix languages
   (frequent words of two languages, or of none, or of another than the line's). Used when
-  the coarse reading finds a version missing, so its cost is paid only there.
+  the coarse reading finds a version missing, so its cost is paid only there, and only in
+  posts of up to FINE_LIMIT characters (a long post gives each version its own paragraphs).
 
 Each piece is in the language the detector finds likely; a piece likely in both Finnish and
 Swedish, or only hashtags, mentions and links, is shared and in no version. A piece with too
@@ -26,6 +27,7 @@ from functools import lru_cache
 from checker.langid import FUNCTION_WORDS, detect, guess
 from checker.text import LINE_CACHE_SIZE, Document
 
+FINE_LIMIT = 5_000     # longer posts give each version its own paragraphs: read line by line only
 BOTH_SHARE = 0.25      # a piece where two languages are each at least this likely is shared
 LINKS_RE = re.compile(r"(?:#|@|https?://)\S+|\S+\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 ONLY_LINKS_RE = re.compile(r"^(?:\s*(?:#\w+|@\w+|\S+\.\w{2,}\S*)[\s,.;:!|/–-]*)+$")
@@ -70,7 +72,7 @@ def _line(doc: Document, start: int, end: int, fine: bool) -> Iterator[tuple[str
         if lang:
             yield lang, start, end
         return
-    cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine else []
+    cuts = sorted({e for s, e in doc.sentences if start < e < end}) if fine and len(text) <= FINE_LIMIT else []
     if cuts and not _mixed(line, text[start:cuts[0]], text[cuts[-1]:end]):
         cuts = []
     for a, b in parts:
