@@ -48,7 +48,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from checker.kinds.facts import TYPES, Fact, in_other, keys, read, same, words
+from checker.kinds.factwords import words
+from checker.kinds.facts import TYPES, Fact, in_other, keys, read, same
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
 from checker.kinds.versions import letters, versions
 from checker.yamlload import line_of
