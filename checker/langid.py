@@ -252,6 +252,11 @@ def _share_guess(text: str) -> tuple[tuple[str, float], ...]:
     return _detector().probabilities(text)
 
 
+def guess(text: str) -> tuple[tuple[str, float], ...]:
+    """The detector's guess for a piece of text even when it is short (frequent words aside)."""
+    return detect(text) or (_share_guess(text) if sum(map(str.isalpha, text)) >= GUESS_LETTERS else ())
+
+
 def clear_cache() -> None:
     """Forget the lines seen so far (the benchmark measures a first check with this)."""
     detect.cache_clear()

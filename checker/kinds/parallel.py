@@ -21,12 +21,17 @@
 
 The post is split into its versions line by line: a line written in Finnish belongs to the
 Finnish version, one in Swedish to the Swedish version; lines in neither, in both, or only
-hashtags, mentions and links are shared and not compared. Nothing fires unless both
-versions have `min_letters` letters.
+hashtags, mentions and links are shared and not compared. Versions on one line, after
+" / ", a flag or "SV:", or sentence after sentence, are parts of it (checker/kinds/versions.py).
+Nothing fires unless both versions have `min_letters` letters.
 
 `facts` compares the dates, times, weekdays, prices, numbers, phone numbers, e-mail
-addresses, URLs, hashtags (see checker/kinds/facts.py) and place names of the two versions. A
-fact in one version that the other does not have is paired, in text order, with a fact
+addresses, URLs, hashtags (see checker/kinds/facts.py) and place names of the two versions.
+A fact is in the other version however that language writes it: "klo 18", "18.00" and
+"mellan 18 och 20" share the hour, "5 €" and "fem euro" the amount, "jouluaattona" is 24.12.,
+"ma–pe" names Monday (facts.keys, facts.words). A hashtag of words only is a label each
+version translates; one with a number, or naming a place, is compared. A fact in one
+version that the other does not have is paired, in text order, with a fact
 of the same type that only the other version has: then both spots are marked with
 `differ` ("The Swedish version says 14.12, the Finnish 15.12."). A fact left without a
 pair is marked where it stands with `only_fi` or `only_sv`. A place counts as the same
@@ -40,19 +45,18 @@ another: hanko.fi and hango.fi pages in the two languages are the same fact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+from decimal import Decimal
 
-from checker.kinds.facts import TYPES, Fact, read, same
+from checker.kinds.factwords import words
+from checker.kinds.facts import TYPES, Fact, in_other, keys, read, same
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError
-from checker.langid import detect
+from checker.kinds.versions import letters, versions
 from checker.yamlload import line_of
 
 VERSIONS = ("fi", "sv")
 TEMPLATES = {"differ": ("fi", "sv"), "only_fi": ("fi",), "only_sv": ("sv",)}
 LOCALES = ("fi", "sv", "en")
-ONLY_LINKS_RE = re.compile(r"^(?:\s*(?:#\w+|@\w+|\S+\.\w{2,}\S*)[\s,.;:!|/–-]*)+$")
-BOTH_SHARE = 0.25      # a line where each language is at least this likely is shared
 
 
 class Parallel(Kind):
@@ -110,35 +114,27 @@ class Parallel(Kind):
     # --- the versions --------------------------------------------------------------------
 
     def versions(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
-        """The (start, end) of every line of the Finnish and of the Swedish version."""
-        result: dict[str, list[tuple[int, int]]] = {lang: [] for lang in VERSIONS}
-        for start, end in ctx.doc.lines:
-            line = ctx.doc.text[start:end]
-            if ONLY_LINKS_RE.match(line):
-                continue
-            probs = dict(detect(line))
-            fi, sv = probs.get("fi", 0.0), probs.get("sv", 0.0)
-            if fi >= BOTH_SHARE and sv >= BOTH_SHARE:
-                continue
-            top = max(probs, key=probs.get, default=None)
-            if top in VERSIONS:
-                result[top].append((start, end))
-        return result
+        """The (start, end) of every piece of the Finnish and of the Swedish version: lines,
+        or parts of lines when a version is not found line by line (checker/kinds/versions.py)."""
+        found = versions(ctx.doc, VERSIONS)
+        if min(letters(ctx.doc, spans) for spans in found.values()) < self.min_letters:
+            found = versions(ctx.doc, VERSIONS, fine=True)
+        return found
 
     def find(self, ctx: Context) -> Iterable[Match]:
-        versions = self.versions(ctx)
-        letters = {lang: sum(sum(map(str.isalpha, ctx.doc.text[s:e])) for s, e in spans)
-                   for lang, spans in versions.items()}
-        if min(letters.values()) < self.min_letters:
+        found = self.versions(ctx)
+        counts = {lang: letters(ctx.doc, spans) for lang, spans in found.items()}
+        if min(counts.values()) < self.min_letters:
             return
         if self.compare == "length":
-            short = min(VERSIONS, key=letters.get)
-            if letters[short] < self.shorter_than * max(letters.values()):
-                spans = versions[short]
+            short = min(VERSIONS, key=counts.get)
+            if counts[short] < self.shorter_than * max(counts.values()):
+                spans = found[short]
                 yield Match(spans[0][0], spans[-1][1])
             return
-        read = {lang: self._facts(ctx, spans, lang) for lang, spans in versions.items()}
-        yield from self._compare(read["fi"], read["sv"])
+        read = {lang: self._facts(ctx, spans, lang) for lang, spans in found.items()}
+        said = {lang: words(" ".join(ctx.doc.text[a:b] for a, b in spans), lang) for lang, spans in found.items()}
+        yield from self._compare(read["fi"], read["sv"], said["fi"], said["sv"])
 
     # --- the facts -----------------------------------------------------------------------
 
@@ -174,9 +170,13 @@ class Parallel(Kind):
                 found.append(Fact("place", start, end, ctx.doc.text[start:end], pair))
         return found
 
-    def _compare(self, fi: list[Fact], sv: list[Fact]) -> Iterable[Match]:
-        only_fi = [f for f in fi if not any(same(_typed(f), _typed(g)) for g in sv)]
-        only_sv = [g for g in sv if not any(same(_typed(g), _typed(f)) for f in fi)]
+    def _compare(self, fi: list[Fact], sv: list[Fact], fi_said: frozenset[tuple] = frozenset(),
+                 sv_said: frozenset[tuple] = frozenset()) -> Iterable[Match]:
+        fi_typed, sv_typed = [_typed(f) for f in fi], [_typed(g) for g in sv]
+        only_fi = [f for f in fi if not in_other(_typed(f), sv_typed, sv_said, fi_said) and not _label(f)]
+        only_sv = [g for g in sv if not in_other(_typed(g), fi_typed, fi_said, sv_said) and not _label(g)]
+        only_fi = [f for f in only_fi if not _implicit_year(f, sv)]
+        only_sv = [g for g in only_sv if not _implicit_year(g, fi)]
         only_fi = _first_of_each([f for f in only_fi if not self._is_home(f) and not _dated_weekday(f, fi, sv)])
         only_sv = _first_of_each([g for g in only_sv if not self._is_home(g) and not _dated_weekday(g, sv, fi)])
         for kind in TYPES:
@@ -205,6 +205,23 @@ def _typed(fact: Fact) -> Fact:
     if fact.type == "hashtag" and isinstance(fact.value, tuple):
         return fact._replace(type="place", value=fact.value[1])
     return fact
+
+
+def _label(fact: Fact) -> bool:
+    """A hashtag of words only is a label that each version translates ("#siivoustalkoot",
+    "#städtalko"); one with a number (#hanko2026) or naming a place is compared."""
+    return fact.type == "hashtag" and not keys(fact)
+
+
+def _implicit_year(fact: Fact, other: list[Fact]) -> bool:
+    """A year that one version names and the other leaves to the context ("vuodelle 2027",
+    "för nästa år"): compared only when the other version names a year too."""
+    return _is_year(fact) and not any(_is_year(g) for g in other)
+
+
+def _is_year(fact: Fact) -> bool:
+    return fact.type == "number" and isinstance(fact.value, Decimal) and fact.value == fact.value.to_integral() \
+        and 1900 <= fact.value <= 2099
 
 
 def _dated_weekday(fact: Fact, own: list[Fact], other: list[Fact]) -> bool:

@@ -26,7 +26,7 @@ CASES = [
     ("phone", "puh. 040 123 4567", "tfn +358 40 123 4567", "tfn 040 765 4321"),
     ("email", "info@example.fi", "INFO@example.fi", "kultur@example.fi"),
     ("url", "www.example.com/kaava", "https://example.com/kaava", "example.com/plan"),
-    ("hashtag", "#kaava2026", "#kaava2026", "#plan2026"),
+    ("hashtag", "#kaava2026", "#kaava2026", "#kaava2027"),
     ("place", "Tulliniemessä", "i Tullnäs", "i Lappvik"),
     ("place of two words", "Itäsatamassa", "i Östra hamnen", "i Västra hamnen"),
 ]
@@ -240,3 +240,113 @@ def test_the_citys_own_name_is_not_a_compared_place(pack):
     text = ("Hangon kaupunki istuttaa puistoon kolme uutta lehmusta tiistaina.\n\n"
             "Vi planterar tre nya lindar i parken på tisdag.")
     assert findings(pack, text) == []
+
+
+# --- one fact written differently in the two languages ------------------------------------------
+
+# (fact, Finnish, the same written otherwise in Swedish, something else in Swedish)
+WRITTEN_OTHERWISE = [
+    ("hour as a number", "klo 18", "18", "19"),
+    ("hour with minutes, no cue", "klo 18", "18.00", "18.30"),
+    ("time range without a cue", "klo 10–14", "mellan 10 och 14", "mellan 10 och 15"),
+    ("hour in words", "klo 18", "klockan sex", "klockan sju"),
+    ("half hour in words", "klo 17.30", "halv sex", "halv sju"),
+    ("number in words", "kaksi kertaa", "2 gånger", "3 gånger"),
+    ("ordinal in words", "3. kerran", "för tredje gången", "för fjärde gången"),
+    ("price in words", "5 €", "fem euro", "sex euro"),
+    ("price with a dot", "1,50 €", "€1.50", "€2.50"),
+    ("holiday by name", "jouluaattona", "24.12", "31.12"),
+    ("date range with one month", "24.–26.12.", "24–26 december", "24–27 december"),
+    ("short weekday range", "ma–pe", "måndag till fredag", "måndag till torsdag"),
+    ("signed number", "-15 astetta", "−15 grader", "−20 grader"),
+    ("business ID", "Y-tunnus 0135202-4", "FO-nummer 0135202-4", "FO-nummer 0135202-5"),
+    ("a site's language pages", "luontopolut.fi/fi/reitit", "luontopolut.fi/sv/leder", "luontopolku.fi/sv/leder"),
+]
+
+
+@pytest.mark.parametrize("fact, fi, same, other", WRITTEN_OTHERWISE, ids=[c[0] for c in WRITTEN_OTHERWISE])
+def test_a_fact_written_otherwise_is_the_same_fact(pack, fact, fi, same, other):
+    assert findings(pack, post(fi, same)) == []
+    assert findings(pack, SV.format(same) + "\n\n" + FI.format(fi)) == []      # the other order
+
+
+@pytest.mark.parametrize("fact, fi, same, other", WRITTEN_OTHERWISE, ids=[c[0] for c in WRITTEN_OTHERWISE])
+def test_a_different_fact_written_otherwise_is_still_found(pack, fact, fi, same, other):
+    assert findings(pack, post(fi, other)), fact
+    assert findings(pack, SV.format(other) + "\n\n" + FI.format(fi)), fact
+
+
+@pytest.mark.parametrize("fi, sv", [
+    ("Hankkeessa on mukana kaksi koulua", "I projektet deltar två skolor"),
+    ("Hankkeessa on mukana 2 koulua", "I projektet deltar två skolor"),
+    ("Hankkeessa on mukana kaksi koulua", "I projektet deltar 2 skolor"),
+])
+def test_numbers_in_words_and_digits_in_both_directions(pack, fi, sv):
+    text = f"{fi}, ja kaikki ovat tervetulleita.\n\n{sv}, och alla är välkomna."
+    assert findings(pack, text) == []
+
+
+def test_hashtags_of_words_are_translated_labels(pack):
+    assert findings(pack, post("#siivoustalkoot", "#städtalko")) == []
+    assert findings(pack, post("#siivoustalkoot", "pian")) == []
+    assert len(findings(pack, post("#talkoot2026", "#talko2025"))) == 2     # a number is compared
+
+
+# --- versions on one line ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("between", [" / ", " | ", " // ", " 🇸🇪 ", " SV: ", " "])
+def test_versions_on_one_line_are_compared(pack, between):
+    fi, sv = FI.format("15.12."), SV.format("{}")
+    assert findings(pack, fi + between + sv.format("15.12")) == []
+    assert len(findings(pack, fi + between + sv.format("16.12"))) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. / Stadshuset är stängt i morgon på grund av underhåll.",
+    "🇫🇮 Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. 🇸🇪 Stadshuset är stängt i morgon på grund av underhåll.",
+    "Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. Stadshuset är stängt i morgon på grund av underhåll.",
+    "Kirjaston lehtilukusali remontoidaan tammikuussa. Bibliotekets tidningsläsesal renoveras under januari.",
+    "Road works on Esplanadi continue into next week. Tietyöt Esplanadilla jatkuvat ensi viikolle. "
+    "Vägarbetena på Esplanaden fortsätter in i nästa vecka.",
+    "City hall is closed tomorrow for maintenance work all day long. / Kaupungintalo on suljettu huomenna. / Stadshuset är stängt i morgon.",
+    LONG_FI + " " + LONG_FI + "\n\nStadshuset är stängt i morgon, vi betjänar på torsdag.",
+])
+def test_a_version_on_the_same_line_or_a_summary_is_no_missing_language(pack, text):
+    for rule in ("bilingual.missing-swedish", "bilingual.missing-finnish"):
+        assert findings(pack, text, rule=rule) == [], rule
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Kaupungintalo on suljettu huomenna huoltotöiden vuoksi. / Palvelemme taas torstaina tavalliseen aikaan.",
+     "bilingual.missing-swedish"),
+    ("Stadshuset är stängt i morgon på grund av underhåll. / Vi betjänar igen på torsdag som vanligt.",
+     "bilingual.missing-finnish"),
+    (LONG_FI + " Lisätietoja: Stockholm.", "bilingual.missing-swedish"),
+])
+def test_one_language_on_one_line_is_still_missing_the_other(pack, text, rule):
+    assert len(findings(pack, text, rule=rule)) == 1
+
+
+def test_versions_reads_parts_of_a_line():
+    from checker.kinds.versions import versions
+    from checker.text import Document
+    doc = Document("Kirjasto on kiinni tänään koko päivän. / Biblioteket är stängt i dag hela dagen.")
+    found = versions(doc, ("fi", "sv"))
+    assert [doc.text[a:b] for a, b in found["fi"]] == ["Kirjasto on kiinni tänään koko päivän."]
+    assert [doc.text[a:b] for a, b in found["sv"]] == ["Biblioteket är stängt i dag hela dagen."]
+    doc = Document("Kirjasto on kiinni tänään koko päivän. Kahvitarjoilu. Biblioteket är stängt i dag hela dagen.")
+    assert versions(doc, ("fi", "sv"))["sv"] == []               # line by line: one Finnish line
+    fine = versions(doc, ("fi", "sv"), fine=True)
+    assert [doc.text[a:b] for a, b in fine["fi"]] == ["Kirjasto on kiinni tänään koko päivän.", "Kahvitarjoilu."]
+    assert [doc.text[a:b] for a, b in fine["sv"]] == ["Biblioteket är stängt i dag hela dagen."]
+
+
+@pytest.mark.parametrize("fi, sv", [
+    ("ma–pe 8–16", "vardagar 8–16"),
+    ("arkisin 8–16", "mån–fre 8–16"),
+    ("la–su 10–14", "under veckoslutet 10–14"),
+    ("päivittäin 10–14", "mån–sön 10–14"),
+])
+def test_a_group_of_days_in_words_names_its_days(pack, fi, sv):
+    assert findings(pack, post(fi, sv)) == []
+    assert findings(pack, SV.format(sv) + "\n\n" + FI.format(fi)) == []
