@@ -31,6 +31,7 @@ from functools import cached_property
 from typing import Any
 
 from checker.kinds.base import Context, allowed_in
+from checker.sentences import CLAUSE_OPENERS, COORDINATORS, RELATIVES, SENTENCE_END_RE, SUBJECTS, is_end
 from checker.text import LINK_RE
 
 EXTENTS = ("match", "words", "clause", "sentence", "block")
@@ -41,7 +42,7 @@ VERSE_LINE = 80              # a block of lines no longer than this (verse) goes
 
 # Pictographs, dingbats and their modifiers: people end a sentence with one ("hoppas det e ok 😅 Så här ...").
 EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u297f\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff"
-_SENTENCE = (rf"[.!?…]+(?=[\s\"'”’»)\]]|$)"                 # . ! ? … before a space, a quote or the end
+_SENTENCE = (rf"{SENTENCE_END_RE.pattern}"                  # where a sentence ends (checker/sentences.py)
              rf"|[{EMOJI}]+"                                 # an emoji
              rf"|(?<![\w#@&/])#[^\W_][\w-]*"                 # a hashtag
              rf"|{LINK_RE.pattern}")                         # a web address
@@ -49,39 +50,12 @@ SENTENCE_BREAK_RE = re.compile(_SENTENCE, re.I)
 # ... and inside a sentence: a comma (not in "1,5", nor before a relative pronoun: the clause
 # "ihan tollo, joka ei osaa mitään" says who is meant), a colon before a space (not in "SFP:s",
 # "14:30"), a semicolon, a bracket, a dash (not a word's own hyphen: "vuokra-asunto").
-RELATIVES = ("jo(?:ka|nka|ta|ssa|sta|hon|lla|lta|lle|na|tka|iden|ita|issa|ista|ihin|illa|ilta|ille)"
-             "|som|vars|vilke[nt]|vilka|who|whom|whose|which")
 CLAUSE_BREAK_RE = re.compile(_SENTENCE + rf"|,(?!\d)(?!\s*(?:{RELATIVES})\b)|:(?=\s|$)|[;()\[\]]|[–—]"
                              r"|(?<=\s)-+(?=\s)", re.I)
 
-# Words that begin a new clause: subordinating conjunctions and "but". Only unambiguous
-# ones: "att"/"that" (also a pronoun and an infinitive mark), "ja"/"och"/"and" (also between
-# two nouns), "vaan" (in speech also "just") and the relative pronouns stay inside, so a
-# clause is never cut in mid-phrase.
-CLAUSE_WORDS = {
-    "fi": frozenset("mutta mut koska kosk jotta vaikka vaikk ettei että jos kun mikäli".split()),
-    "sv": frozenset("men eftersom fastän medan när ifall".split()),
-    "en": frozenset("but because although though whereas unless while if when".split()),
-}
-# A coordinating conjunction opens a clause when a subject pronoun follows it: "Du är en
-# idiot och du ljuger", "Olet idiootti ja sä valehtelet"; before a noun it joins two nouns.
-COORDINATORS = {
-    "fi": frozenset("ja sekä tai eli ni".split()),
-    "sv": frozenset("och å eller samt".split()),
-    "en": frozenset("and or so".split()),
-}
-SUBJECTS = {
-    "fi": frozenset("minä mä mää sinä sä sää hän se me te he ne".split()),
-    "sv": frozenset("jag ja du han hon den det vi ni de dom man".split()),
-    "en": frozenset("i you he she it we they".split()),
-}
 # ... and the ones that are plain words of another language: on a line that may be in that
 # language, they are those words ("the men took bribes", "ja tycker" for "jag tycker").
 OTHER_SENSE = {"men": "en", "ja": "sv"}
-
-# Abbreviations and dates: a dot after one of these, before a lower-case word or a number, does
-# not end a sentence ("esim. koulut", "klo 14. kokous", "21.11. alkaen", "bl.a. skolor").
-ABBREVIATION_RE = re.compile(r"(?:^|[\s(])(?:\d[\d.]*|[^\W\d_]{1,4}|[^\W\d_]{1,3}\.[^\W\d_]{1,3})$")
 
 # A paragraph that is not text: only hashtags, @handles, links and emoji.
 NOT_TEXT_RE = re.compile(rf"(?:\s|[{EMOJI}]|#[\w-]+|@[\w.-]+|{LINK_RE.pattern})*", re.I)
@@ -135,10 +109,10 @@ def widen(ctx: Context, start: int, end: int, extent: str,
     for m in breaks.finditer(text, lo, hi):
         b_start, b_end = m.span()
         if b_end <= start:
-            if _ends_sentence(text, m):
+            if is_end(text, *m.span()):
                 unit_start = b_end
         elif b_start >= end:
-            if _ends_sentence(text, m):
+            if is_end(text, *m.span()):
                 unit_end = b_start
                 break
     if extent != "words":
@@ -181,24 +155,11 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _ends_sentence(text: str, m: re.Match) -> bool:
-    """Whether a break found by the regexes really is one: a dot after a number or a short
-    abbreviation, before a lower-case word or a number, is not ("klo 14. alkaen")."""
-    if text[m.start()] != "." or m.end() - m.start() > 1:
-        return True
-    following = m.end()
-    while following < len(text) and text[following] in " \t":
-        following += 1
-    if following >= len(text) or not (text[following].islower() or text[following].isdigit()):
-        return True
-    return not ABBREVIATION_RE.search(text, max(0, m.start() - 9), m.start())
-
-
 def _clause_words(ctx: Context, start: int, end: int, unit_start: int, unit_end: int,
                   subordinate: bool) -> tuple[int, int]:
     """The unit narrowed at a word that opens a new main clause (a coordinating conjunction
     before a subject pronoun: "... och du ljuger", in a sentence too) and, for a clause, at one
-    that opens any clause (`CLAUSE_WORDS`), in the line's language: the clause before the
+    that opens any clause (`CLAUSE_OPENERS`), in the line's language: the clause before the
     match ends before it, the match's own begins after it."""
     doc = ctx.doc
     tokens = doc.tokens
@@ -253,7 +214,7 @@ def _opens_clause(ctx: Context, word: str, line: int) -> bool:
     other = OTHER_SENSE.get(word)
     if other is not None and allowed_in(ctx, line, other):
         return False
-    return any(word in words and allowed_in(ctx, line, lang) for lang, words in CLAUSE_WORDS.items())
+    return any(word in words and allowed_in(ctx, line, lang) for lang, words in CLAUSE_OPENERS.items())
 
 
 def _trimmed(text: str, unit_start: int, unit_end: int, start: int, end: int) -> tuple[int, int]:

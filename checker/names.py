@@ -51,6 +51,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from checker.sentences import SENTENCE_MARKS, sentence_start
 from checker.text import Document, Token
 
 if TYPE_CHECKING:       # only a type here: the kinds import this module
@@ -74,7 +75,6 @@ GREETINGS = frozenset({
     "hello", "hey", "dear", "thanks", "thank", "you"})
 SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
-SENTENCE_MARKS = ".!?\n"
 # A name right before a word for a work names its maker, an author or a composer, not a private
 # person: "Tove Janssons Sommarboken", "Eino Leinon runo", "Anna Lind's song". The next word is
 # one of these forms, or a compound ending in one ("Sommarboken", "lastenkirja").
@@ -254,14 +254,6 @@ def _adjacent(doc: Document, left: Token, right: Token) -> bool:
     return doc.text[left.end:right.start] in (" ", "-", "\u00a0")
 
 
-def _sentence_start(text: str, index: int) -> bool:
-    """Only quotes, brackets, dashes or spaces stand between a sentence end and `index`."""
-    i = index
-    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in SENTENCE_MARKS:
-        i -= 1
-    return i == 0 or text[i - 1] in SENTENCE_MARKS
-
-
 def _find(doc: Document, org: Organization, english_lines: frozenset[int]) -> list[Name]:
     tokens, text = doc.tokens, doc.text
     officials = org.officials
@@ -299,7 +291,7 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
             last = run[position + 1]
             while last + 1 in run and read[last + 1] and "last" in read[last + 1][1]:
                 last += 1          # "Anna-Maija Virtanen", "Anna Lind Virtanen"
-            if read[last] is None and _sentence_start(text, tokens[last].start):
+            if read[last] is None and sentence_start(text, tokens[last].start):
                 continue
             bases = [read[k][0] if read[k] else text[tokens[k].start:tokens[k].end].lower()
                      for k in range(index, last + 1)]
@@ -310,7 +302,7 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
     result = []
     for index in run:
         found = read[index]
-        if found and (not _sentence_start(text, tokens[index].start) or _family(doc, index, found)):
+        if found and (not sentence_start(text, tokens[index].start) or _family(doc, index, found)):
             result.append(_name(doc, org, index, index, found[0], full=False))
         elif found and len(run) == 1 and _addressed(doc, index, index):
             result.append(_name(doc, org, index, index, found[0], full=False))

@@ -23,6 +23,7 @@ from itertools import product
 from typing import NamedTuple, TypeVar
 
 from checker.normalize import normalize
+from checker.sentences import sentence_ends
 
 LETTER = r"[^\W\d_]"
 WORD_CHAR = r"[^\W_]"
@@ -39,7 +40,6 @@ CENSORED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}{{1,3}}\*{{2,}}(?![\w*])")
 SPELLED_HINT_RE = re.compile(rf"[ .\-_*·]{LETTER}[ .\-_*·]")
 # Two words joined by one dot, dash or middle dot with no space: "pas.ka", "vi-ttu".
 JOIN_SEPARATORS = frozenset(".-·")
-SENTENCE_END_RE = re.compile(r"[.!?]+(?=\s|$)|\n")
 RUN_RE = re.compile(r"(.)\1{2,}")
 # A web address: with a scheme, starting www., or a domain name followed by a path.
 LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s<>\"]*", re.I)
@@ -243,9 +243,9 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of every sentence, split at . ! ? followed by space, and at newlines."""
+        """(start, end) of every sentence (checker/sentences.py says where one ends)."""
         text, spans, start = self.text, [], 0
-        for end in [*(m.end() for m in SENTENCE_END_RE.finditer(text)), len(text)]:
+        for end in [*sentence_ends(text), len(text)]:
             span = _strip_span(text, start, end)
             if span[0] < span[1]:
                 spans.append(span)

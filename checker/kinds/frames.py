@@ -18,15 +18,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from checker.kinds.base import Context
-from checker.text import SENTENCE_END_RE
+from checker.kinds.base import Context, allowed_in
+from checker.sentences import JOINERS, ends_between
 
 EARLIER = "unless_earlier"
 INITIAL_AFTER = "initial_after"
 EARLIER_REACH = 12          # words before a match that `unless_earlier` looks at, within its sentence
 
 
-def earlier(ctx: Context, first: int, has: Callable[[int, str], bool], joiners: frozenset[str]) -> bool:
+def joins(ctx: Context, index: int) -> bool:
+    """Whether the word at `index` is a conjunction that joins two clauses in its line's
+    language ("ja", "men", "but"; the Swedish "ni" is not the Finnish one)."""
+    token = ctx.doc.tokens[index]
+    return any(token.lower in words and allowed_in(ctx, token.line, lang) for lang, words in JOINERS.items())
+
+
+def earlier(ctx: Context, first: int, has: Callable[[int, str], bool]) -> bool:
     """Whether an `unless_earlier` word stands before the match at token `first`, in its
     sentence and on its line, with no conjunction that joins two main clauses between
     ("Virtanen kirjoitti lehteen, ja hän on idiootti" still calls names)."""
@@ -35,12 +42,12 @@ def earlier(ctx: Context, first: int, has: Callable[[int, str], bool], joiners: 
     index = first
     for _ in range(EARLIER_REACH):
         if index == 0 or tokens[index - 1].line != line \
-                or SENTENCE_END_RE.search(text, tokens[index - 1].end, tokens[index].start):
+                or ends_between(text, tokens[index - 1].end, tokens[index].start):
             return False
         index -= 1
         if has(index, EARLIER):
             return True
-        if tokens[index].lower in joiners:
+        if joins(ctx, index):
             return False
     return False
 
@@ -69,4 +76,4 @@ def names_someone(ctx: Context, last: int) -> bool:
     word, after = (text[tokens[i].start:tokens[i].end] for i in (last, last + 1))
     if not (word[:1].isupper() and after[:1].isupper()) or word.isupper() or after.isupper():
         return False
-    return last > 0 and not SENTENCE_END_RE.search(text, tokens[last - 1].end, tokens[last].start)
+    return last > 0 and not ends_between(text, tokens[last - 1].end, tokens[last].start)

@@ -33,7 +33,9 @@
 
 A clause also ends at a comma, semicolon, colon, dash or bracket. Every element must be on the same line as the first, and a regex matches within one line.
 Nothing inside a web address matches: its slug is someone else's words. `context` applies
-to regex matches too.
+to regex matches too; the cancelling words (`unless`, `negation`, `unless_earlier`) and
+`initial` do not: a regex states its own surroundings, and the bundled pack's regexes are
+written so (cancelling them lost true findings on the tuning sets).
 Matching starts only at tokens that can begin a sequence and looks ahead a bounded
 number of words, so it is linear in the text; regex matches are cached per line. The
 sequences form one tree (kinds/sequences.py): those that begin alike are walked together,
@@ -48,11 +50,12 @@ from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
-from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, names_someone, not_initial
+from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, joins, names_someone, not_initial
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
-from checker.text import SENTENCE_END_RE, line_cache
+from checker.sentences import ends_between
+from checker.text import line_cache
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_REACH = 3
@@ -62,11 +65,6 @@ UNLESS = "unless"
 NEGATION = "negation"
 CLAUSE = "clause"
 MAX_EXTEND = 8
-# Conjunctions that join two clauses: `extend_before` never reaches back over one, so a
-# finding stays inside the clause that says the thing (checked only while extending, so
-# these common words need no place in the lexicon).
-JOINERS = frozenset({"ja", "sekä", "tai", "mutta", "vaan", "och", "samt", "eller", "men", "utan",
-                     "and", "or", "but", "&"})
 NEGATION_AFTER = 2          # words after a match where a negation still belongs to it ("ljög inte")
 
 
@@ -78,7 +76,8 @@ class Pattern(Kind):
         Param("patterns", "per_language", "sequences of {slot}s and word patterns"),
         Param("gap", "number", "other words allowed between two elements", default=0, minimum=0,
               maximum=MAX_GAP),
-        Param("regex", "per_language", "regular expressions, matched in linear time (RE2)"),
+        Param("regex", "per_language", "regular expressions, matched in linear time (RE2); "
+              "`unless`, `negation`, `unless_earlier` and `initial` do not apply to their matches"),
         Param("unless", "per_language", "words that cancel a match in it or just before it"),
         Param("unless_before", "number", "how many words before a match `unless` looks at",
               default=2, minimum=0, maximum=MAX_GAP),
@@ -224,7 +223,7 @@ class Pattern(Kind):
             if following >= len(tokens) or tokens[following].line != tokens[last].line:
                 break
             gap = text[tokens[last].end:tokens[following].start]
-            if SENTENCE_END_RE.search(gap) or breaks_clause(gap):
+            if ends_between(text, tokens[last].end, tokens[following].start) or breaks_clause(gap):
                 break
             last = following
         return last
@@ -239,8 +238,8 @@ class Pattern(Kind):
             if previous < 0 or tokens[previous].line != tokens[first].line:
                 break
             gap = text[tokens[previous].end:tokens[first].start]
-            if SENTENCE_END_RE.search(gap) or breaks_clause(gap) \
-                    or text[tokens[previous].start:tokens[previous].end].lower() in JOINERS or any(
+            if ends_between(text, tokens[previous].end, tokens[first].start) or breaks_clause(gap) \
+                    or joins(ctx, previous) or any(
                     self._has(ctx, previous, CLAUSE, lang) for lang in ("fi", "sv", "en", "any")):
                 break
             first = previous
@@ -253,7 +252,7 @@ class Pattern(Kind):
         line = tokens[first].line
         after = last
         while after < min(last + self.unless_after, len(tokens) - 1) and tokens[after + 1].line == line \
-                and not SENTENCE_END_RE.search(ctx.doc.text, tokens[after].end, tokens[after + 1].start):
+                and not ends_between(ctx.doc.text, tokens[after].end, tokens[after + 1].start):
             after += 1
         for index in range(max(0, first - self.unless_before), after + 1):
             keys = ctx.token_keys.get(index, ())
@@ -265,7 +264,7 @@ class Pattern(Kind):
         def has(index: int, tag: str) -> bool:
             return self._has(ctx, index, tag, lang)
 
-        return (self.earlier and earlier(ctx, first, has, JOINERS)) or (
+        return (self.earlier and earlier(ctx, first, has)) or (
             self.initial is not None and not_initial(ctx, first, self.initial_keys(lang), has))
 
     def initial_keys(self, lang: str) -> tuple:
@@ -290,7 +289,7 @@ class Pattern(Kind):
 
         def boundary(left: int, right: int) -> bool:
             gap = text[tokens[left].end:tokens[right].start]
-            return bool(SENTENCE_END_RE.search(gap) or breaks_clause(gap))
+            return ends_between(text, tokens[left].end, tokens[right].start) or breaks_clause(gap)
 
         index = first
         for _ in range(self.unless_before):

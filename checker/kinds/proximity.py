@@ -28,6 +28,12 @@
     follow_words:                 # ... when it has one of these words of cause, hearsay or again
       fi: [syynä, kuulemma]
       en: [apparently]
+    except:                       # words the terms' patterns would catch that are no term: a lexeme's
+      fi: [varastaa~pass]         # passive names the victim ("Virtaselta varastettiin pyörä")
+    unless:                       # a word anywhere in the term's sentence that cancels it (news, a warning)
+      en: [police, court]
+    negation:                     # a word between the person and the term, or right before the term:
+      en: [not, never]            # "Smith is not lazy" says nothing bad of Smith
 
 A Finnish `people` word ending in `+` is a noun stem standing for its singular forms
 ("*opettaja+": opettaja, opettajan, opettajalla, opettajalta, opettajalle, opettajaa,
@@ -55,6 +61,9 @@ hearsay, "again") stands in the term's sentence ("Steve from maintenance is off.
 apparently.") or the sentence is hashtags only ("Rehtori taas poissa. #masennus"); a short
 notice after a thank-you ("... Dementia café on Tuesday.") has neither, and hashtags after a
 thank-you or a welcome name the topic of a talk ("Kiitos Marille luennosta! #diabetes").
+A word of `except` is no term, and a term is not looked at in a sentence that holds a word of `unless`, and a person is not
+taken when a word of `negation` stands between the person and the term or among the
+NEGATION_BEFORE words right before the term, in its clause ("Smith is not lazy").
 The span runs from the name (both words of a pair) to the term, whichever comes first (a
 term of `reveal` with up to three words after it in its sentence, which name the private
 thing: "diagnoosin: lymfooma"),
@@ -68,26 +77,25 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in, breaks_clause
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
-from checker.text import SENTENCE_END_RE, Document
+from checker.sentences import SUBORDINATORS, ends_between, sentence_start
+from checker.text import Document
 
 MAX_DISTANCE = 12
 MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
 REVEAL_WORDS = 3           # words after a `reveal` word that name the private thing
+NEGATION_BEFORE = 3        # words right before a term where a `negation` word still denies it
 # Thanks and welcomes: hashtags after them name the topic of a talk or a campaign, not the
 # life of the person thanked ("Kiitos hoitaja Marille luennosta! #diabetes").
 THANKS = frozenset("""kiitos kiitokset tervetuloa onnea onnittelut thanks thank welcome congratulations congrats
     tack välkommen välkomna grattis""".split())
-# Words that open a clause: a speaking verb before one of them speaks about the name after it.
-CLAUSE_WORDS = frozenset("että ettei et jotta kun jos koska att när om eftersom that when if because".split())
 ANTECEDENT_WINDOW = 40     # words looked back from a pronoun for the person it stands for
 # The endings of a Finnish noun's singular on its stem, "A" standing for a or ä by vowel harmony:
 # nominative, genitive, partitive, the local cases, essive, translative and possessives.
 FI_SINGULAR = ("", "n", "A", "llA", "ltA", "lle", "ssA", "stA", "nA", "ksi", "mme", "nsA", "ni", "si", "nkin")
 CLASS_RE = re.compile(r"\d{1,2}[a-zåäö](?::[a-zåäö]{1,5})?")     # a school class: "5b", "9c", "3b:ltä"
-SENTENCE_MARKS = ".!?\n"
 
 
 class Proximity(Kind):
@@ -116,6 +124,12 @@ class Proximity(Kind):
               "someone's life (\"cancer research\", \"dementia café\")"),
         Param("follow_words", "per_language", "with follow: words of cause, hearsay or repetition of which one "
               "must stand in the short sentence (\"syynä\", \"kuulemma\", \"apparently\")"),
+        Param("except", "per_language", "words (or word patterns, lexemes with a tag) the terms would catch that "
+              "are no term (\"varastaa~pass\": the victim of a theft)"),
+        Param("unless", "per_language", "words that cancel a term anywhere in its sentence (news, a warning, "
+              "someone else's words reported)"),
+        Param("negation", "per_language", "words that deny a term when they stand between the person and it, "
+              "or just before it in its clause (\"Smith is not lazy\")"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -130,7 +144,8 @@ class Proximity(Kind):
         self.owners = (self.rule_id, self.phrases.rest_id)
         build.add_lists(params, (("not_names", "not_name"), ("speaking", "speaking"), ("pronouns", "pronoun"),
                                  ("topic_before", "topic_before"), ("topic_after", "topic_after"),
-                                 ("reveal", "reveal"), ("follow_words", "follow"), ("relatives", "relative")))
+                                 ("reveal", "reveal"), ("follow_words", "follow"), ("relatives", "relative"),
+                                 ("unless", "unless"), ("negation", "negation"), ("except", "except")))
         for lang, items in params.per_language("people", required=False).items():
             for word, line in items:
                 for form in _singular(word):
@@ -220,7 +235,7 @@ class Proximity(Kind):
         tokens = ctx.doc.tokens
         if first >= 1 and self._keyed(ctx, first - 1, "speaking"):
             return True
-        return (first >= 2 and self._keyed(ctx, first - 2, "speaking") and tokens[first - 1].lower not in CLAUSE_WORDS
+        return (first >= 2 and self._keyed(ctx, first - 2, "speaking") and tokens[first - 1].lower not in SUBORDINATORS
                 and ctx.doc.text[tokens[first - 1].start].islower())
 
     def _keyed(self, ctx: Context, index: int, what: str) -> bool:
@@ -235,7 +250,7 @@ class Proximity(Kind):
                 and self._capitalized(ctx, index + 1))
         if pair:
             return index, index + 1
-        if _sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
+        if sentence_start(ctx.doc.text, token.start):     # alone there: a known name only
             english = ctx.languages.allows(token.line, "en")
             return (index, index) if read_name(ctx.doc.text[token.start:token.end], english=english) else None
         return index, index
@@ -252,10 +267,34 @@ class Proximity(Kind):
                 if name is None:
                     continue
                 left, right = (name[1], first) if index < first else (last, name[0])
-                gap = ctx.doc.text[tokens[left].end:tokens[right].start]
-                if not SENTENCE_END_RE.search(gap):
-                    return name
+                if ends_between(ctx.doc.text, tokens[left].end, tokens[right].start):
+                    continue
+                if self._denied(ctx, left, right):
+                    return None
+                return name
         return None
+
+    def _denied(self, ctx: Context, left: int, right: int) -> bool:
+        """Whether a `negation` word stands strictly between tokens `left` and `right`, or among
+        the NEGATION_BEFORE words before the earlier of them without a clause break between."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        for index in range(left + 1, right):
+            if self._keyed(ctx, index, "negation"):
+                return True
+        for index in range(left - 1, max(left - NEGATION_BEFORE, 0) - 1, -1):
+            between = text[tokens[index].end:tokens[index + 1].start]
+            if breaks_clause(between) or ends_between(text, tokens[index].end, tokens[index + 1].start):
+                break
+            if self._keyed(ctx, index, "negation"):
+                return True
+        return False
+
+    def _cancelled(self, ctx: Context) -> set[int]:
+        """The sentences that hold a word of `unless`."""
+        starts = [start for start, _ in ctx.doc.sentences]
+        tokens = ctx.doc.tokens
+        return {bisect_right(starts, tokens[index].start) - 1 for index, key in ctx.hits.get(self.rule_id, ())
+                if key[1] == "unless" and allowed_in(ctx, tokens[index].line, key[2])}
 
     def _previous_person(self, ctx: Context, first: int, sentence_starts: list[int]) -> tuple[int, int] | None:
         """The last person of the sentence before the term at `first`, when the term's sentence
@@ -312,10 +351,15 @@ class Proximity(Kind):
         sentence_starts = [start for start, _ in ctx.doc.sentences]
         spans: dict[int, list[int]] = {}     # sentence -> [start, end] of its finding
         terms: list[tuple[int, int, int]] = []
+        cancelled: set[int] | None = None
         for _, first, last in self.phrases.find(ctx):
-            if self._topic(ctx, first, last):
+            if self._topic(ctx, first, last) or (first == last and self._keyed(ctx, first, "except")):
                 continue
             sentence = bisect_right(sentence_starts, tokens[first].start) - 1
+            if cancelled is None:
+                cancelled = self._cancelled(ctx)
+            if sentence in cancelled:
+                continue
             term_end = self._revealed_end(ctx, last)
             terms.append((sentence, tokens[first].start, term_end))
             name = self._nearest_name(ctx, first, last)
@@ -346,11 +390,3 @@ def _singular(word: str) -> list[str]:
 def _adjacent(doc: Document, left: int, right: int) -> bool:
     """Two tokens separated by one space or hyphen only."""
     return doc.text[doc.tokens[left].end:doc.tokens[right].start] in (" ", "-", "\u00a0")
-
-
-def _sentence_start(text: str, index: int) -> bool:
-    """Whether only punctuation, quotes or spaces stand between a sentence end and `index`."""
-    i = index
-    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in SENTENCE_MARKS:
-        i -= 1
-    return i == 0 or text[i - 1] in SENTENCE_MARKS

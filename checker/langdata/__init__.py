@@ -4,7 +4,8 @@ These are *text* languages (what langid detects in a post and word lists are wri
 kept apart from the *message* languages a user reads (checker/vocabulary.py LOCALES), though
 today both are Finnish, Swedish and English. Each file holds the frequent words that decide
 a short line, weekday and month names with their forms, the words between a weekday and its
-date, and street-name endings. Adding a language is a file here plus its langdetect profile.
+date, street-name endings, and the words that open and join clauses. Adding a language is a
+file here plus its langdetect profile.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from importlib import resources
 import yaml
 
 TEXT_LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+CLAUSE_LISTS = ("subordinators", "adversatives", "coordinators", "other_sense", "subject_pronouns")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,12 @@ class LanguageData:
     street_suffixes: tuple[str, ...]
     standalone_streets: frozenset[str]
     street_types: tuple[str, ...]
+    subordinators: frozenset[str]             # clause words, see checker/sentences.py
+    adversatives: frozenset[str]
+    coordinators: frozenset[str]
+    other_sense: frozenset[str]
+    subject_pronouns: frozenset[str]
+    relative_pronouns: tuple[str, ...]
 
 
 @cache
@@ -46,9 +54,13 @@ def load(lang: str) -> LanguageData:
             months=tuple(raw["months"]), month_short=dict(raw["month_short"]),
             date_words=tuple(raw["date_words"]), street_suffixes=tuple(raw["street_suffixes"]),
             standalone_streets=frozenset(raw["standalone_streets"]),
-            street_types=tuple(raw["street_types"]))
+            street_types=tuple(raw["street_types"]),
+            **{key: frozenset(map(str, raw[key])) for key in CLAUSE_LISTS},
+            relative_pronouns=tuple(map(str, raw["relative_pronouns"])))
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise ValueError(f"checker/langdata/{lang}.yaml cannot be used: {exc}") from exc
+    if not data.other_sense <= data.subordinators | data.adversatives:
+        raise ValueError(f"checker/langdata/{lang}.yaml: other_sense names only subordinators and adversatives")
     if len(data.weekdays) != 7 or len(data.weekday_short) != 7 or len(data.months) != 12:
         raise ValueError(f"checker/langdata/{lang}.yaml needs 7 weekdays and 12 months")
     return data
