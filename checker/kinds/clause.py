@@ -17,6 +17,8 @@
     openers:                     # words that may stand before a ^{slot} word: "Ta å bränn upp",
       sv: [ta, å, och]           # "Go and smash", "Käy polttamassa"
       en: [go, and, just]
+    joiners:                     # words that join a new clause: a ^{slot} word right after one
+      fi: [ja, sit]              # begins it ("Mennään yöllä ja hajotetaan ne", "... å sprid hans adress")
     context: group               # optional: a slot whose word must stand in the match's
     context_sentences: 1         # sentence or at most this many before or after it
 
@@ -25,7 +27,9 @@ Finnish and Swedish put the object before or after the verb and the modal word a
 classes a sentence must hold, not their order. A slot written `^{slot}` must begin its
 sentence or a clause (after a comma, colon, semicolon or dash): an imperative ("Key his
 car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there, or after
-up to two `openers` that do ("Ta å bränn upp hans eka"). Each element takes its own word.
+up to two `openers` that do ("Ta å bränn upp hans eka"), or right after one of the `joiners`
+that join a new clause anywhere in the sentence ("Mennään yöllä ja hajotetaan ne"). Each
+element takes its own word.
 With `context`, a shape may name a single slot: the word of that slot with a context word
 near it ("bultsax" with "vakten går hem" two lines on). The finding takes in the context
 word, unless a paragraph break stands between them.
@@ -50,6 +54,7 @@ MAX_NEAR = 6
 MAX_CONTEXT_SENTENCES = 3
 UNLESS = "unless"
 OPENER = "opener"
+JOINER = "joiner"
 MAX_OPENERS = 2
 
 
@@ -71,6 +76,7 @@ class Clause(Kind):
         Param("unless_after", "number", "how many words after a match `unless` looks at",
               default=3, minimum=0, maximum=MAX_NEAR),
         Param("openers", "per_language", "words that may stand before a ^{slot} word at the start of a clause"),
+        Param("joiners", "per_language", "words that join a new clause: a ^{slot} word right after one begins it"),
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
@@ -136,6 +142,9 @@ class Clause(Kind):
         for lang, items in params.per_language("openers", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, OPENER, lang), line)
+        for lang, items in params.per_language("joiners", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, JOINER, lang), line)
         self.unless_before = int(params.number("unless_before", 3))
         self.unless_after = int(params.number("unless_after", 3))
         if max(self.unless_before, self.unless_after) > MAX_NEAR:
@@ -150,7 +159,11 @@ class Clause(Kind):
     # --- the walk --------------------------------------------------------------------------
 
     def _clause_start(self, ctx: Context, index: int, sentence_start: int) -> bool:
-        """Whether a word begins its sentence or a clause, or follows up to two openers that do."""
+        """Whether a word begins its sentence or a clause, follows up to two openers that do,
+        or follows a joiner in its sentence."""
+        if index > 0 and ctx.doc.tokens[index - 1].start >= sentence_start \
+                and any(key[:2] == (self.rule_id, JOINER) for key in ctx.token_keys.get(index - 1, ())):
+            return True
         for before in range(index, max(index - MAX_OPENERS, 0) - 1, -1):
             if before < index and not any(key[:2] == (self.rule_id, OPENER) for key in ctx.token_keys.get(before, ())):
                 return False
