@@ -17,7 +17,7 @@ from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
 from checker import regexsafe
-from checker.regexsafe import RegexTimeout, deadline
+from checker.regexsafe import Deadline, RegexTimeout
 from checker.response import bounded, excerpt, rules_map
 from checker.text import Document
 from checker.vocabulary import SEVERITY_RANK
@@ -171,7 +171,7 @@ def _run_rules(pack: Pack, contexts: list[Context], spent: list[float]) -> list[
                 began = perf_counter()
                 try:
                     if regexes:
-                        with deadline(regexsafe.DEFAULT_DEADLINE - ruled[number]):
+                        with Deadline(regexsafe.DEFAULT_DEADLINE - ruled[number]):
                             spans = _spans(find_in(ctx))
                     else:
                         spans = _spans(find_in(ctx))

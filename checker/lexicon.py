@@ -32,11 +32,17 @@ readings, and with runs of a repeated letter collapsed. A word with stars that n
 those readings finds ("f***ing", "sh**") is matched with each star standing for one
 letter, inside a pattern's written part. A lookup costs a handful of dict
 probes per token whatever the number of patterns, so a check grows linearly with the text.
+
+A pattern is registered once however many rules name it: rules share their named word
+lists (a list of groups is a slot of a dozen hate and incitement rules), and each distinct
+pattern is one *entry*, its forms worked out and stored once, that carries the keys of
+every rule that names it. A lookup finds entries and reports their keys.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -80,22 +86,22 @@ class PatternError(ValueError):
 
 @dataclass
 class _Layer:
-    """Word patterns by mode, each core with the keys (for suffixes and tails: (key, langs))
-    it stands for. Values are tuples, not lists: the lexeme tables hold tens of thousands of
-    forms, most with a key or two, and a tuple is half a list's size."""
-    exact: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
-    prefix: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
-    suffix: dict[str, tuple[tuple[Hashable, tuple[str, ...]], ...]] = field(default_factory=dict)
-    infix: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
-    lexeme: dict[str, tuple[Hashable, ...]] = field(default_factory=dict)
-    tail: dict[str, tuple[tuple[Hashable, tuple[str, ...]], ...]] = field(default_factory=dict)
+    """Word patterns by mode, each core with the entries (see `Lexicon.add`) it stands for.
+    Values are tuples, not lists: the lexeme tables hold tens of thousands of forms, most
+    with one entry, and a tuple is half a list's size."""
+    exact: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    prefix: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    suffix: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    infix: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    lexeme: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    tail: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def lengths(self, table: dict[str, tuple]) -> list[int]:
         return sorted({len(k) for k in table})
 
     def share(self) -> None:
-        """Let equal entry tuples be one object: the forms of a lexeme mostly stand for the
-        same keys, and one tuple for all of them saves some megabytes of a pack."""
+        """Let equal entry tuples be one object: the forms of a lexeme stand for the same
+        entry, and one tuple for all of them saves some megabytes of a pack."""
         one: dict[tuple, tuple] = {}
         for name in ("exact", "prefix", "suffix", "infix", "lexeme", "tail"):
             table = getattr(self, name)
@@ -103,11 +109,9 @@ class _Layer:
                 table[core] = one.setdefault(entries, entries)
 
 
-def _put(table: dict[str, tuple], core: str, entry: Hashable) -> None:
-    """Add an entry to a core's tuple (an entry already there is not added twice)."""
-    entries = table.get(core, ())
-    if entry not in entries:
-        table[core] = (*entries, entry)
+def _put(table: dict[str, tuple[int, ...]], core: str, entry: int) -> None:
+    """Add an entry to a core's tuple."""
+    table[core] = table.get(core, ()) + (entry,)
 
 
 def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
@@ -124,12 +128,16 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
+RUNS_RE = re.compile(r"(.)\1+", re.DOTALL)    # text.squeeze as one regex call: runs of a character
+
+
 @lru_cache(maxsize=None)
 def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
     """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
     is (worked out once however many rules name the lexeme)."""
+    squeezed = RUNS_RE.sub
     return tuple((form, "" if short == form else short)
-                 for form, short in ((form, squeeze(form)) for form in lexeme_forms(lemma, tag)))
+                 for form, short in ((form, squeezed(r"\1", form)) for form in lexeme_forms(lemma, tag)))
 
 
 def parse_pattern(pattern: str) -> tuple[str, str]:
@@ -170,6 +178,13 @@ class Lexicon:
         self._cache: dict[str, frozenset[Hashable]] = {}
         self._frozen = False
         self.splitter = Splitter()
+        # Entry number -> the keys it reports, and the languages a compound's first part is
+        # read in for it (() for none: no compound analysis).
+        self._keys: list[tuple[Hashable, ...]] = []
+        self._langs: list[tuple[str, ...]] = []
+        self._entries: dict[tuple[str, str, tuple[str, ...]], int] = {}   # (mode, core, langs) -> entry
+        self._parsed: dict[str, tuple[str, str]] = {}                     # pattern -> (mode, core)
+        self._one: dict[Hashable, Hashable] = {}      # each key once: rules make a key per word
 
     def add_part(self, part: str, lang: str) -> None:
         """A word the pack names as the first part of compounds in a language, known or not
@@ -178,44 +193,66 @@ class Lexicon:
             self.splitter.add(part.strip("*").lower(), one)
 
     def add(self, pattern: str, key: Hashable) -> None:
-        """Register a word pattern; tokens it matches will report `key`."""
+        """Register a word pattern; tokens it matches will report `key`. A pattern already
+        registered (by another rule, with the same compound languages) gets the key added to
+        its entry; its forms are not worked out again."""
         if self._frozen:
             raise RuntimeError("the lexicon is compiled; build a new one")
-        mode, core = parse_pattern(pattern)
-        key_langs = _languages_of(key)
+        parsed = self._parsed.get(pattern)
+        if parsed is None:
+            parsed = self._parsed[pattern] = parse_pattern(pattern)
+        mode, core = parsed
+        langs = self._compound_langs(mode, core, key)
+        entry = self._entries.get((mode, core, langs))
+        key = self._one.setdefault(key, key)
+        if entry is not None:
+            if key not in self._keys[entry]:
+                self._keys[entry] += (key,)
+            return
+        entry = self._entries[(mode, core, langs)] = len(self._keys)
+        self._keys.append((key,))
+        self._langs.append(langs)
+        plain, squeezed = self._plain, self._squeezed
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
-            lemma_langs = LEMMA_LANGS.get(lemma, ("fi",))
-            langs = tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
-            entry = (key, langs)                  # one tuple shared by every form
-            plain, squeezed = self._plain, self._squeezed
+            one = (entry,)
+            tables = ((plain.lexeme, squeezed.lexeme),) + (((plain.tail, squeezed.tail),) if mode == "tail" else ())
             for form, short in _squeezed_forms(lemma, tag):
-                plain.lexeme[form] = plain.lexeme.get(form, ()) + (key,)
-                if short:
-                    squeezed.lexeme[short] = squeezed.lexeme.get(short, ()) + (key,)
-                if mode == "tail":
-                    plain.tail[form] = plain.tail.get(form, ()) + (entry,)
+                for whole, shortened in tables:
+                    whole[form] = whole.get(form, ()) + one
                     if short:
-                        squeezed.tail[short] = squeezed.tail.get(short, ()) + (entry,)
+                        shortened[short] = shortened.get(short, ()) + one
             return
+        _put(getattr(plain, mode), core, entry)
         short = squeeze(core)
-        if mode == "suffix":
-            langs = () if core in endings() else key_langs     # an ending: no analysis
-            _put(self._plain.suffix, core, (key, langs))
-            if short != core:
-                _put(self._squeezed.suffix, short, (key, langs))
-            return
-        _put(getattr(self._plain, mode), core, key)
         if short != core:
-            _put(getattr(self._squeezed, mode), short, key)
+            _put(getattr(squeezed, mode), short, entry)
+
+    @staticmethod
+    def _compound_langs(mode: str, core: str, key: Hashable) -> tuple[str, ...]:
+        """The languages a compound's first part is read in for a `*tail` or `*lemma~`
+        pattern with this key; () for other patterns and for a tail that is an ending."""
+        if mode == "tail":
+            lemma_langs = LEMMA_LANGS.get(core.partition("~")[0], ("fi",))
+            key_langs = _languages_of(key)
+            return tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
+        if mode == "suffix" and core not in endings():
+            return _languages_of(key)
+        return ()
 
     def freeze(self) -> None:
-        """Finish building: share equal entries, precompute the lengths each table is probed
-        with, and forget the forms worked out while building (a reload works them out again)."""
+        """Finish building: share equal entry tuples, precompute the lengths each table is
+        probed with, and forget what was worked out while building (a reload works it out
+        again)."""
         self._frozen = True
         for layer in (self._plain, self._squeezed):
             layer.share()
+        one: dict[tuple, tuple] = {}            # the words of a list mostly carry the same keys
+        self._keys = [one.setdefault(keys, keys) for keys in self._keys]
         _squeezed_forms.cache_clear()
+        self._entries.clear()
+        self._parsed.clear()
+        self._one.clear()
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
                         for name in ("prefix", "suffix", "infix", "tail")}
@@ -227,20 +264,22 @@ class Lexicon:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        found: set[Hashable] = set()
+        found: set[int] = set()
         for form, squeezed in lookup_forms(word):
             found.update(self._probe(self._plain, form))
             if squeezed:       # the squeezed layer holds only patterns that squeezing changes
                 found.update(self._probe(self._squeezed, form))
         if not found and "*" in word:
             found.update(self._starred(word))
-        result = frozenset(found)
+        keys = self._keys
+        result = frozenset(key for entry in found for key in keys[entry])
         if len(self._cache) >= CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = result
         return result
 
-    def _probe(self, layer: _Layer, form: str) -> Iterable[Hashable]:
+    def _probe(self, layer: _Layer, form: str) -> Iterable[int]:
+        """The entries whose pattern matches the form."""
         lengths = self._lengths[id(layer)]
         yield from layer.exact.get(form, ())
         n = len(form)
@@ -251,9 +290,10 @@ class Lexicon:
         for size in lengths["suffix"]:
             if size > n:
                 break
-            for key, langs in layer.suffix.get(form[n - size:], ()):
+            for entry in layer.suffix.get(form[n - size:], ()):
+                langs = self._langs[entry]
                 if size == n or not langs or self._compound(form, n - size, langs):
-                    yield key
+                    yield entry
         for size in lengths["infix"]:
             if size > n:
                 break
@@ -271,9 +311,9 @@ class Lexicon:
         false, tail = false_compounds(), word[cut:]
         return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1))
 
-    def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[Hashable]:
-        """Keys of lexemes the word is a form of: as it is, without a clitic, or as the last
-        part of a compound whose first part splits into known words of the lemma's language."""
+    def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[int]:
+        """Entries of lexemes the word is a form of: as it is, without a clitic, or as the
+        last part of a compound whose first part splits into known words of the lemma's language."""
         words = [form] + [form[:-len(c)] for c in CLITICS if form.endswith(c) and len(form) > len(c) + 2
                           and (c != "s" or form.endswith(SOFTENED))]
         for word in words:
@@ -282,12 +322,12 @@ class Lexicon:
             for size in tail_lengths:
                 if n - size < MIN_PART:
                     break
-                for key, langs in layer.tail.get(word[n - size:], ()):
-                    if self._compound(word, n - size, langs):
-                        yield key
+                for entry in layer.tail.get(word[n - size:], ()):
+                    if self._compound(word, n - size, self._langs[entry]):
+                        yield entry
 
-    def _starred(self, word: str) -> Iterable[Hashable]:
-        """Keys of patterns that fit a word whose stars each hide one letter; every star must
+    def _starred(self, word: str) -> Iterable[int]:
+        """Entries of patterns that fit a word whose stars each hide one letter; every star must
         fall inside the pattern's written part ("sh**" fits "shit" but not "sh*"), and two
         letters at least must show: "f***" alone could hide a swear word or a slur."""
         if sum(ch != "*" for ch in word) < MIN_SHOWN:
@@ -300,15 +340,15 @@ class Lexicon:
                     and all(word[offset + i] in ("*", ch) for i, ch in enumerate(core)))
 
         layer = self._plain
-        for core, keys in layer.exact.items():
+        for core, entries in layer.exact.items():
             if len(core) == n and fits(core, 0):
-                yield from keys
-        for core, keys in layer.prefix.items():
+                yield from entries
+        for core, entries in layer.prefix.items():
             if len(core) <= n and fits(core, 0):
-                yield from keys
+                yield from entries
         for core, entries in layer.suffix.items():
             if len(core) <= n and fits(core, n - len(core)):
-                yield from (key for key, _ in entries)
+                yield from entries
 
     def scan(self, tokens: list[Token]) -> dict[int, frozenset[Hashable]]:
         """The keys hit by each token, only for tokens that hit something."""

@@ -28,6 +28,12 @@
     follow_words:                 # ... when it has one of these words of cause, hearsay or again
       fi: [syynä, kuulemma]
       en: [apparently]
+    except:                       # words the terms' patterns would catch that are no term: a lexeme's
+      fi: [varastaa~pass]         # passive names the victim ("Virtaselta varastettiin pyörä")
+    unless:                       # a word anywhere in the term's sentence that cancels it (news, a warning)
+      en: [police, court]
+    negation:                     # a word between the person and the term, or right before the term:
+      en: [not, never]            # "Smith is not lazy" says nothing bad of Smith
 
 A Finnish `people` word ending in `+` is a noun stem standing for its singular forms
 ("*opettaja+": opettaja, opettajan, opettajalla, opettajalta, opettajalle, opettajaa,
@@ -55,6 +61,9 @@ hearsay, "again") stands in the term's sentence ("Steve from maintenance is off.
 apparently.") or the sentence is hashtags only ("Rehtori taas poissa. #masennus"); a short
 notice after a thank-you ("... Dementia café on Tuesday.") has neither, and hashtags after a
 thank-you or a welcome name the topic of a talk ("Kiitos Marille luennosta! #diabetes").
+A word of `except` is no term, and a term is not looked at in a sentence that holds a word of `unless`, and a person is not
+taken when a word of `negation` stands between the person and the term or among the
+NEGATION_BEFORE words right before the term, in its clause ("Smith is not lazy").
 The span runs from the name (both words of a pair) to the term, whichever comes first (a
 term of `reveal` with up to three words after it in its sentence, which name the private
 thing: "diagnoosin: lymfooma"),
@@ -68,7 +77,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in
+from checker.kinds.base import Build, Context, Kind, Match, Param, Params, allowed_in, breaks_clause
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
 from checker.sentences import SUBORDINATORS, ends_between, sentence_start
@@ -77,6 +86,7 @@ from checker.text import Document
 MAX_DISTANCE = 12
 MAX_FOLLOW = 12            # words in a short follow-up sentence, at most
 REVEAL_WORDS = 3           # words after a `reveal` word that name the private thing
+NEGATION_BEFORE = 3        # words right before a term where a `negation` word still denies it
 # Thanks and welcomes: hashtags after them name the topic of a talk or a campaign, not the
 # life of the person thanked ("Kiitos hoitaja Marille luennosta! #diabetes").
 THANKS = frozenset("""kiitos kiitokset tervetuloa onnea onnittelut thanks thank welcome congratulations congrats
@@ -114,6 +124,12 @@ class Proximity(Kind):
               "someone's life (\"cancer research\", \"dementia café\")"),
         Param("follow_words", "per_language", "with follow: words of cause, hearsay or repetition of which one "
               "must stand in the short sentence (\"syynä\", \"kuulemma\", \"apparently\")"),
+        Param("except", "per_language", "words (or word patterns, lexemes with a tag) the terms would catch that "
+              "are no term (\"varastaa~pass\": the victim of a theft)"),
+        Param("unless", "per_language", "words that cancel a term anywhere in its sentence (news, a warning, "
+              "someone else's words reported)"),
+        Param("negation", "per_language", "words that deny a term when they stand between the person and it, "
+              "or just before it in its clause (\"Smith is not lazy\")"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -128,7 +144,8 @@ class Proximity(Kind):
         self.owners = (self.rule_id, self.phrases.rest_id)
         build.add_lists(params, (("not_names", "not_name"), ("speaking", "speaking"), ("pronouns", "pronoun"),
                                  ("topic_before", "topic_before"), ("topic_after", "topic_after"),
-                                 ("reveal", "reveal"), ("follow_words", "follow"), ("relatives", "relative")))
+                                 ("reveal", "reveal"), ("follow_words", "follow"), ("relatives", "relative"),
+                                 ("unless", "unless"), ("negation", "negation"), ("except", "except")))
         for lang, items in params.per_language("people", required=False).items():
             for word, line in items:
                 for form in _singular(word):
@@ -250,9 +267,34 @@ class Proximity(Kind):
                 if name is None:
                     continue
                 left, right = (name[1], first) if index < first else (last, name[0])
-                if not ends_between(ctx.doc.text, tokens[left].end, tokens[right].start):
-                    return name
+                if ends_between(ctx.doc.text, tokens[left].end, tokens[right].start):
+                    continue
+                if self._denied(ctx, left, right):
+                    return None
+                return name
         return None
+
+    def _denied(self, ctx: Context, left: int, right: int) -> bool:
+        """Whether a `negation` word stands strictly between tokens `left` and `right`, or among
+        the NEGATION_BEFORE words before the earlier of them without a clause break between."""
+        tokens, text = ctx.doc.tokens, ctx.doc.text
+        for index in range(left + 1, right):
+            if self._keyed(ctx, index, "negation"):
+                return True
+        for index in range(left - 1, max(left - NEGATION_BEFORE, 0) - 1, -1):
+            between = text[tokens[index].end:tokens[index + 1].start]
+            if breaks_clause(between) or ends_between(text, tokens[index].end, tokens[index + 1].start):
+                break
+            if self._keyed(ctx, index, "negation"):
+                return True
+        return False
+
+    def _cancelled(self, ctx: Context) -> set[int]:
+        """The sentences that hold a word of `unless`."""
+        starts = [start for start, _ in ctx.doc.sentences]
+        tokens = ctx.doc.tokens
+        return {bisect_right(starts, tokens[index].start) - 1 for index, key in ctx.hits.get(self.rule_id, ())
+                if key[1] == "unless" and allowed_in(ctx, tokens[index].line, key[2])}
 
     def _previous_person(self, ctx: Context, first: int, sentence_starts: list[int]) -> tuple[int, int] | None:
         """The last person of the sentence before the term at `first`, when the term's sentence
@@ -309,10 +351,15 @@ class Proximity(Kind):
         sentence_starts = [start for start, _ in ctx.doc.sentences]
         spans: dict[int, list[int]] = {}     # sentence -> [start, end] of its finding
         terms: list[tuple[int, int, int]] = []
+        cancelled: set[int] | None = None
         for _, first, last in self.phrases.find(ctx):
-            if self._topic(ctx, first, last):
+            if self._topic(ctx, first, last) or (first == last and self._keyed(ctx, first, "except")):
                 continue
             sentence = bisect_right(sentence_starts, tokens[first].start) - 1
+            if cancelled is None:
+                cancelled = self._cancelled(ctx)
+            if sentence in cancelled:
+                continue
             term_end = self._revealed_end(ctx, last)
             terms.append((sentence, tokens[first].start, term_end))
             name = self._nearest_name(ctx, first, last)

@@ -22,6 +22,8 @@ from stdnum.se import personnummer
 
 HERE = pathlib.Path(__file__).parent
 CITY_PHONES = "+35819220"
+# the city's own account for invoices in corpus items (cleanprobe): clean, like the city's phones
+CITY_IBANS = {"FI9540061010001232"}
 LANGS = ("fi", "sv", "en")
 CATEGORIES = ["profanity", "insult", "accusation", "hate", "incitement", "privacy",
               "confidentiality", "copyright", "bilingual", "plain_language", "opinion",
@@ -189,7 +191,7 @@ def main(folder: pathlib.Path = HERE) -> int:
                 positive = any(code in s for s in privacy_spans)
                 if positive and not valid:
                     errors.append(f"{where}: positive {kind} {code} is INVALID")
-                if not positive and valid:
+                if not positive and valid and code.replace(" ", "") not in CITY_IBANS:
                     errors.append(f"{where}: {kind} {code} is valid but not labelled privacy")
                 print(f"  {where:10} {kind:5} {code:28} valid={valid} labelled={'privacy' if positive else '-'}")
             check_phones(text, privacy_spans, where, errors)

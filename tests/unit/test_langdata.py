@@ -31,12 +31,19 @@ def test_yaml_booleans_stay_words() -> None:
     assert "on" in langdata.load("fi").function_words      # YAML 1.1 would read a bare on as true
 
 
-def test_a_malformed_file_is_refused_with_its_name(tmp_path, monkeypatch) -> None:
-    (tmp_path / "xx.yaml").write_text("function_words: [a]\n", encoding="utf-8")
+FINNISH = (FOLDER / "fi.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("function_words: [a]\n", "langdata/xx.yaml"),
+    (FINNISH.replace("other_sense: [et, vaan]", "other_sense: [et, kissa]"), "other_sense names only"),
+], ids=["missing lists", "other sense of no clause word"])
+def test_a_malformed_file_is_refused_with_its_name(tmp_path, monkeypatch, text: str, message: str) -> None:
+    (tmp_path / "xx.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setattr(langdata, "resources", type("R", (), {"files": staticmethod(lambda _: tmp_path)}))
     langdata.load.cache_clear()
     try:
-        with pytest.raises(ValueError, match="langdata/xx.yaml"):
+        with pytest.raises(ValueError, match=message):
             langdata.load("xx")
     finally:
         langdata.load.cache_clear()

@@ -14,7 +14,7 @@ from checker import regexsafe
 from checker.engine import check
 from checker.kinds.base import Request
 from checker.pack import load_pack
-from checker.regexsafe import RegexTimeout, UnsafeRegex, compile_safe, deadline
+from checker.regexsafe import Deadline, RegexTimeout, UnsafeRegex, compile_safe
 
 # Patterns that backtrack without bound under Python's `re`, and that the old shape check let
 # through (issue 13.1); with RE2 they are accepted and cannot hang.
@@ -77,7 +77,7 @@ def test_what_the_matcher_cannot_do_is_refused_with_a_reason(pattern: str, reaso
 def test_deadline_stops_matching_with_the_pattern_named() -> None:
     regex = compile_safe(r"\bx\w*y")
     lines = ["x" + "z" * 50 + " " for _ in range(1)]
-    with deadline(0.0):
+    with Deadline(0.0):
         time.sleep(0.001)
         with pytest.raises(RegexTimeout) as stopped:
             regex.spans(lines[0] * 2000)
