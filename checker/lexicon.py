@@ -49,7 +49,7 @@ from functools import lru_cache
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
-from checker.compounds import MIN_PART, Splitter, endings, false_compounds
+from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
 from checker.text import Token, lookup_forms, squeeze
 
 MIN_STEM = 3
@@ -309,7 +309,8 @@ class Lexicon:
         if not self.splitter.splits_any(word[:cut], langs):
             return False
         false, tail = false_compounds(), word[cut:]
-        return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1))
+        return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1)) \
+            and not inflected_name(word, cut)
 
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[int]:
         """Entries of lexemes the word is a form of: as it is, without a clitic, or as the

@@ -8,6 +8,9 @@
   before it the same form is a statement ("det förstör däcken", "kids smash windows");
   only a word of `initial_after` ("och krossa", "just smash") may stand there.
 
+The `terms` kind takes the same two words as lists of its own (`initial`: the words a term
+that must open its clause may begin with), through `framed_out`.
+
 - A match that ends in a capitalized word inside its sentence, right before another
   capitalized word, ends in a name: "teemana on Pelle Peloton", "Pelle Svanslös".
 
@@ -22,6 +25,7 @@ from checker.kinds.base import Context, allowed_in
 from checker.sentences import JOINERS, ends_between
 
 EARLIER = "unless_earlier"
+INITIAL = "initial"
 INITIAL_AFTER = "initial_after"
 EARLIER_REACH = 12          # words before a match that `unless_earlier` looks at, within its sentence
 
@@ -77,3 +81,17 @@ def names_someone(ctx: Context, last: int) -> bool:
     if not (word[:1].isupper() and after[:1].isupper()) or word.isupper() or after.isupper():
         return False
     return last > 0 and not ends_between(text, tokens[last - 1].end, tokens[last].start)
+
+
+def framed_out(ctx: Context, owner: str, lang: str, first: int) -> bool:
+    """Whether a `terms` match at token `first`, on a line in `lang`, is cancelled by its frame:
+    an `unless_earlier` word before it in its sentence, or, when its first word is one of the
+    rule's `initial` words, another word (not an `initial_after` one) right before it in its
+    clause ("kids smash windows" states what happens; "smash windows!" asks for it). The words
+    carry the keys (owner, tag, language) the rule registered them with."""
+    def has(index: int, tag: str) -> bool:
+        keys = ctx.token_keys.get(index, ())
+        return (owner, tag, lang) in keys or (owner, tag, "any") in keys
+
+    return earlier(ctx, first, has) or not_initial(
+        ctx, first, ((owner, INITIAL, lang), (owner, INITIAL, "any")), has)

@@ -24,6 +24,16 @@
     titles:                                           # works: a capitalized or quoted term in
       fi: [elokuva*, kirja*, näytelmä*]               # their sentence or the one before is a
       en: [film*, book*, movie*]                      # title ("Danten näytelmä ... Helvetti")
+    places:                                           # a capitalized term inside its sentence
+      sv: [byn, genom, i]                             # right after one of these is a place's
+      en: [village, through, in]                      # name ("byn Fucking", "through Bitche")
+    initial: {en: [smash, burn]}                      # a term beginning so opens its clause
+    initial_after: {en: [just, go, and]}              # ("kids smash windows" states); these may
+                                                      # stand before it ("just smash them")
+    mentions:                                         # a term in quotation marks, in a sentence
+      fi: [sana*, kirjoitettu, poistimme]             # with one of these words, is a word talked
+      en: [word, words, scrawled, removed]            # about, not used ('sanaa "mamu"', 'sprayed
+                                                      # "fuck" on the wall')
 
 A term list fires only on lines written in its language (see languages.py), so Swedish
 "fan" stays quiet in "big fan of the club". A capitalized word inside a person's name (a
@@ -39,6 +49,8 @@ from functools import lru_cache
 from importlib import resources
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
+from checker.kinds.frames import EARLIER, INITIAL, INITIAL_AFTER, framed_out
+from checker.kinds.mention import QUOTES, a_place_name, mentioned, quoted, starts_sentence
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
 
@@ -47,7 +59,8 @@ EXCEPT = "except"
 EVERY_TERM = "*"            # a sense of every term of the rule ("*: kutsui, kallade, called")
 UNWORD = "unword"           # a word an excepted pattern matches
 SENSE = "sense"
-QUOTES = "\"'”“«»„‘’"
+MENTION = "mention"
+PLACE = "place"
 
 
 def _a_pattern(word: str) -> bool:
@@ -60,7 +73,7 @@ def _genitive_name(doc, index: int) -> bool:
     token = doc.tokens[index]
     word = doc.text[token.start:token.end]
     return (len(word) > 2 and word[0].isupper() and not word.isupper()
-            and (word.endswith(("n", "s", "'s", "’s"))) and not _starts_sentence(doc.text, token.start))
+            and (word.endswith(("n", "s", "'s", "’s"))) and not starts_sentence(doc.text, token.start))
 
 
 # Small words inside a person's name ("Dick Van Dyke", "Ludwig van Beethoven").
@@ -76,7 +89,7 @@ def _after_author(doc, index: int) -> bool:
     "Dostoevsky's The Idiot" (a work, whatever words stand around it)."""
     token = doc.tokens[index]
     word = doc.text[token.start:token.end]
-    if not word[:1].isupper() or word.isupper() or index == 0 or _starts_sentence(doc.text, token.start):
+    if not word[:1].isupper() or word.isupper() or index == 0 or starts_sentence(doc.text, token.start):
         return False
     before = index - 1
     article = doc.text[doc.tokens[before].start:doc.tokens[before].end]
@@ -108,14 +121,6 @@ def _in_a_name(doc, index: int) -> bool:
     return False
 
 
-def _starts_sentence(text: str, index: int) -> bool:
-    """Whether only spaces, quotes or punctuation stand between a sentence end and `index`."""
-    i = index
-    while i > 0 and not text[i - 1].isalnum() and text[i - 1] not in ".!?\n":
-        i -= 1
-    return i == 0 or text[i - 1] in ".!?\n"
-
-
 @lru_cache(maxsize=None)
 def better_profanity_words() -> tuple[str, ...]:
     """better-profanity's English list (its own matcher is too slow to run per keystroke)."""
@@ -141,6 +146,14 @@ class Terms(Kind):
               "stands in its sentence"),
         Param("links", "text", "terms inside web addresses: skip them, or look only there",
               choices=("skip", "only"), default="skip"),
+        Param("places", "per_language", "words right before a capitalized term inside its sentence that make "
+              "it the name of a place (\"byn Fucking\", \"through Bitche\")"),
+        Param(INITIAL, "per_language", "words a term may begin with only at the start of its clause "
+              "(imperatives: \"smash windows!\" asks, \"kids smash windows\" states)"),
+        Param(INITIAL_AFTER, "per_language", "words that may stand before an `initial` term in its clause"),
+        Param(EARLIER, "per_language", "words that cancel a term anywhere before it in its sentence"),
+        Param("mentions", "per_language", "words that, in the sentence of a term written in quotation marks, "
+              "show the term is mentioned (reported, condemned, removed), not used"),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -166,6 +179,19 @@ class Terms(Kind):
         for lang, items in params.per_language("titles", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, TITLE, lang), line)
+        for tag in (INITIAL, INITIAL_AFTER, EARLIER):
+            for lang, items in params.per_language(tag, required=False).items():
+                for word, line in items:
+                    build.add_word(word, (self.rule_id, tag, lang), line)
+        self.framed = params.has(INITIAL) or params.has(EARLIER)
+        self.has_places = params.has("places")
+        for lang, items in params.per_language("places", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, PLACE, lang), line)
+        self.has_mentions = params.has("mentions")
+        for lang, items in params.per_language("mentions", required=False).items():
+            for word, line in items:
+                build.add_word(word, (self.rule_id, MENTION, lang), line)
         self.senses = 0
         self.every_term_senses: set[int] = set()      # senses written "*: ...": of every term
         for lang, items in params.per_language("senses", required=False).items():
@@ -257,6 +283,18 @@ class Terms(Kind):
                 shielded.update(i for i in found.get((sense, "term"), ()) if sentence(i) in cue_sentences)
         return shielded
 
+    def _mention_words(self, ctx: Context) -> set[int]:
+        """The tokens that are one of the rule's `mentions` words."""
+        tokens = ctx.doc.tokens
+        return {index for index, key in ctx.hits.get(self.rule_id, ())
+                if key[1] == MENTION and allowed_in(ctx, tokens[index].line, key[2])}
+
+    def _place_words(self, ctx: Context) -> set[int]:
+        """The tokens that are one of the rule's `places` words."""
+        tokens = ctx.doc.tokens
+        return {index for index, key in ctx.hits.get(self.rule_id, ())
+                if key[1] == PLACE and allowed_in(ctx, tokens[index].line, key[2])}
+
     def _title_words(self, ctx: Context) -> list[int]:
         """Where the words naming a work (film, book, play) start, in text order."""
         tokens = ctx.doc.tokens
@@ -269,7 +307,7 @@ class Terms(Kind):
         doc, token = ctx.doc, ctx.doc.tokens[first]
         word = doc.text[token.start:token.end]
         quoted = token.start > 0 and doc.text[token.start - 1] in QUOTES
-        capitalized = word[:1].isupper() and not word.isupper() and not _starts_sentence(doc.text, token.start)
+        capitalized = word[:1].isupper() and not word.isupper() and not starts_sentence(doc.text, token.start)
         if not (quoted or capitalized):
             return False
         if capitalized and first > 0 and _genitive_name(doc, first - 1):
@@ -310,23 +348,33 @@ class Terms(Kind):
 
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
-        title_words: list[int] | None = None       # both worked out at the first term found
+        title_words: list[int] | None = None       # all four worked out at the first term found
         shielded: set[int] | None = None
+        mention_words: set[int] = set()
+        place_words: set[int] = set()
         only_links = self.links == "only"
         for lang, first, last in self.phrases.find(ctx):
             if shielded is None:
                 shielded = self._shielded(ctx)
                 title_words = self._title_words(ctx) if self.has_titles else []
+                mention_words = self._mention_words(ctx) if self.has_mentions else set()
+                place_words = self._place_words(ctx) if self.has_places else set()
             if self._excepted(lang, tokens[first].lower, ctx.token_keys.get(first, frozenset())) or first in shielded:
                 continue
             if self.frames and self._in_a_frame(ctx, lang, first, last):
                 continue            # "Vilken tönt jag va": the writer's own blunder
             if first == last and _in_a_name(ctx.doc, first):
                 continue            # "Dick Van Dyke": a word of a person's name
+            if first == last and place_words and a_place_name(ctx.doc, first, first - 1 in place_words):
+                continue            # "byn Fucking i Österrike": a place's name
+            if self.framed and framed_out(ctx, self.rule_id, lang, first):
+                continue            # "kids smash windows": a statement, not a call
             if self.has_titles and (_after_author(ctx.doc, first) or (
                     title_words and self._a_title(ctx, title_words, first))):
                 continue
             start, end = tokens[first].start, tokens[pointed_end(ctx, last)].end
+            if mention_words and mentioned(ctx.doc, mention_words, first, last) and quoted(ctx.doc.text, start, end):
+                continue            # 'sanaa "mamu"': a word talked about, not used
             if ctx.doc.in_link(start, end) == only_links:
                 yield Match(start, end)
         if self.has_compounds:

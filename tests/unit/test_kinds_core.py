@@ -53,8 +53,20 @@ RULES = """
     terms: {en: [scum, hell]}
     except: {en: ["scum of the pond"]}
     titles: {en: [film]}
+    mentions: {en: [word, scrawled]}
+    places: {en: [through, village]}
     heads: {en: [refugee*]}
     tails: {en: ["*trash~"]}
+{m}
+  - id: incitement.words
+    category: incitement
+    severity: block
+    guideline: G5
+    kind: terms
+    terms: {en: ["smash windows"]}
+    initial: {en: [smash]}
+    initial_after: {en: [just]}
+    unless_earlier: {en: [reported]}
 {m}
   - id: hate.named-then
     category: hate
@@ -273,3 +285,24 @@ def test_terms_compounds_titles_links_and_excepted_phrases(pack) -> None:
     assert hate("We saw the film Hell or High Water.") == []            # a title
     assert hate("What the hell is this film.") == ["hell"]              # not written as a title
     assert hate("Read https://example.com/you-are-scum now") == []      # someone else's address
+
+
+def test_terms_initial_and_unless_earlier_frame_a_term(pack) -> None:
+    def calls(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "incitement.words"]
+    assert calls("Smash windows tonight!") == ["Smash windows"]            # opens its sentence: asks
+    assert calls("Tonight, smash windows.") == ["smash windows"]           # opens its clause
+    assert calls("Just smash windows.") == ["smash windows"]               # an initial_after word
+    assert calls("Kids smash windows every weekend.") == []                 # a subject before it: states
+    assert calls("The paper reported that youths, smash windows.") == []    # an unless_earlier word
+
+
+def test_terms_mentioned_in_quotes_or_a_place_name_do_not_fire(pack) -> None:
+    def hate(text: str) -> list[str]:
+        return [excerpt for rule, excerpt in found(pack, text) if rule == "hate.words"]
+    assert hate('Someone scrawled "scum" on the wall.') == []           # quoted, with a mention word
+    assert hate("We removed the word 'scum' from the comments.") == []
+    assert hate("Someone scrawled on the wall, you scum.") == ["scum"]  # not in quotes: the writer's word
+    assert hate('You are "scum", all of you.') == ["scum"]              # in quotes, no mention word
+    assert hate("We drove through Hell on the way to Trondheim.") == []  # a place's name
+    assert hate("We drove through hell to get here.") == ["hell"]       # not capitalized

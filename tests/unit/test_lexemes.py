@@ -353,6 +353,15 @@ def test_a_sense_must_be_written_term_colon_words(tmp_path) -> None:
     assert "term: word, word" in refusal(tmp_path)
 
 
+def test_a_name_with_a_finnish_ending_is_no_compound() -> None:
+    lexicon = Lexicon()
+    lexicon.add("*ryssä", ("hate", "phrase", "fi"))
+    lexicon.freeze()
+    assert not lexicon.keys_for("hilaryssä")        # Hilary + -ssä, not hila + ryssä
+    assert not lexicon.keys_for("henryssä")
+    assert lexicon.keys_for("kyläryssä")            # a village word + the slur still is one
+
+
 def test_a_tail_that_is_an_ending_matches_plainly() -> None:
     lexicon = Lexicon()
     lexicon.add("*ilija", ("privacy", "phrase", "fi"))      # virkailija: an agent ending, no word
@@ -415,12 +424,14 @@ def test_a_word_inside_a_persons_name_is_the_name_but_not_after_other_words(pack
 
 @pytest.mark.parametrize(("text", "severity"), [
     ("Det var skitkallt i morse.", "warn"),          # mild oaths warn, in every language
-    ("Satan i gatan, vad dyrt allt har blivit.", "warn"),
+    ("Satan i gatan, vad dyrt allt har blivit.", "info"),   # borderline and minced oaths only remind
+    ("Voi hitsi, bussi meni jo.", "info"),
+    ("Attans, biblioteket har stängt.", "info"),
     ("Han pissade på väggen.", "warn"),
-    ("This crap is going nowhere.", "warn"),
+    ("This crap is going nowhere.", "info"),
     ("What a load of bollocks.", "warn"),
     ("Piss off with your comments.", "warn"),
-    ("Hitto, unohdin sateenvarjon.", "warn"),
+    ("Hitto, unohdin sateenvarjon.", "info"),
     ("Perkule, taas myöhässä.", "warn"),
     ("Vilket jävla väder.", "block"),                 # strong ones block
     ("Helvetin huono tie.", "block"),
