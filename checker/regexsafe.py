@@ -15,8 +15,8 @@ What RE2 cannot run is refused when the pack loads, with the reason:
   of matching at the same place are not tried.
 
 RE2's own `\\b` knows ASCII only, so a line is matched with a marker character at every
-word boundary (as Python's `re` finds them) and `\\b` in the pattern matches the marker
-(the translation is checker/re2syntax.py).
+word boundary (as Python's `re` finds them; checker/regexmarks.py) and `\\b` in the pattern
+matches the marker (the translation is checker/re2syntax.py).
 tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
 on every corpus and example text.
 
@@ -37,12 +37,12 @@ import itertools
 import re
 import time
 import weakref
-from bisect import bisect_left, bisect_right
 from contextvars import ContextVar
 
 import re2
 
 from checker.re2syntax import MARK, UnsafeRegex, check_boundaries, emit
+from checker.regexmarks import Marked, marked
 from checker.text import line_cache
 
 try:  # Python 3.11+
@@ -52,9 +52,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]
 
-MARK_STANDIN = "\ue001"     # a MARK the user typed is matched as this one
 _MARK_BYTES = MARK.encode("utf-8")
-_BOUNDARY = re.compile(r"\b")    # Python's own idea of a word boundary, Unicode-aware
 DEFAULT_DEADLINE = 2.0           # seconds of regex matching one request may use
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
@@ -90,76 +88,6 @@ class Deadline:
 
     def __exit__(self, *_exc: object) -> None:
         _deadline.reset(self.token)
-
-
-# --- a line with its word boundaries marked ---------------------------------------------------
-
-class _Marked:
-    """A line with MARK at each word boundary, as UTF-8 (RE2 reads bytes without copying), and
-    the maps between its byte offsets and the line's character indices."""
-
-    __slots__ = ("line", "data", "ascii", "_bounds", "_marks")
-
-    def __init__(self, line: str) -> None:
-        self.line = line.replace(MARK, MARK_STANDIN)
-        marked = _BOUNDARY.sub(MARK, self.line)
-        self.data = marked.encode("utf-8", "surrogatepass")
-        self.ascii = len(self.data) == len(marked)      # one byte a character: offsets are indices
-        self._bounds: list[int] | None = None
-        self._marks: list[int] | None = None
-
-    @property
-    def bounds(self) -> list[int]:
-        """The word boundaries, in the line (found when a match needs them: most lines have none)."""
-        if self._bounds is None:
-            self._bounds = [m.start() for m in _BOUNDARY.finditer(self.line)]
-        return self._bounds
-
-    @property
-    def marks(self) -> list[int]:
-        """Where the MARKs stand in the marked text."""
-        if self._marks is None:
-            self._marks = [b + k for k, b in enumerate(self.bounds)]
-        return self._marks
-
-    def _byte(self, j: int) -> int:
-        """The byte offset of index j of the marked text (its length for j at the end)."""
-        if self.ascii:
-            return j
-        return len(self.data.decode("utf-8", "surrogatepass")[:j].encode("utf-8", "surrogatepass"))
-
-    def _index(self, b: int) -> int:
-        """The index in the marked text of the first character that starts at byte b or later."""
-        data = self.data
-        if self.ascii:
-            return b
-        start = b                                   # the start of the character b falls in
-        while 0 < start < len(data) and data[start] & 0xC0 == 0x80:
-            start -= 1
-        return len(data[:start].decode("utf-8", "surrogatepass")) + (start < b)
-
-    def original(self, b: int) -> int:
-        """The line index of byte offset b (a mark counts as the character after it)."""
-        j = self._index(b)                                     # index in the marked text
-        return j - bisect_left(self.marks, j)
-
-    def before(self, p: int) -> int:
-        """The byte offset of line index p, before a mark standing at p."""
-        return self._byte(p + bisect_left(self.bounds, p))
-
-    def after(self, p: int) -> int:
-        """The byte offset of line index p, after a mark standing at p."""
-        return self._byte(p + bisect_right(self.bounds, p))
-
-    def boundary(self, p: int) -> bool:
-        i = bisect_left(self.bounds, p)
-        return i < len(self.bounds) and self.bounds[i] == p
-
-
-@line_cache
-def _marked(line: str) -> _Marked:
-    """The marked line, shared by every regex of every rule that looks at this line."""
-    return _Marked(line)
 
 
 # --- conditions checked around a match: edge look-arounds ------------------------------------
@@ -203,11 +131,11 @@ class _Condition:
             raise UnsafeRegex("a look-behind must have a fixed width")
         return ("look", op == C.ASSERT, direction, lo, _Program(body, flags, "(look-around)"))
 
-    def holds(self, line: str, marked: _Marked, p: int) -> bool:
+    def holds(self, line: str, marked: Marked, p: int) -> bool:
         return all(self._test(test, line, marked, p) for test in self.tests)
 
     @staticmethod
-    def _test(test, line: str, marked: _Marked, p: int) -> bool:
+    def _test(test, line: str, marked: Marked, p: int) -> bool:
         kind = test[0]
         if kind == "all":
             return test[1].holds(line, marked, p)
@@ -337,7 +265,7 @@ def _candidates(line: str, generation: int) -> frozenset[int] | None:
     group = _current[0]
     if group is None or _current[1] != generation:
         return None
-    return group.matching(_marked(line).data)
+    return group.matching(marked(line).data)
 
 
 def ruled_out(line: str) -> frozenset[int]:
@@ -373,8 +301,8 @@ class SafeRegex:
             candidates = _candidates(line, _current[1])
             if candidates is not None and self.serial not in candidates:
                 return ()                   # the set saw no match of this program in the line
-        marked = _marked(line)
-        program, data = self.program, marked.data
+        marked_line = marked(line)
+        program, data = self.program, marked_line.data
         regex, before, after = program.regex, program.before, program.after
         found = []
         pos = 0
@@ -385,9 +313,9 @@ class SafeRegex:
             if match is None:
                 break
             j, k = match.span()
-            start, end = marked.original(j), marked.original(k)
-            if end > start and (before is None or before.holds(line, marked, start)) and (
-                    after is None or after.holds(line, marked, end)):
+            start, end = marked_line.original(j), marked_line.original(k)
+            if end > start and (before is None or before.holds(line, marked_line, start)) and (
+                    after is None or after.holds(line, marked_line, end)):
                 found.append((start, end))
                 # a \b that ended the match took the MARK there; the next match may need it
                 pos = k - len(_MARK_BYTES) if data.endswith(_MARK_BYTES, 0, k) else k

@@ -7,7 +7,7 @@ from __future__ import annotations
 import gc
 import re
 
-from checker import regexsafe
+from checker import regexmarks, regexsafe
 from checker.pack import load_pack
 from checker.regexsafe import compile_safe
 from checker.text import clear_line_caches
@@ -29,7 +29,7 @@ def test_the_set_names_exactly_the_regexes_that_match_somewhere() -> None:
         assert candidates is not None
         for regex in regexes:
             assert (regex.serial in candidates) == bool(regex.program.regex.search(
-                regexsafe._marked(line).data)), (regex.pattern, line)
+                regexmarks.marked(line).data)), (regex.pattern, line)
             assert regex.spans(line) == _python_spans(regex.pattern, line)
 
 
