@@ -234,6 +234,14 @@ def _votes(text: str) -> dict[str, int]:
     return {lang: sum(w in FUNCTION_WORDS[lang] for w in words) for lang in LANGUAGES}
 
 
+def _as_read(text: str) -> str:
+    """The text as the detector reads it: shouted in capitals, in lower case. The detector's
+    profiles know capitals only at the start of a word, so "NU RÄCKER DET" would read as
+    English and the Swedish rules would not look at the line."""
+    letters = sum(map(str.isalpha, text))
+    return text.lower() if letters and sum(map(str.isupper, text)) * 2 > letters else text
+
+
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def detect(text: str) -> tuple[tuple[str, float], ...]:
     """Probabilities of fi, sv and en for a piece of text, most likely first."""
@@ -242,14 +250,14 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
         total = sum(votes.values())
         return tuple(sorted(((lang, n / total) for lang, n in votes.items() if n),
                             key=lambda item: -item[1]))
-    return _detector().probabilities(text)
+    return _detector().probabilities(_as_read(text))
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _share_guess(text: str) -> tuple[tuple[str, float], ...]:
     """The detector's guess for a short line with no frequent word ("Glad självständighetsdag!"),
     used only to weigh the post's languages, never to choose a line's rules."""
-    return _detector().probabilities(text)
+    return _detector().probabilities(_as_read(text))
 
 
 def guess(text: str) -> tuple[tuple[str, float], ...]:

@@ -40,6 +40,16 @@ def test_short_lines_without_frequent_words_still_weigh_in() -> None:
     assert result.per_line[0] == result.per_line[1] == {"fi", "sv", "en"}   # the guess never picks a line's rules
 
 
+@pytest.mark.parametrize("line, lang", [
+    ("NU RÄCKER DET. I KVÄLL GÅR VI DIT ALLA OCH RIVER SKYLTARNA VID TORGET", "sv"),
+    ("NYT RIITTÄÄ. TÄNÄÄN ILLALLA MENNÄÄN SINNE KAIKKI JA TUKITAAN OVET", "fi"),
+    ("THAT IS IT. TONIGHT WE ALL GO THERE AND TEAR DOWN THE SIGNS", "en"),
+])
+def test_a_line_in_capitals_is_read_in_its_language(line: str, lang: str) -> None:
+    assert detect(line)[0][0] == lang == detect(line.lower())[0][0]
+    assert analyse(Document(line)).per_line[0] == {lang}
+
+
 def test_empty_text() -> None:
     result = analyse(Document("😀 123"))
     assert result.shares == []
@@ -59,10 +69,10 @@ SAMPLES = [
 def test_fast_detector_returns_exactly_what_langdetect_returns(text: str) -> None:
     from langdetect.lang_detect_exception import LangDetectException
 
-    from checker.langid import _factory
+    from checker.langid import _as_read, _factory
 
     detector = _factory().create()
-    detector.append(text)
+    detector.append(_as_read(text))          # a line in capitals is read in lower case
     try:
         expected = tuple((p.lang, p.prob) for p in detector.get_probabilities())
     except LangDetectException:
