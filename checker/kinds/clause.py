@@ -163,7 +163,8 @@ class Clause(Kind):
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
         self.unless_near: str | None = params.raw("unless_near")
         if self.unless_near is not None and self.unless_near not in slot_langs:
-            raise params.error("unless_near", f"'unless_near' names slot {self.unless_near!r}, which 'slots' does not define")
+            raise params.error("unless_near",
+                               f"'unless_near' names slot {self.unless_near!r}, which 'slots' does not define")
         self.unless_near_sentences = int(params.number("unless_near_sentences", 1))
         if self.unless_near_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("unless_near_sentences",

@@ -146,7 +146,8 @@ class Pattern(Kind):
             raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
         self.unless_near: str | None = params.raw("unless_near")
         if self.unless_near is not None and self.unless_near not in slot_langs:
-            raise params.error("unless_near", f"'unless_near' names slot {self.unless_near!r}, which 'slots' does not define")
+            raise params.error("unless_near",
+                               f"'unless_near' names slot {self.unless_near!r}, which 'slots' does not define")
         self.unless_near_sentences = int(params.number("unless_near_sentences", 1))
         if self.unless_near_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("unless_near_sentences",
