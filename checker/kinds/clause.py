@@ -21,8 +21,7 @@
       fi: [ja, sit]              # begins it ("Mennään yöllä ja hajotetaan ne", "... å sprid hans adress")
     context: group               # optional: a slot whose word must stand in the match's
     context_sentences: 1         # sentence or at most this many before or after it
-    unless_near: game            # optional: a slot whose word in the match's sentence or at most
-    unless_near_sentences: 1     # this many around it cancels the match (a cheer before a final)
+    unless_near: game            # optional: see checker/kinds/near.py
 
 Finnish and Swedish put the object before or after the verb and the modal word anywhere
 ("Noi kyltit pitäis repiä alas", "Sen auton vois joku naarmuttaa"): a shape names the
@@ -46,6 +45,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from checker.kinds.near import NEAR_PARAMS, is_near, near_slot, near_words
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 
@@ -82,10 +82,7 @@ class Clause(Kind):
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
-        Param("unless_near", "text", "a slot whose word in the match's sentence or the ones around it cancels "
-                                     "the match (a game, a recipe, a report in the next sentence)"),
-        Param("unless_near_sentences", "number", "how many sentences before or after the match `unless_near` "
-                                                 "looks at", default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
+        *NEAR_PARAMS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -161,14 +158,7 @@ class Clause(Kind):
         self.context_sentences = int(params.number("context_sentences", 1))
         if self.context_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
-        self.unless_near: str | None = params.raw("unless_near")
-        if self.unless_near is not None and self.unless_near not in slot_langs:
-            raise params.error("unless_near",
-                               f"'unless_near' names slot {self.unless_near!r}, which 'slots' does not define")
-        self.unless_near_sentences = int(params.number("unless_near_sentences", 1))
-        if self.unless_near_sentences > MAX_CONTEXT_SENTENCES:
-            raise params.error("unless_near_sentences",
-                               f"'unless_near_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
+        self.unless_near, self.near_sentences = near_slot(params, slot_langs)
 
     # --- the walk --------------------------------------------------------------------------
 
@@ -220,8 +210,7 @@ class Clause(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
-        near_starts = {lang: self._context_starts(ctx, self.unless_near, (lang, "any"))
-                       for lang in ("fi", "sv", "en")} if self.unless_near else None
+        cancel_words = near_words(ctx, self.rule_id, self.unless_near) if self.unless_near else {}
         seen: dict[tuple[str, str], tuple[int, bool]] = {}   # (slot, lang) -> last index, begins a clause
         sentence, sentence_start, previous_end = -1, 0, 0
         done: set[tuple[str, int]] = set()                    # (lang, shape number) fired in this sentence
@@ -265,8 +254,7 @@ class Clause(Kind):
                     if self._cancelled(ctx, first, index, lang, sentence_start):
                         continue
                     begin, end = tokens[first].start, token.end
-                    if near_starts and near_starts.get(lang) and self._context_word(
-                            ctx, near_starts[lang], begin, end, self.unless_near_sentences) is not None:
+                    if cancel_words and is_near(ctx, cancel_words, lang, begin, end, self.near_sentences):
                         continue
                     if context_starts is not None:
                         near = self._context_word(ctx, context_starts, begin, end)
@@ -385,21 +373,18 @@ class Clause(Kind):
                 return True
         return False
 
-    def _context_starts(self, ctx: Context, slot: str | None = None,
-                        langs: tuple[str, ...] = ("fi", "sv", "en", "any")) -> list[tuple[int, int]]:
-        """Where the words of the context slot (or another slot, in these languages) stand,
-        (start, end) in text order."""
-        wanted = {(self.rule_id, "slot", slot or self.context, lang) for lang in langs}
+    def _context_starts(self, ctx: Context) -> list[tuple[int, int]]:
+        """Where the words of the context slot stand, (start, end) in text order."""
+        wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
         tokens = ctx.doc.tokens
         return sorted({(tokens[index].start, tokens[index].end)
                        for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted})
 
     def _context_word(self, ctx: Context, words: list[tuple[int, int]], begin: int,
-                      end: int, sentences: int | None = None) -> tuple[int, int] | None:
+                      end: int) -> tuple[int, int] | None:
         """The context word nearest to the match [begin, end), in its sentence or those around
         it: the last one before the match, else the first one after its start; or None."""
-        around = self.context_sentences if sentences is None else sentences
-        window_start, window_end = sentence_window(ctx, begin, end, around)
+        window_start, window_end = sentence_window(ctx, begin, end, self.context_sentences)
         i = bisect_left(words, (begin,))
         if i > 0 and words[i - 1][0] >= window_start:
             return words[i - 1]

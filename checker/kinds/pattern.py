@@ -28,9 +28,7 @@
     context_sentences: 1         # or at most this many sentences before or after (default 1):
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
                                  # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
-    unless_near: game            # optional: a slot whose word in the match's sentence or at most
-    unless_near_sentences: 1     # this many around it cancels the match: "Murskataan ne! Finaali
-                                 # lauantaina" is a cheer (default 1)
+    unless_near: game            # optional: see checker/kinds/near.py
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -51,6 +49,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from checker.kinds.near import NEAR_PARAMS, is_near, near_slot, near_words
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, joins, names_someone, not_initial
@@ -99,10 +98,7 @@ class Pattern(Kind):
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
-        Param("unless_near", "text", "a slot whose word in the match's sentence or the ones around it cancels "
-                                     "the match (a game, a recipe, a report in the next sentence)"),
-        Param("unless_near_sentences", "number", "how many sentences before or after the match `unless_near` "
-                                                 "looks at", default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
+        *NEAR_PARAMS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -144,14 +140,7 @@ class Pattern(Kind):
         self.context: str | None = params.raw("context")
         if self.context is not None and self.context not in slot_langs:
             raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
-        self.unless_near: str | None = params.raw("unless_near")
-        if self.unless_near is not None and self.unless_near not in slot_langs:
-            raise params.error("unless_near",
-                               f"'unless_near' names slot {self.unless_near!r}, which 'slots' does not define")
-        self.unless_near_sentences = int(params.number("unless_near_sentences", 1))
-        if self.unless_near_sentences > MAX_CONTEXT_SENTENCES:
-            raise params.error("unless_near_sentences",
-                               f"'unless_near_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
+        self.unless_near, self.near_sentences = near_slot(params, slot_langs)
         # A slot that can begin a match (or is the context or unless_near) is the rule's own, in
         # ctx.hits; the others, like the later words of a pattern, are looked up per token only.
         leads = {elements[0][1] for _, elements in sequences if elements[0][0] == "slot"}
@@ -324,20 +313,16 @@ class Pattern(Kind):
                 return True
         return False
 
-    def _context_starts(self, ctx: Context, slot: str | None = None,
-                        langs: tuple[str, ...] = ("fi", "sv", "en", "any")) -> list[int]:
-        """Where the words of the context slot (or another slot of the rule's own, in these
-        languages) start, in text order."""
-        wanted = {(self.rule_id, "slot", slot or self.context, lang) for lang in langs}
+    def _context_starts(self, ctx: Context) -> list[int]:
+        """Where the words of the context slot start, in text order."""
+        wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
         tokens = ctx.doc.tokens
         return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
 
-    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int,
-                    sentences: int | None = None) -> bool:
+    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
         """Whether a context word stands in the sentence of the match [begin, end) or the
         sentences around it."""
-        around = self.context_sentences if sentences is None else sentences
-        window_start, window_end = sentence_window(ctx, begin, end, around)
+        window_start, window_end = sentence_window(ctx, begin, end, self.context_sentences)
         i = bisect_left(starts, window_start)
         return i < len(starts) and starts[i] < window_end
 
@@ -352,8 +337,7 @@ class Pattern(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
-        near_starts = {lang: self._context_starts(ctx, self.unless_near, (lang, "any"))
-                       for lang in ("fi", "sv", "en")} if self.unless_near else None
+        cancel_words = near_words(ctx, self.rule_id, self.unless_near) if self.unless_near else {}
         sequences, token_keys, starting = self.sequences, ctx.token_keys, self.sequences.first.get
         found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
         possible: dict[object, bool] = {}                # tree -> whether the text has its words
@@ -371,8 +355,8 @@ class Pattern(Kind):
             if context_starts is not None and not self._in_context(
                     ctx, context_starts, tokens[index].start, tokens[last].end):
                 continue
-            if near_starts and near_starts.get(lang) and self._in_context(
-                    ctx, near_starts[lang], tokens[index].start, tokens[last].end, self.unless_near_sentences):
+            if cancel_words and is_near(ctx, cancel_words, lang, tokens[index].start, tokens[last].end,
+                                           self.near_sentences):
                 continue
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
             start = tokens[self._extended_before(ctx, index)].start if self.extend_before else tokens[index].start
