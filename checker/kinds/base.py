@@ -299,6 +299,15 @@ def allowed_in(ctx: Context, line: int, lang: str) -> bool:
     return lang == "any" or lang in languages.per_line.get(line, languages.everywhere)
 
 
+class SlotOf(dict):
+    """A rule's key -> the (slot, language) it fills, or None for its other words (unless,
+    openers, ...); worked out once per key. None in a set of filled slots fills no slot."""
+
+    def __missing__(self, key: tuple) -> tuple | None:
+        value = self[key] = key[2:] if key[1] == "slot" else None
+        return value
+
+
 CLAUSE_PUNCTUATION = frozenset(",;:\u2013\u2014")
 
 

@@ -43,8 +43,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from operator import itemgetter
 
-from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
+from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, SlotOf, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 
 ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
@@ -136,6 +137,7 @@ class Clause(Kind):
             tuple(frozenset((slot, slot_lang) for slot_lang in self.langs_for[lang]) for slot, _ in shape)
             for lang, shapes in self.shapes.items() for shape in shapes]
         self._possible_cache: dict[frozenset, bool] = {}
+        self._slot_of = SlotOf()
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -190,7 +192,7 @@ class Clause(Kind):
     def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
         """Whether the post has a word for every slot of some shape: without one, no walk.
         Remembered per set of slots present, since few sets recur."""
-        present = frozenset(key[2:] for _, key in hits if key[1] == "slot")
+        present = frozenset(map(self._slot_of.__getitem__, map(itemgetter(1), hits)))
         known = self._possible_cache.get(present)
         if known is None:
             known = any(all(not pairs.isdisjoint(present) for pairs in shape) for shape in self.shape_slots)
@@ -391,3 +393,4 @@ def _sentence_end(ctx: Context, sentence_start: int) -> int:
     sentences = ctx.doc.sentences
     i = bisect_left(sentences, (sentence_start,))
     return sentences[i][1] if i < len(sentences) else len(ctx.doc.text)
+
