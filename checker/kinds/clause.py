@@ -57,6 +57,7 @@ UNLESS = "unless"
 OPENER = "opener"
 JOINER = "joiner"
 MAX_OPENERS = 2
+SECOND = itemgetter(1)        # a hit's key
 
 
 class Clause(Kind):
@@ -192,7 +193,7 @@ class Clause(Kind):
     def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
         """Whether the post has a word for every slot of some shape: without one, no walk.
         Remembered per set of slots present, since few sets recur."""
-        present = frozenset(map(self._slot_of.__getitem__, map(itemgetter(1), hits)))
+        present = frozenset(map(self._slot_of.__getitem__, map(SECOND, hits)))
         known = self._possible_cache.get(present)
         if known is None:
             known = any(all(not pairs.isdisjoint(present) for pairs in shape) for shape in self.shape_slots)
