@@ -64,7 +64,9 @@ def serve(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from checker import server
     from checker.app import create_app
+    from checker.arenas import limit_arenas
 
+    limit_arenas()                      # before any serving thread starts (checker/arenas.py)
     settings = Settings.from_args(args)
     if settings.workers < 1 or settings.threads < 1 or settings.timeout < 1:
         raise SettingsError("--workers, --threads and --timeout must be at least 1")
