@@ -114,6 +114,15 @@ def _put(table: dict[str, tuple[int, ...]], core: str, entry: int) -> None:
     table[core] = table.get(core, ()) + (entry,)
 
 
+def _put_all(table: dict[str, tuple[int, ...]], words: tuple[str, ...], entry: int) -> None:
+    """Add an entry to the tuple of each word, in bulk: most words are new to the table."""
+    one = (entry,)
+    present = [(word, table[word]) for word in table.keys() & words]
+    table.update(dict.fromkeys(words, one))
+    for word, entries in present:
+        table[word] = entries + one
+
+
 def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     """The generated forms of a lexeme with a tag ("" for every form)."""
     entry = FORMS.get(lemma)
@@ -128,16 +137,19 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
-RUNS_RE = re.compile(r"(.)\1+", re.DOTALL)    # text.squeeze as one regex call: runs of a character
+# text.squeeze as one regex call: drop each character the same character follows. The
+# replacement is empty, so `re` substitutes in C, not through a template per match.
+RUN_HEADS_RE = re.compile(r"(.)(?=\1)", re.DOTALL)
 
 
 @lru_cache(maxsize=None)
-def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
-    """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
-    is (worked out once however many rules name the lexeme)."""
-    squeezed = RUNS_RE.sub
-    return tuple((form, "" if short == form else short)
-                 for form, short in ((form, squeezed(r"\1", form)) for form in lexeme_forms(lemma, tag)))
+def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A lexeme's forms, and the squeezed spellings that differ from a form (each once):
+    worked out once however many rules name the lexeme."""
+    forms = lexeme_forms(lemma, tag)
+    squeeze_one = RUN_HEADS_RE.sub
+    shorts = dict.fromkeys(short for form in forms if (short := squeeze_one("", form)) != form)
+    return forms, tuple(shorts)
 
 
 def parse_pattern(pattern: str) -> tuple[str, str]:
@@ -215,13 +227,11 @@ class Lexicon:
         plain, squeezed = self._plain, self._squeezed
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
-            one = (entry,)
+            forms, shorts = _squeezed_forms(lemma, tag)
             tables = ((plain.lexeme, squeezed.lexeme),) + (((plain.tail, squeezed.tail),) if mode == "tail" else ())
-            for form, short in _squeezed_forms(lemma, tag):
-                for whole, shortened in tables:
-                    whole[form] = whole.get(form, ()) + one
-                    if short:
-                        shortened[short] = shortened.get(short, ()) + one
+            for whole, shortened in tables:
+                _put_all(whole, forms, entry)
+                _put_all(shortened, shorts, entry)
             return
         _put(getattr(plain, mode), core, entry)
         short = squeeze(core)
