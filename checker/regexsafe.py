@@ -46,9 +46,11 @@ from checker.regexmarks import Marked, marked
 from checker.text import line_cache
 
 try:  # Python 3.11+
+    import re._compiler as SRE
     import re._constants as C
     import re._parser as P
 except ImportError:  # pragma: no cover
+    import sre_compile as SRE  # type: ignore[no-redef]
     import sre_constants as C  # type: ignore[no-redef]
     import sre_parse as P  # type: ignore[no-redef]
 
@@ -281,9 +283,9 @@ def ruled_out(line: str) -> frozenset[int]:
 class SafeRegex:
     """A pack's regex: `spans(line)` gives its matches, linear in the line, under the deadline."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, parsed: P.SubPattern | None = None) -> None:
         self.pattern = pattern
-        parsed = P.parse(pattern, flags)
+        parsed = parsed if parsed is not None else P.parse(pattern, flags)
         check_boundaries(parsed)
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
@@ -331,9 +333,12 @@ class SafeRegex:
 def compile_safe(pattern: str, flags: int = re.IGNORECASE) -> SafeRegex:
     """A pack's regex, ready to match in linear time, or UnsafeRegex saying why not."""
     try:
-        re.compile(pattern, flags)           # Python's syntax, and its error messages
+        # Python's syntax and its error messages, as re.compile gives them, from one parse
+        # that the translation to RE2 reuses (re.compile would parse it again, and keep it)
+        parsed = P.parse(pattern, flags)
+        SRE._code(parsed, flags)
     except re.error as exc:
         raise UnsafeRegex(f"the regular expression does not compile: {exc}") from exc
     except RecursionError:
         raise UnsafeRegex("the regular expression is nested too deeply") from None
-    return SafeRegex(pattern, flags)
+    return SafeRegex(pattern, flags, parsed)
