@@ -50,7 +50,7 @@ from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
-from checker.text import Token, lookup_forms, squeeze
+from checker.text import Token, lookup_forms
 
 MIN_STEM = 3
 TEXT_LANGS = ("fi", "sv", "en")
@@ -140,6 +140,7 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
 # text.squeeze as one regex call: drop each character the same character follows. The
 # replacement is empty, so `re` substitutes in C, not through a template per match.
 RUN_HEADS_RE = re.compile(r"(.)(?=\1)", re.DOTALL)
+SPACE_RE = re.compile(r"\s")          # str.isspace's characters
 
 
 @lru_cache(maxsize=None)
@@ -164,7 +165,7 @@ def parse_pattern(pattern: str) -> tuple[str, str]:
         return ("tail" if word.startswith("*") else "lexeme"), f"{lemma}~{tag}"
     starts, ends = word.startswith("*"), word.endswith("*") and len(word) > 1
     core = word.strip("*")
-    if not core or "*" in core or any(ch.isspace() for ch in core):
+    if not core or "*" in core or SPACE_RE.search(core):
         raise PatternError(f"{pattern!r} is not one word with an optional * at either end")
     mode = {(False, False): "exact", (False, True): "prefix",
             (True, False): "suffix", (True, True): "infix"}[(starts, ends)]
@@ -234,7 +235,7 @@ class Lexicon:
                 _put_all(shortened, shorts, entry)
             return
         _put(getattr(plain, mode), core, entry)
-        short = squeeze(core)
+        short = RUN_HEADS_RE.sub("", core)       # text.squeeze
         if short != core:
             _put(getattr(squeezed, mode), short, entry)
 
