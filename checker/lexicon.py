@@ -105,8 +105,8 @@ class _Layer:
         one: dict[tuple, tuple] = {}
         for name in ("exact", "prefix", "suffix", "infix", "lexeme", "tail"):
             table = getattr(self, name)
-            for core, entries in table.items():
-                table[core] = one.setdefault(entries, entries)
+            entries = list(table.values())
+            table.update(zip(list(table), map(one.setdefault, entries, entries)))
 
 
 def _put(table: dict[str, tuple[int, ...]], core: str, entry: int) -> None:
@@ -198,6 +198,8 @@ class Lexicon:
         self._entries: dict[tuple[str, str, tuple[str, ...]], int] = {}   # (mode, core, langs) -> entry
         self._parsed: dict[str, tuple[str, str]] = {}                     # pattern -> (mode, core)
         self._one: dict[Hashable, Hashable] = {}      # each key once: rules make a key per word
+        self._key_langs: dict[Hashable, tuple[str, ...]] = {}              # key -> _languages_of(key)
+        self._both_langs: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
 
     def add_part(self, part: str, lang: str) -> None:
         """A word the pack names as the first part of compounds in a language, known or not
@@ -239,17 +241,22 @@ class Lexicon:
         if short != core:
             _put(getattr(squeezed, mode), short, entry)
 
-    @staticmethod
-    def _compound_langs(mode: str, core: str, key: Hashable) -> tuple[str, ...]:
+    def _compound_langs(self, mode: str, core: str, key: Hashable) -> tuple[str, ...]:
         """The languages a compound's first part is read in for a `*tail` or `*lemma~`
         pattern with this key; () for other patterns and for a tail that is an ending."""
+        if mode != "tail" and mode != "suffix":
+            return ()
+        key_langs = self._key_langs.get(key)
+        if key_langs is None:                      # rules name a key for each word of a list
+            key_langs = self._key_langs[key] = _languages_of(key)
         if mode == "tail":
             lemma_langs = LEMMA_LANGS.get(core.partition("~")[0], ("fi",))
-            key_langs = _languages_of(key)
-            return tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
-        if mode == "suffix" and core not in endings():
-            return _languages_of(key)
-        return ()
+            both = self._both_langs.get((lemma_langs, key_langs))
+            if both is None:
+                both = self._both_langs[(lemma_langs, key_langs)] = tuple(
+                    lang for lang in lemma_langs if lang in key_langs) or lemma_langs
+            return both
+        return key_langs if core not in endings() else ()
 
     def freeze(self) -> None:
         """Finish building: share equal entry tuples, precompute the lengths each table is
@@ -264,6 +271,8 @@ class Lexicon:
         self._entries.clear()
         self._parsed.clear()
         self._one.clear()
+        self._key_langs.clear()
+        self._both_langs.clear()
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
                         for name in ("prefix", "suffix", "infix", "tail")}
