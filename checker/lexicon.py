@@ -69,11 +69,11 @@ def _load_forms() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, tupl
     forms, langs = {}, {}
     table = json.loads(text)
     del text
-    for lemma in list(table):
-        tags = table.pop(lemma)
+    for lemma, tags in table.items():
         langs[lemma] = tuple(tags.pop("langs", ("fi",)))
-        same = {word: word for word in tags.get("all", ())}   # a form in several tags is one string
-        forms[lemma] = {tag: tuple(same.get(word, word) for word in words) for tag, words in tags.items()}
+        every = tags.get("all", ())
+        same = dict(zip(every, every))       # a form in several tags is one string
+        forms[lemma] = {tag: tuple(map(same.get, words, words)) for tag, words in tags.items()}
     return forms, langs
 
 
