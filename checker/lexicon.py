@@ -328,8 +328,8 @@ class Lexicon:
         another word ("lumivyöryssä" ends in "vyöryssä", which is no vyö + ryssä)."""
         if not self.splitter.splits_any(word[:cut], langs):
             return False
-        false, tail = false_compounds(), word[cut:]
-        return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1)) \
+        false, tail = false_compounds(), " " + word[cut:]
+        return not any(word[start:cut] + tail in false for start in range(cut - MIN_PART + 1)) \
             and not inflected_name(word, cut)
 
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[int]:

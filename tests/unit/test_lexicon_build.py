@@ -25,3 +25,13 @@ def test_bulk_insertion_appends_to_words_already_there() -> None:
     table: dict[str, tuple[int, ...]] = {"koira": (1,), "kissa": (2,)}
     lexicon._put_all(table, ("koira", "koiran", "hevonen"), 7)
     assert table == {"koira": (1, 7), "kissa": (2,), "koiran": (7,), "hevonen": (7,)}
+
+
+def test_false_compounds_are_the_files_pairs_as_lines() -> None:
+    from checker.compounds import _false_compounds_file, false_compounds
+
+    pairs = false_compounds()
+    lines = [line for line in _false_compounds_file() if " " in line]
+    assert pairs == frozenset(lines) and all(line.count(" ") == 1 for line in lines)
+    head, tail = next(iter(pairs)).split(" ")
+    assert not lexicon.Lexicon()._compound(head + tail, len(head), ("fi", "sv"))
