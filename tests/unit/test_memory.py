@@ -50,3 +50,12 @@ def test_loading_a_pack_pauses_the_collector(monkeypatch) -> None:
     monkeypatch.setattr(pack, "compile_pack", lambda *a: seen.append(gc.isenabled()) or real(*a))
     pack.load_pack()
     assert seen == [False] and gc.isenabled()
+
+
+def test_python_m_checker_freezes_its_modules_and_collects_after() -> None:
+    code = ("import gc, runpy, sys; sys.argv = ['checker', '--version']\n"
+            "try:\n    runpy.run_module('checker', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(gc.isenabled(), gc.get_freeze_count() > 10000)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-2:] == ["True", "True"]
