@@ -85,10 +85,16 @@ NEN_RE = re.compile(r"^(.+)s(?:e(?:n|lla|llä|lle|lta|ltä|ksi|en|na|nä|t)?|ta|
 GRADATION = "kpt"
 VOWELS = "aeiouyäö"
 TITLE_WINDOW = 2          # words between a title and the name it belongs to, at most
+# Words that may stand before the name of the one spoken to at the start of a line: greetings
+# (spoken and Finland-Swedish forms too), congratulations, and the heading of a reply ("Reply to
+# Mikko:", "Svar till Erik:", "Vastaus Annalle:").
 GREETINGS = frozenset({
-    "hei", "heippa", "moi", "moikka", "terve", "morjens", "kiitos", "kiitokset", "hyvä",
-    "rakas", "arvoisa", "hej", "hejsan", "tjena", "hallå", "tack", "bästa", "kära", "hi",
-    "hello", "hey", "dear", "thanks", "thank", "you"})
+    "hei", "heippa", "heissan", "moi", "moikka", "moro", "morjes", "morjesta", "terve", "morjens", "kiitos",
+    "kiitokset", "kiitti", "hyvä", "rakas", "arvoisa", "onnea", "onnittelut", "paljon", "hyvää", "oi",
+    "hej", "hejsan", "hejssan", "tjena", "tjenare", "tjabba", "hallå", "hörru", "hördu", "hör", "du", "tack",
+    "tusen", "bästa", "kära", "grattis", "stort", "hi", "hiya", "hello", "hey", "yo", "dear", "thanks",
+    "thank", "you", "cheers", "congrats", "congratulations", "happy", "birthday",
+    "reply", "replying", "to", "re", "vastaus", "vastauksena", "svar", "till"})
 SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 @dataclass(frozen=True, slots=True)

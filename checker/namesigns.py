@@ -8,11 +8,12 @@ character, or a private person told with something private (checker/names.py use
     politics(doc, index)         # a surname alone among words of council politics: a trustee
     private_before(doc, first)   # "naapurin Matti", "my neighbour Tyler": no public sign counts
     private_marked(doc, index)   # "Emma 5B:ltä", "Ville H.", "Matin vaimo": a name opening a sentence counts
+    after_work(doc, left)        # "Tuntemattomassa sotilaassa Lahtinen": a character of a well-known work
 
 `first` and `last` are token indices of the name in the Document. Each check looks a bounded
 distance around the name, so a long text with many names costs linear time. The role words and
-the names of characters and public figures are data: rules/names/public_roles.txt and
-public_names.txt (see NOTICE.md there).
+the names of characters and public figures are data: rules/names/public_roles.txt,
+public_names.txt and works.txt (see NOTICE.md there).
 """
 
 from __future__ import annotations
@@ -144,6 +145,30 @@ def public_names() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
     return {key: tuple(value) for key, value in index.items()}
 
 
+@lru_cache(maxsize=1)
+def works() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """rules/names/works.txt by the first three letters of each title's last word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in _data_lines("works.txt"):
+        words = tuple(line.split())
+        index.setdefault(words[-1][:3], []).append(words)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def after_work(doc: Document, left: list[int]) -> bool:
+    """Whether a title of rules/names/works.txt, any word inflected, ends right before the name
+    (`left`: the tokens before it, nearest first): the name is a character of that work."""
+    tokens = doc.tokens
+    if not left:
+        return False
+    for words in works().get(tokens[left[0]].lower[:3], ()):
+        if len(words) <= len(left) and all(
+                _entry_word(tokens[left[j]].lower, word, True)
+                for j, word in enumerate(reversed(words))):
+            return True
+    return False
+
+
 # --- the signs -------------------------------------------------------------------------------
 
 def politics(doc: Document, index: int) -> bool:
@@ -201,6 +226,8 @@ def maker(doc: Document, first: int, last: int) -> bool:
         return True
     if not left or any(mark in _between(doc, left[0], first) for mark in ",;"):
         return False
+    if after_work(doc, left):
+        return True             # "Tuntemattomassa sotilaassa Lahtinen", "i Utvandrarna Kristina"
     if WORK_BEFORE_RE.fullmatch(tokens[left[0]].lower) or (len(left) > 1 and WORK_BEFORE_RE.fullmatch(
             tokens[left[1]].lower) and not tokens[left[0]].lower[:1].isdigit()):
         return True
