@@ -45,8 +45,11 @@ hashtags are not names.
   name) stands just before the name, after it behind a comma, or is what the name "is"
   ("X on suomalainen kirjailija"); life years follow it ("(1865–1957)"); the name stands in a
   short quoted title or is cited ("kuten X sanoi", "som X skrev", "as X said"); a verb of
-  performing or a sports feat follows ("esiintyy", "won gold"); or the name is a character or
-  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia").
+  performing or a sports feat follows ("esiintyy", "won gold"); fans hail the person at the end
+  of the sentence or the next ("Get well soon legend"); or the name is a character or
+  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia"),
+  or a character named right after a well-known work (rules/names/works.txt: "Tuntemattomassa
+  sotilaassa Lahtinen").
 - A single first name at the start of a sentence counts when something private is told with
   it: a school class ("Emma 5B:ltä"), an initial for the surname ("Ville H."), a neighbour
   ("Matti naapurista") or a relative ("Matin vaimo").

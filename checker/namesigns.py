@@ -109,6 +109,9 @@ POLITICS_RE = re.compile(
     r"|council\w*|committee\w*|vot(?:e|es|ed|ing)|election\w*|budget\w*|party|politician\w*|taxpayer\w*"
     r"|tender\w*|minutes|mandate")
 POLITICS_REACH = 12
+# Fans hail a star with these at the end of a sentence ("Get well soon legend", "Kiitos legenda!")
+HAIL_RE = re.compile(r"legend(?:a|aa|alle|an|en|aren)?|legends|ikoni|icon|idoli|idol|idolen|goat")
+HAIL_REACH = 16
 EXCLAIMS = frozenset({"mikä", "mitä", "millainen", "vilken", "vilket", "en"})
 EXCLAIM_REACH = 12
 PLACE_WORDS = frozenset({"från", "i", "på", "in", "from", "at", "of"})
@@ -270,8 +273,8 @@ def public(doc: Document, first: int, last: int) -> bool:
             return True         # "Tove Jansson, kirjailija", "X on suomalainen kirjailija"
         if "," in between and n > 2:
             break
-    if _exclaimed_role(doc, last):
-        return True             # "Kimi Räikkönen oli Hangossa, mikä legenda"
+    if _exclaimed_role(doc, last) or _hailed(doc, last):
+        return True             # "Kimi Räikkönen oli Hangossa, mikä legenda"; "... Get well soon legend"
     return _quoted_title(doc, first, last)
 
 
@@ -283,6 +286,24 @@ def _exclaimed_role(doc: Document, last: int) -> bool:
                for k in right[:-1]) or any(
         tokens[k].lower in ("what", "such") and k + 2 < len(tokens) and tokens[k + 1].lower in ("a", "an")
         and roles.fullmatch(tokens[k + 2].lower) for k in right[:-2])
+
+
+def _hailed(doc: Document, last: int) -> bool:
+    """A word of hailing a star closes the name's sentence or the next one: "Get well soon legend ⚽",
+    "Tsemppiä legenda!", "Krya på dig, legendaren": the fans' word for a public person."""
+    tokens, text = doc.tokens, doc.text
+    marks = 0
+    for k in range(last + 1, min(len(tokens), last + 1 + HAIL_REACH)):
+        between = text[tokens[k - 1].end:tokens[k].start]
+        marks += any(mark in between for mark in SENTENCE_MARKS) or "\n" in between
+        if marks > 1:
+            return False
+        if HAIL_RE.fullmatch(tokens[k].lower):
+            after = text[tokens[k].end:tokens[k + 1].start] if k + 1 < len(tokens) else text[tokens[k].end:]
+            if not after.strip() or any(mark in after for mark in SENTENCE_MARKS) or "\n" in after or not any(
+                    ch.isalnum() for ch in after):
+                return k + 1 >= len(tokens) or not adjacent_words(doc, k, k + 1)
+    return False
 
 
 def public_name(doc: Document, first: int) -> bool:
