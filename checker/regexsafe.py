@@ -230,7 +230,10 @@ class _Group:
             found = searched.Match(data)
             if self.SENTINEL not in found:
                 return None
-            result.update(serial for i in found if i for serial in serials[i - 1])
+            if len(found) > 1:              # most lines match the sentinel alone
+                for i in found:
+                    if i:
+                        result.update(serials[i - 1])
         return frozenset(result)
 
 
