@@ -44,8 +44,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
-                                 pointed_end, sentence_window)
+from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, SlotOf, allowed_in,
+                                 breaks_clause, pointed_end, sentence_window)
 
 ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
 BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")     # a context word beyond a paragraph break is not marked
@@ -128,6 +128,8 @@ class Clause(Kind):
                     if start:
                         self.caret_slots.add(slot)
         self._candidate_cache: dict[tuple, list] = {}
+        self.slot_names = {lang: [frozenset(slot for slot, _ in shape) for shape in shapes]
+                           for lang, shapes in self.shapes.items()}
         self.langs_for = {lang: ((lang, "any") if lang != "any" else ("fi", "sv", "en", "any"))
                           for lang in self.shapes}
         # per shape, per slot: the (slot, language) pairs that can fill it; a post that lacks
@@ -136,6 +138,7 @@ class Clause(Kind):
             tuple(frozenset((slot, slot_lang) for slot_lang in self.langs_for[lang]) for slot, _ in shape)
             for lang, shapes in self.shapes.items() for shape in shapes]
         self._possible_cache: dict[frozenset, bool] = {}
+        self._slot_of = SlotOf()
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -190,7 +193,7 @@ class Clause(Kind):
     def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
         """Whether the post has a word for every slot of some shape: without one, no walk.
         Remembered per set of slots present, since few sets recur."""
-        present = frozenset(key[2:] for _, key in hits if key[1] == "slot")
+        present = self._slot_of.filled(hits)
         known = self._possible_cache.get(present)
         if known is None:
             known = any(all(not pairs.isdisjoint(present) for pairs in shape) for shape in self.shape_slots)
@@ -207,6 +210,7 @@ class Clause(Kind):
         if context_starts is not None and not context_starts:
             return
         seen: dict[tuple[str, str], tuple[int, bool]] = {}   # (slot, lang) -> last index, begins a clause
+        names: set[str] = set()                               # the slots of `seen`, in any language
         sentence, sentence_start, previous_end = -1, 0, 0
         done: set[tuple[str, int]] = set()                    # (lang, shape number) fired in this sentence
         allowed: dict[tuple[int, str], bool] = {}
@@ -224,10 +228,10 @@ class Clause(Kind):
             while number + 1 < len(sentences) and sentences[number + 1][0] <= token.start:
                 number += 1
             if number != sentence:
-                sentence, seen, done = number, {}, set()
+                sentence, seen, done, names = number, {}, set(), set()
                 sentence_start = sentences[number][0] if number >= 0 else 0
             elif self.by_clause and breaks_clause(text[previous_end:token.start]):
-                seen, done = {}, set()
+                seen, done, names = {}, set(), set()
             previous_end = token.end
             if not slots_here:
                 continue
@@ -239,7 +243,8 @@ class Clause(Kind):
                 if not allowed[(token.line, lang)]:
                     continue
                 for number_ in numbers:
-                    if (lang, number_) in done:
+                    missing = self.slot_names[lang][number_] - names    # this word must fill the one missing
+                    if (lang, number_) in done or len(missing) > 1 or not missing <= here:
                         continue
                     shape = self.shapes[lang][number_]
                     first = self._complete(shape, here, begins, index, seen, langs, token.line, ctx)
@@ -262,6 +267,7 @@ class Clause(Kind):
                         yield Match(begin, end)
             for slot, slot_lang in slots_here:
                 seen[(slot, slot_lang)] = (index, begins)
+                names.add(slot)
 
     def _candidates(self, slots_here: tuple[tuple[str, str], ...]) -> list[tuple[str, list[int], tuple, frozenset]]:
         """The (language, shape numbers, languages its slots may be in, slots it fills) a word
@@ -391,3 +397,4 @@ def _sentence_end(ctx: Context, sentence_start: int) -> int:
     sentences = ctx.doc.sentences
     i = bisect_left(sentences, (sentence_start,))
     return sentences[i][1] if i < len(sentences) else len(ctx.doc.text)
+

@@ -138,3 +138,12 @@ def test_a_words_own_hyphen_is_no_clause_break() -> None:
               "slots": {**PARAMS["slots"], "target": {"fi": ["auton"], "en": ["windows"]}}}
     assert found("Joku vois naarmuttaa sen vuokra-auton.", params) == ["Joku vois naarmuttaa sen vuokra-auton"]
     assert found("Joku vois naarmuttaa – auton omistaja ei välitä.", params) == []
+
+
+def test_slot_of_gives_the_slot_a_key_fills_and_none_for_other_words() -> None:
+    from checker.kinds.base import SlotOf
+
+    slot_of = SlotOf()
+    hits = [(0, ("r", "slot", "group", "fi")), (1, ("r", "unless", "fi")), (2, ("r", "slot", "verb", "any"))]
+    assert slot_of.filled(hits) == {("group", "fi"), None, ("verb", "any")}
+    assert slot_of.filled([]) == frozenset()
