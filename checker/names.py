@@ -32,7 +32,8 @@ hashtags are not names.
   Markulta"), is a full name.
 - **Role**: a title of `organization.titles` stands just before the name ("kaupunginjohtaja
   Anna Virtanen", "rektor Lind") or just after it ("Anna Virtanen, kaupunginjohtaja"), or the
-  name is one of `organization.officials` (a surname alone is enough).
+  name is one of `organization.officials` (a surname alone is enough), or the city unit the
+  person works in follows the name ("Petra från kulturen", "Sanna kulttuuritoimesta").
 - **Addressed**: the name opens the text or a line after a greeting ("Hei Anna", "Tack
   Erik för frågan"), or opens it set off by punctuation ("Anna, ...") or alone; or it
   closes a sentence after a comma ("Kiitos kysymyksestä, Anna.").
@@ -45,8 +46,11 @@ hashtags are not names.
   name) stands just before the name, after it behind a comma, or is what the name "is"
   ("X on suomalainen kirjailija"); life years follow it ("(1865–1957)"); the name stands in a
   short quoted title or is cited ("kuten X sanoi", "som X skrev", "as X said"); a verb of
-  performing or a sports feat follows ("esiintyy", "won gold"); or the name is a character or
-  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia").
+  performing or a sports feat follows ("esiintyy", "won gold"); fans hail the person at the end
+  of the sentence or the next ("Get well soon legend"); or the name is a character or
+  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia"),
+  or a character named right after a well-known work (rules/names/works.txt: "Tuntemattomassa
+  sotilaassa Lahtinen").
 - A single first name at the start of a sentence counts when something private is told with
   it: a school class ("Emma 5B:ltä"), an initial for the surname ("Ville H."), a neighbour
   ("Matti naapurista") or a relative ("Matin vaimo").
@@ -85,11 +89,26 @@ NEN_RE = re.compile(r"^(.+)s(?:e(?:n|lla|llä|lle|lta|ltä|ksi|en|na|nä|t)?|ta|
 GRADATION = "kpt"
 VOWELS = "aeiouyäö"
 TITLE_WINDOW = 2          # words between a title and the name it belongs to, at most
+# Words that may stand before the name of the one spoken to at the start of a line: greetings
+# (spoken and Finland-Swedish forms too), congratulations, and the heading of a reply ("Reply to
+# Mikko:", "Svar till Erik:", "Vastaus Annalle:").
 GREETINGS = frozenset({
-    "hei", "heippa", "moi", "moikka", "terve", "morjens", "kiitos", "kiitokset", "hyvä",
-    "rakas", "arvoisa", "hej", "hejsan", "tjena", "hallå", "tack", "bästa", "kära", "hi",
-    "hello", "hey", "dear", "thanks", "thank", "you"})
+    "hei", "heippa", "heissan", "moi", "moikka", "moro", "morjes", "morjesta", "terve", "morjens", "kiitos",
+    "kiitokset", "kiitti", "hyvä", "rakas", "arvoisa", "onnea", "onnittelut", "paljon", "hyvää", "oi",
+    "hej", "hejsan", "hejssan", "tjena", "tjenare", "tjabba", "hallå", "hörru", "hördu", "hör", "du", "tack",
+    "tusen", "bästa", "kära", "grattis", "stort", "hi", "hiya", "hello", "hey", "yo", "dear", "thanks",
+    "thank", "you", "cheers", "congrats", "congratulations", "happy", "birthday",
+    "reply", "replying", "to", "re", "vastaus", "vastauksena", "svar", "till"})
 SET_OFF = ",!:?.;"
+# The city's units, after "från", "på", "from" or in the Finnish elative or ablative right after a
+# name: the person is named in their role ("Petra från kulturen", "Sanna kulttuuritoimesta").
+UNIT_PREPOSITIONS = frozenset({"från", "på", "from"})
+UNIT_FI_RE = re.compile(r"\w*(?:toimesta|toimelta|palveluista|palveluilta|valvonnasta|valvonnalta|kansliasta"
+                        r"|keskuksesta|kaupungilta|virastosta|virastolta|kirjastosta|kirjastolta)")
+UNIT_RE = re.compile(UNIT_FI_RE.pattern + r"|kultur(?:en|byrån|sektorn)?|tekniska|tekniskt|socialen|socialbyrån"
+                     r"|bildningen|bygglovsbyrån|byggnadstillsynen|stadskansliet|kansliet|planläggningen"
+                     r"|culture|technical|planning|social|housing|parks|council"
+                     r"|\w*(?:services|department|office)")
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -336,6 +355,8 @@ def _in_role(doc: Document, org: Organization, first: int, last: int, base: str)
     officials = org.officials
     if base in officials or (" " not in base and any(o.split()[-1] == base for o in officials)):
         return True
+    if _from_unit(doc, last):
+        return True
     if not org.titles:
         return False
     tokens, text = doc.tokens, doc.text
@@ -349,6 +370,19 @@ def _in_role(doc: Document, org: Organization, first: int, last: int, base: str)
         if any(_title_matches(tokens[k].lower, pattern) for pattern in org.titles):
             return True
     return False
+
+
+def _from_unit(doc: Document, last: int) -> bool:
+    """The name is followed by the city unit the person works in: "Petra från kulturen", "Pelle på
+    tekniska", "Petra from culture services", "Sanna kulttuuritoimesta": an official in their role."""
+    tokens = doc.tokens
+    k = last + 1
+    if k < len(tokens) and tokens[k].lower in UNIT_PREPOSITIONS and _adjacent(doc, tokens[last], tokens[k]):
+        k += 1
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+    return k < len(tokens) and k > last and _adjacent(doc, tokens[k - 1], tokens[k]) and bool(
+        UNIT_RE.fullmatch(tokens[k].lower)) and (k > last + 1 or UNIT_FI_RE.fullmatch(tokens[k].lower) is not None)
 
 
 def _title_matches(word: str, pattern: str) -> bool:

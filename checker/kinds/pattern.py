@@ -339,6 +339,7 @@ class Pattern(Kind):
             return
         cancel_words = near_words(ctx, self.rule_id, self.unless_near) if self.unless_near else {}
         sequences, token_keys, starting = self.sequences, ctx.token_keys, self.sequences.first.get
+        per_line, everywhere = ctx.languages.per_line, ctx.languages.everywhere   # allowed_in, inlined
         found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
         possible: dict[object, bool] = {}                # tree -> whether the text has its words
         for index, key in ctx.hits.get(self.rule_id, ()):
@@ -346,7 +347,7 @@ class Pattern(Kind):
                 alive = possible.get(root)
                 if alive is None:
                     alive = possible[root] = sequences.possible(root, ctx.present_keys)
-                if alive and allowed_in(ctx, tokens[index].line, lang):
+                if alive and (lang == "any" or lang in per_line.get(tokens[index].line, everywhere)):
                     for tag, last in sequences.ends(tokens, token_keys, index, root):
                         found.add((index, tag, last))
         for index, (lang, last_element), last in found:

@@ -155,3 +155,12 @@ def test_an_unless_near_word_in_the_sentence_or_the_next_cancels_a_match() -> No
 def test_unless_near_must_name_a_slot() -> None:
     with pytest.raises(RuleError, match="does not define"):
         found("x", {**PARAMS, "unless_near": "nothing"})
+
+
+def test_slot_of_gives_the_slot_a_key_fills_and_none_for_other_words() -> None:
+    from checker.kinds.base import SlotOf
+
+    slot_of = SlotOf()
+    hits = [(0, ("r", "slot", "group", "fi")), (1, ("r", "unless", "fi")), (2, ("r", "slot", "verb", "any"))]
+    assert slot_of.filled(hits) == {("group", "fi"), None, ("verb", "any")}
+    assert slot_of.filled([]) == frozenset()
