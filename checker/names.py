@@ -69,8 +69,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, maker, politics, private_before, private_marked, public,
-                               public_name, start_of_line)
+from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, adjacent, from_unit, maker, politics, private_before,
+                               private_marked, public, public_name, start_of_line)
 from checker.sentences import sentence_start
 from checker.text import Document, Token
 
@@ -100,15 +100,6 @@ GREETINGS = frozenset({
     "thank", "you", "cheers", "congrats", "congratulations", "happy", "birthday",
     "reply", "replying", "to", "re", "vastaus", "vastauksena", "svar", "till"})
 SET_OFF = ",!:?.;"
-# The city's units, after "från", "på", "from" or in the Finnish elative or ablative right after a
-# name: the person is named in their role ("Petra från kulturen", "Sanna kulttuuritoimesta").
-UNIT_PREPOSITIONS = frozenset({"från", "på", "from"})
-UNIT_FI_RE = re.compile(r"\w*(?:toimesta|toimelta|palveluista|palveluilta|valvonnasta|valvonnalta|kansliasta"
-                        r"|keskuksesta|kaupungilta|virastosta|virastolta|kirjastosta|kirjastolta)")
-UNIT_RE = re.compile(UNIT_FI_RE.pattern + r"|kultur(?:en|byrån|sektorn)?|tekniska|tekniskt|socialen|socialbyrån"
-                     r"|bildningen|bygglovsbyrån|byggnadstillsynen|stadskansliet|kansliet|planläggningen"
-                     r"|culture|technical|planning|social|housing|parks|council"
-                     r"|\w*(?:services|department|office)")
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -272,10 +263,6 @@ def _capitalized(word: str) -> bool:
             and any(ch.islower() for ch in word[1:]))
 
 
-def _adjacent(doc: Document, left: Token, right: Token) -> bool:
-    return doc.text[left.end:right.start] in (" ", "-", "\u00a0")
-
-
 def _find(doc: Document, org: Organization, english_lines: frozenset[int]) -> list[Name]:
     tokens, text = doc.tokens, doc.text
     officials = org.officials
@@ -296,7 +283,7 @@ def _find(doc: Document, org: Organization, english_lines: frozenset[int]) -> li
             continue
         run = [i]
         while (run[-1] + 1 < len(tokens) and len(run) < 4 and capital[run[-1] + 1]
-               and _adjacent(doc, tokens[run[-1]], tokens[run[-1] + 1])):
+               and adjacent(doc, tokens[run[-1]], tokens[run[-1] + 1])):
             run.append(run[-1] + 1)
         names += _names_in_run(doc, org, run, read)
         i = run[-1] + 1
@@ -335,7 +322,7 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
 def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> bool:
     """A surname naming a family: "Virtasen perhe", "Salon perheeseen", "Lindholms familj"."""
     tokens = doc.tokens
-    return ("last" in found[1] and index + 1 < len(tokens) and _adjacent(doc, tokens[index], tokens[index + 1])
+    return ("last" in found[1] and index + 1 < len(tokens) and adjacent(doc, tokens[index], tokens[index + 1])
             and tokens[index + 1].lower.startswith(FAMILY_WORDS))
 
 
@@ -355,7 +342,7 @@ def _in_role(doc: Document, org: Organization, first: int, last: int, base: str)
     officials = org.officials
     if base in officials or (" " not in base and any(o.split()[-1] == base for o in officials)):
         return True
-    if _from_unit(doc, last):
+    if from_unit(doc, last):
         return True
     if not org.titles:
         return False
@@ -370,19 +357,6 @@ def _in_role(doc: Document, org: Organization, first: int, last: int, base: str)
         if any(_title_matches(tokens[k].lower, pattern) for pattern in org.titles):
             return True
     return False
-
-
-def _from_unit(doc: Document, last: int) -> bool:
-    """The name is followed by the city unit the person works in: "Petra från kulturen", "Pelle på
-    tekniska", "Petra from culture services", "Sanna kulttuuritoimesta": an official in their role."""
-    tokens = doc.tokens
-    k = last + 1
-    if k < len(tokens) and tokens[k].lower in UNIT_PREPOSITIONS and _adjacent(doc, tokens[last], tokens[k]):
-        k += 1
-        if k < len(tokens) and tokens[k].lower == "the":
-            k += 1
-    return k < len(tokens) and k > last and _adjacent(doc, tokens[k - 1], tokens[k]) and bool(
-        UNIT_RE.fullmatch(tokens[k].lower)) and (k > last + 1 or UNIT_FI_RE.fullmatch(tokens[k].lower) is not None)
 
 
 def _title_matches(word: str, pattern: str) -> bool:

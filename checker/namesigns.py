@@ -9,6 +9,7 @@ character, or a private person told with something private (checker/names.py use
     private_before(doc, first)   # "naapurin Matti", "my neighbour Tyler": no public sign counts
     private_marked(doc, index)   # "Emma 5B:ltä", "Ville H.", "Matin vaimo": a name opening a sentence counts
     after_work(doc, left)        # "Tuntemattomassa sotilaassa Lahtinen": a character of a well-known work
+    from_unit(doc, last)         # "Petra från kulturen": named with the city unit she works in, a role
 
 `first` and `last` are token indices of the name in the Document. Each check looks a bounded
 distance around the name, so a long text with many names costs linear time. The role words and
@@ -23,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from checker.sentences import SENTENCE_MARKS
-from checker.text import Document
+from checker.text import Document, Token
 # A name right before a word for a work names its maker, an author or a composer, not a private
 # person: "Tove Janssons Sommarboken", "Eino Leinon runo", "Anna Lind's song". The next word is
 # one of these forms, or a compound ending in one ("Sommarboken", "lastenkirja").
@@ -124,6 +125,14 @@ QUOTED_TITLE_WORDS = 8          # a quoted stretch of at most this many words is
 
 
 # --- the lists -------------------------------------------------------------------------------
+
+UNIT_PREPOSITIONS = frozenset({"från", "på", "from"})
+UNIT_FI_RE = re.compile(r"\w*(?:toimesta|toimelta|palveluista|palveluilta|valvonnasta|valvonnalta|kansliasta"
+                        r"|keskuksesta|kaupungilta|virastosta|virastolta|kirjastosta|kirjastolta)")
+UNIT_RE = re.compile(UNIT_FI_RE.pattern + r"|kultur(?:en|byrån|sektorn)?|tekniska|tekniskt|socialen|socialbyrån"
+                     r"|bildningen|bygglovsbyrån|byggnadstillsynen|stadskansliet|kansliet|planläggningen|culture"
+                     r"|technical|planning|social|housing|parks|council|\w*(?:services|department|office)")
+
 
 def _data_lines(filename: str) -> list[str]:
     text = (resources.files("somecheck_rules") / "names" / filename).read_text(encoding="utf-8")
@@ -371,3 +380,21 @@ def start_of_line(doc: Document, index: int) -> int:
 def adjacent_words(doc: Document, left: int, right: int) -> bool:
     """Only spaces stand between two tokens."""
     return not _between(doc, left, right).strip()
+
+
+def adjacent(doc: Document, left: Token, right: Token) -> bool:
+    """Two tokens stand next to each other: one space, hyphen or no-break space between them."""
+    return doc.text[left.end:right.start] in (" ", "-", "\u00a0")
+
+
+def from_unit(doc: Document, last: int) -> bool:
+    """The unit the person works in follows the name, after "från", "på", "from" or in the Finnish elative or
+    ablative ("Petra från kulturen", "Petra from culture services", "Sanna kulttuuritoimesta"): a role."""
+    tokens = doc.tokens
+    k = last + 1
+    if k < len(tokens) and tokens[k].lower in UNIT_PREPOSITIONS and adjacent(doc, tokens[last], tokens[k]):
+        k += 1
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+    return k < len(tokens) and k > last and adjacent(doc, tokens[k - 1], tokens[k]) and bool(
+        UNIT_RE.fullmatch(tokens[k].lower)) and (k > last + 1 or UNIT_FI_RE.fullmatch(tokens[k].lower) is not None)
