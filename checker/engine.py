@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import unicodedata
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
@@ -32,6 +33,8 @@ MERGE_LIMIT = 200
 # caches over a group, while a batch of 200 holds a few megabytes at most (a quarter of
 # what one longest post takes).
 TOGETHER_CHARS = 16_384
+# Extents that mark a whole sentence: two findings of one category in one sentence are one thing said.
+WHOLE_SENTENCE = ("sentence", "block")
 
 Found = tuple[Rule, int, int, Any]     # (rule, start, end, (suggestion, message)) in string indices
 
@@ -228,16 +231,29 @@ def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int
     return [(start, end, suggestion) for start, end, suggestion in merged]
 
 
-def _one_per_thing_said(results: list[Found]) -> list[Found]:
+def _one_per_thing_said(results: list[Found], sentence_starts: Sequence[int] = ()) -> list[Found]:
     """Findings of one category whose words overlap say the same thing: keep one, the most
     severe (then the widest), over all their words. "Du är en jävla idiot" is one insult,
-    not two; the swear word in it says another thing and stays. Post-wide ones stay."""
+    not two; the swear word in it says another thing and stays. Findings of rules that mark
+    a whole sentence (extent sentence or block) say one thing when they stand in the same
+    sentence too: "Oss emellan så har vi fått fyra anbud ... lägsta är från Kotka" is one
+    confidential matter, not a marker and a bid cut apart. Post-wide ones stay."""
     kept = [r for r in results if r[1] == r[2]]
     spans = sorted((r for r in results if r[1] < r[2]), key=lambda r: (r[0].category, r[1], -r[2]))
+
+    def sentence(offset: int) -> int:
+        return bisect_right(sentence_starts, offset)
+
+    def same_thing(found: Found, group: list[Found]) -> bool:
+        end = max(g[2] for g in group)
+        if found[1] < end:
+            return True
+        return (bool(sentence_starts) and found[0].extent in WHOLE_SENTENCE
+                and all(g[0].extent in WHOLE_SENTENCE for g in group) and sentence(found[1]) == sentence(end - 1))
+
     group: list[Found] = []
     for found in [*spans, None]:
-        if group and (found is None or found[0].category != group[0][0].category
-                      or found[1] >= max(g[2] for g in group)):
+        if group and (found is None or found[0].category != group[0][0].category or not same_thing(found, group)):
             rule, start, end, suggestion = max(
                 group, key=lambda g: (SEVERITY_RANK[g[0].severity], g[2] - g[1], -g[1]))
             kept.append((rule, min(g[1] for g in group), max(g[2] for g in group), suggestion))
@@ -274,7 +290,7 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
     began = perf_counter()
     doc, locale = ctx.doc, request.locale
     findings = []
-    said = _one_per_thing_said(results)
+    said = _one_per_thing_said(results, [start for start, _ in doc.sentences])
     for (rule, start, end, (suggestion, message)), (_, core_start, core_end, _) in zip(extended(said, ctx), said):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
