@@ -128,7 +128,7 @@ QUOTED_TITLE_WORDS = 8          # a quoted stretch of at most this many words is
 
 UNIT_PREPOSITIONS = frozenset({"från", "på", "from"})
 UNIT_FI_RE = re.compile(r"\w*(?:toimesta|toimelta|palveluista|palveluilta|valvonnasta|valvonnalta|kansliasta"
-                        r"|keskuksesta|kaupungilta|virastosta|virastolta|kirjastosta|kirjastolta)")
+                        r"|keskuksesta|kaupungilta|virastosta|virastolta)")
 UNIT_RE = re.compile(UNIT_FI_RE.pattern + r"|kultur(?:en|byrån|sektorn)?|tekniska|tekniskt|socialen|socialbyrån"
                      r"|bildningen|bygglovsbyrån|byggnadstillsynen|stadskansliet|kansliet|planläggningen|culture"
                      r"|technical|planning|social|housing|parks|council|\w*(?:services|department|office)")

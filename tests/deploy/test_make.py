@@ -34,7 +34,8 @@ def test_every_folder_of_the_package_is_listed() -> None:
     folders = {".".join(p.relative_to(ROOT).parts) for p in (ROOT / "checker").rglob("*")
                if p.is_dir() and p.name != "__pycache__" and any(p.glob("*.py"))} | {"checker"}
     folders |= {".".join(("somecheck_rules", *p.relative_to(ROOT / "rules").parts))
-                for p in (ROOT / "rules").rglob("*") if p.is_dir()} | {"somecheck_rules"}
+                for p in (ROOT / "rules").rglob("*")
+                if p.is_dir() and "__pycache__" not in p.parts} | {"somecheck_rules"}
     assert folders == listed, folders ^ listed
     data = config["package-data"]
     assert all(name in data for name in listed if name.startswith("somecheck_rules"))

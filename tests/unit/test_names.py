@@ -127,6 +127,8 @@ def test_the_maker_of_a_work_is_no_private_person(text):
     assert private("Olen nähnyt Erik Lindholmin auton pihalla.") == ["Erik Lindholmin"]
     assert private("Erik Lindholm bokade salen och Tyler played music.") == ["Erik Lindholm"]
     assert private("Kysy Anna Virtaselta kirjastossa.") == ["Anna Virtaselta"]
+    # a place where anyone may be (the library) is no unit of one's work, unlike "kulttuuritoimesta"
+    assert private("Kysy Virtaselta kirjastosta, hän tietää.") == ["Virtaselta"]
 
 
 def test_offsets_are_string_indices_and_utf16_in_findings(pack):
