@@ -228,32 +228,12 @@ class _Detector:
                 p0, p1, p2 = p0 / total, p1 / total, p2 / total
                 if p0 > threshold or p1 > threshold or p2 > threshold or i >= limit:   # max(...) > threshold
                     break
-                # steps i+1 .. i+5, multiplied in order (written out: no loop to run)
-                r = getrandbits(bits)
-                while r >= count:
+                for _ in range(5):              # steps i+1 .. i+5, multiplied in order
                     r = getrandbits(bits)
-                a = ngrams[r]
-                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                a = ngrams[r]
-                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                a = ngrams[r]
-                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                a = ngrams[r]
-                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
-                r = getrandbits(bits)
-                while r >= count:
-                    r = getrandbits(bits)
-                a = ngrams[r]
-                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
+                    while r >= count:
+                        r = getrandbits(bits)
+                    a = ngrams[r]
+                    p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
                 i += 5
             l0 += p0 / trials
             l1 += p1 / trials
