@@ -10,6 +10,7 @@ $(BIN)/somecheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q checker rules >/dev/null
 	touch $@
 
 # The product with the test tools (pytest, selenium, ...).
@@ -29,8 +30,10 @@ test: $(VENV)/.test-extras
 	$(BIN)/python tests/suites.py -q
 
 ## Measure the checker as users meet it and print the table of targets (about a minute; the
-## comparison with proselint needs the test extras).
+## comparison with proselint needs the test extras). Bytecode is compiled first, as `pip install`
+## does for users: an editable checkout (or PYTHONDONTWRITEBYTECODE) would compile it at every start.
 bench: $(VENV)/.test-extras
+	$(BIN)/python -m compileall -q checker rules >/dev/null
 	$(BIN)/python -m bench
 
 ## Bundle the extension's ES modules (extension/src -> extension/bundle, esbuild), then build

@@ -103,6 +103,7 @@ class _Detector:
         self.normalized = _NormalizedChars()
         # _word_ngrams' cache: the words followed by a space, and the words that end a text
         self.words: dict[bool, dict[str, list[list[float]]]] = {True: {}, False: {}}
+        self.pieces: dict[str, list[list[float]]] = {}    # `ngrams`' cache: text between two spaces
 
     def _prepare(self, text: str) -> str:
         """Detector.append and Detector.cleaning_text."""
@@ -160,17 +161,39 @@ class _Detector:
         return found
 
     def ngrams(self, text: str) -> list[list[float]]:
-        """Detector._extract_ngrams, word by word: each word starts from a space."""
-        words = self._prepare(text).translate(self.normalized).split(" ")
-        end = words.pop()                         # the only word not followed by a space
+        """Detector._extract_ngrams, word by word: each word starts from a space.
+
+        The text is split at its spaces before it is normalized: a piece between two spaces
+        normalizes to words that are each followed by a space (a space normalizes to itself,
+        and every character to one character), so its n-grams are remembered as they are
+        written; only the last piece, whose last word ends the text, is worked out here."""
+        pieces = self._prepare(text).split(" ")
+        end = pieces.pop()                        # the only piece not followed by a space
         result: list[list[float]] = []
-        extend, known = result.extend, self.words[True].get   # the cache, asked first: most words are known
-        for word in words:
-            if word:
-                extend(known(word) or self._word_ngrams(word, True))
+        extend, known = result.extend, self.pieces.get
+        for piece in pieces:
+            if piece:
+                found = known(piece)
+                extend(found if found is not None else self._piece_ngrams(piece))
         if end:
-            extend(self._word_ngrams(end, False))
+            words = end.translate(self.normalized).split(" ")
+            last = words.pop()
+            for word in words:
+                if word:
+                    extend(self._word_ngrams(word, True))
+            if last:
+                extend(self._word_ngrams(last, False))
         return result
+
+    def _piece_ngrams(self, piece: str) -> list[list[float]]:
+        """The n-grams of the words a piece between two spaces normalizes to; cached."""
+        words = [word for word in piece.translate(self.normalized).split(" ") if word]
+        found = self._word_ngrams(words[0], True) if len(words) == 1 else \
+            [gram for word in words for gram in self._word_ngrams(word, True)]
+        if len(self.pieces) >= WORD_CACHE_LIMIT:
+            self.pieces.clear()
+        self.pieces[piece] = found
+        return found
 
     def probabilities(self, text: str) -> tuple[tuple[str, float], ...]:
         """Detector._detect_block and get_probabilities; () when the text has no features.
@@ -205,14 +228,32 @@ class _Detector:
                 p0, p1, p2 = p0 / total, p1 / total, p2 / total
                 if p0 > threshold or p1 > threshold or p2 > threshold or i >= limit:   # max(...) > threshold
                     break
-                for _ in range(5):                   # steps i+1 .. i+5, multiplied in order
+                # steps i+1 .. i+5, multiplied in order (written out: no loop to run)
+                r = getrandbits(bits)
+                while r >= count:
                     r = getrandbits(bits)
-                    while r >= count:
-                        r = getrandbits(bits)
-                    a = ngrams[r]
-                    p0 *= w + a[0]
-                    p1 *= w + a[1]
-                    p2 *= w + a[2]
+                a = ngrams[r]
+                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                a = ngrams[r]
+                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                a = ngrams[r]
+                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                a = ngrams[r]
+                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
+                r = getrandbits(bits)
+                while r >= count:
+                    r = getrandbits(bits)
+                a = ngrams[r]
+                p0, p1, p2 = p0 * (w + a[0]), p1 * (w + a[1]), p2 * (w + a[2])
                 i += 5
             l0 += p0 / trials
             l1 += p1 / trials

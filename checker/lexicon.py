@@ -50,7 +50,7 @@ from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
-from checker.text import Token, lookup_forms, squeeze
+from checker.text import Token, lookup_forms
 
 MIN_STEM = 3
 TEXT_LANGS = ("fi", "sv", "en")
@@ -69,11 +69,11 @@ def _load_forms() -> tuple[dict[str, dict[str, tuple[str, ...]]], dict[str, tupl
     forms, langs = {}, {}
     table = json.loads(text)
     del text
-    for lemma in list(table):
-        tags = table.pop(lemma)
+    for lemma, tags in table.items():
         langs[lemma] = tuple(tags.pop("langs", ("fi",)))
-        same = {word: word for word in tags.get("all", ())}   # a form in several tags is one string
-        forms[lemma] = {tag: tuple(same.get(word, word) for word in words) for tag, words in tags.items()}
+        every = tags.get("all", ())
+        same = dict(zip(every, every))       # a form in several tags is one string
+        forms[lemma] = {tag: tuple(map(same.get, words, words)) for tag, words in tags.items()}
     return forms, langs
 
 
@@ -105,13 +105,22 @@ class _Layer:
         one: dict[tuple, tuple] = {}
         for name in ("exact", "prefix", "suffix", "infix", "lexeme", "tail"):
             table = getattr(self, name)
-            for core, entries in table.items():
-                table[core] = one.setdefault(entries, entries)
+            entries = list(table.values())
+            table.update(zip(list(table), map(one.setdefault, entries, entries)))
 
 
 def _put(table: dict[str, tuple[int, ...]], core: str, entry: int) -> None:
     """Add an entry to a core's tuple."""
     table[core] = table.get(core, ()) + (entry,)
+
+
+def _put_all(table: dict[str, tuple[int, ...]], words: tuple[str, ...], entry: int) -> None:
+    """Add an entry to the tuple of each word, in bulk: most words are new to the table."""
+    one = (entry,)
+    present = [(word, table[word]) for word in table.keys() & words]
+    table.update(dict.fromkeys(words, one))
+    for word, entries in present:
+        table[word] = entries + one
 
 
 def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
@@ -128,16 +137,20 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
-RUNS_RE = re.compile(r"(.)\1+", re.DOTALL)    # text.squeeze as one regex call: runs of a character
+# text.squeeze as one regex call: drop each character the same character follows. The
+# replacement is empty, so `re` substitutes in C, not through a template per match.
+RUN_HEADS_RE = re.compile(r"(.)(?=\1)", re.DOTALL)
+SPACE_RE = re.compile(r"\s")          # str.isspace's characters
 
 
 @lru_cache(maxsize=None)
-def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, str], ...]:
-    """A lexeme's forms, each with its squeezed spelling, or "" when squeezing leaves it as it
-    is (worked out once however many rules name the lexeme)."""
-    squeezed = RUNS_RE.sub
-    return tuple((form, "" if short == form else short)
-                 for form, short in ((form, squeezed(r"\1", form)) for form in lexeme_forms(lemma, tag)))
+def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A lexeme's forms, and the squeezed spellings that differ from a form (each once):
+    worked out once however many rules name the lexeme."""
+    forms = lexeme_forms(lemma, tag)
+    squeeze_one = RUN_HEADS_RE.sub
+    shorts = dict.fromkeys(short for form in forms if (short := squeeze_one("", form)) != form)
+    return forms, tuple(shorts)
 
 
 def parse_pattern(pattern: str) -> tuple[str, str]:
@@ -152,7 +165,7 @@ def parse_pattern(pattern: str) -> tuple[str, str]:
         return ("tail" if word.startswith("*") else "lexeme"), f"{lemma}~{tag}"
     starts, ends = word.startswith("*"), word.endswith("*") and len(word) > 1
     core = word.strip("*")
-    if not core or "*" in core or any(ch.isspace() for ch in core):
+    if not core or "*" in core or SPACE_RE.search(core):
         raise PatternError(f"{pattern!r} is not one word with an optional * at either end")
     mode = {(False, False): "exact", (False, True): "prefix",
             (True, False): "suffix", (True, True): "infix"}[(starts, ends)]
@@ -185,6 +198,8 @@ class Lexicon:
         self._entries: dict[tuple[str, str, tuple[str, ...]], int] = {}   # (mode, core, langs) -> entry
         self._parsed: dict[str, tuple[str, str]] = {}                     # pattern -> (mode, core)
         self._one: dict[Hashable, Hashable] = {}      # each key once: rules make a key per word
+        self._key_langs: dict[Hashable, tuple[str, ...]] = {}              # key -> _languages_of(key)
+        self._both_langs: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
 
     def add_part(self, part: str, lang: str) -> None:
         """A word the pack names as the first part of compounds in a language, known or not
@@ -215,30 +230,33 @@ class Lexicon:
         plain, squeezed = self._plain, self._squeezed
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
-            one = (entry,)
+            forms, shorts = _squeezed_forms(lemma, tag)
             tables = ((plain.lexeme, squeezed.lexeme),) + (((plain.tail, squeezed.tail),) if mode == "tail" else ())
-            for form, short in _squeezed_forms(lemma, tag):
-                for whole, shortened in tables:
-                    whole[form] = whole.get(form, ()) + one
-                    if short:
-                        shortened[short] = shortened.get(short, ()) + one
+            for whole, shortened in tables:
+                _put_all(whole, forms, entry)
+                _put_all(shortened, shorts, entry)
             return
         _put(getattr(plain, mode), core, entry)
-        short = squeeze(core)
+        short = RUN_HEADS_RE.sub("", core)       # text.squeeze
         if short != core:
             _put(getattr(squeezed, mode), short, entry)
 
-    @staticmethod
-    def _compound_langs(mode: str, core: str, key: Hashable) -> tuple[str, ...]:
+    def _compound_langs(self, mode: str, core: str, key: Hashable) -> tuple[str, ...]:
         """The languages a compound's first part is read in for a `*tail` or `*lemma~`
         pattern with this key; () for other patterns and for a tail that is an ending."""
+        if mode != "tail" and mode != "suffix":
+            return ()
+        key_langs = self._key_langs.get(key)
+        if key_langs is None:                      # rules name a key for each word of a list
+            key_langs = self._key_langs[key] = _languages_of(key)
         if mode == "tail":
             lemma_langs = LEMMA_LANGS.get(core.partition("~")[0], ("fi",))
-            key_langs = _languages_of(key)
-            return tuple(lang for lang in lemma_langs if lang in key_langs) or lemma_langs
-        if mode == "suffix" and core not in endings():
-            return _languages_of(key)
-        return ()
+            both = self._both_langs.get((lemma_langs, key_langs))
+            if both is None:
+                both = self._both_langs[(lemma_langs, key_langs)] = tuple(
+                    lang for lang in lemma_langs if lang in key_langs) or lemma_langs
+            return both
+        return key_langs if core not in endings() else ()
 
     def freeze(self) -> None:
         """Finish building: share equal entry tuples, precompute the lengths each table is
@@ -253,6 +271,8 @@ class Lexicon:
         self._entries.clear()
         self._parsed.clear()
         self._one.clear()
+        self._key_langs.clear()
+        self._both_langs.clear()
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
                         for name in ("prefix", "suffix", "infix", "tail")}
@@ -308,8 +328,8 @@ class Lexicon:
         another word ("lumivyöryssä" ends in "vyöryssä", which is no vyö + ryssä)."""
         if not self.splitter.splits_any(word[:cut], langs):
             return False
-        false, tail = false_compounds(), word[cut:]
-        return not any((word[start:cut], tail) in false for start in range(cut - MIN_PART + 1)) \
+        false, tail = false_compounds(), " " + word[cut:]
+        return not any(word[start:cut] + tail in false for start in range(cut - MIN_PART + 1)) \
             and not inflected_name(word, cut)
 
     def _lexeme(self, layer: _Layer, form: str, tail_lengths: list[int]) -> Iterable[int]:

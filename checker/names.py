@@ -32,7 +32,8 @@ hashtags are not names.
   Markulta"), is a full name.
 - **Role**: a title of `organization.titles` stands just before the name ("kaupunginjohtaja
   Anna Virtanen", "rektor Lind") or just after it ("Anna Virtanen, kaupunginjohtaja"), or the
-  name is one of `organization.officials` (a surname alone is enough).
+  name is one of `organization.officials` (a surname alone is enough), or the city unit the
+  person works in follows the name ("Petra från kulturen", "Sanna kulttuuritoimesta").
 - **Addressed**: the name opens the text or a line after a greeting ("Hei Anna", "Tack
   Erik för frågan"), or opens it set off by punctuation ("Anna, ...") or alone; or it
   closes a sentence after a comma ("Kiitos kysymyksestä, Anna.").
@@ -45,8 +46,11 @@ hashtags are not names.
   name) stands just before the name, after it behind a comma, or is what the name "is"
   ("X on suomalainen kirjailija"); life years follow it ("(1865–1957)"); the name stands in a
   short quoted title or is cited ("kuten X sanoi", "som X skrev", "as X said"); a verb of
-  performing or a sports feat follows ("esiintyy", "won gold"); or the name is a character or
-  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia").
+  performing or a sports feat follows ("esiintyy", "won gold"); fans hail the person at the end
+  of the sentence or the next ("Get well soon legend"); or the name is a character or
+  a figure everybody knows (rules/names/public_names.txt: "Risto Räppääjä", "Sankta Lucia"),
+  or a character named right after a well-known work (rules/names/works.txt: "Tuntemattomassa
+  sotilaassa Lahtinen").
 - A single first name at the start of a sentence counts when something private is told with
   it: a school class ("Emma 5B:ltä"), an initial for the surname ("Ville H."), a neighbour
   ("Matti naapurista") or a relative ("Matin vaimo").
@@ -65,8 +69,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, maker, politics, private_before, private_marked, public,
-                               public_name, start_of_line)
+from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, adjacent, from_unit, maker, politics, private_before,
+                               private_marked, public, public_name, start_of_line)
 from checker.sentences import sentence_start
 from checker.text import Document, Token
 
@@ -85,10 +89,16 @@ NEN_RE = re.compile(r"^(.+)s(?:e(?:n|lla|llä|lle|lta|ltä|ksi|en|na|nä|t)?|ta|
 GRADATION = "kpt"
 VOWELS = "aeiouyäö"
 TITLE_WINDOW = 2          # words between a title and the name it belongs to, at most
+# Words that may stand before the name of the one spoken to at the start of a line: greetings
+# (spoken and Finland-Swedish forms too), congratulations, and the heading of a reply ("Reply to
+# Mikko:", "Svar till Erik:", "Vastaus Annalle:").
 GREETINGS = frozenset({
-    "hei", "heippa", "moi", "moikka", "terve", "morjens", "kiitos", "kiitokset", "hyvä",
-    "rakas", "arvoisa", "hej", "hejsan", "tjena", "hallå", "tack", "bästa", "kära", "hi",
-    "hello", "hey", "dear", "thanks", "thank", "you"})
+    "hei", "heippa", "heissan", "moi", "moikka", "moro", "morjes", "morjesta", "terve", "morjens", "kiitos",
+    "kiitokset", "kiitti", "hyvä", "rakas", "arvoisa", "onnea", "onnittelut", "paljon", "hyvää", "oi",
+    "hej", "hejsan", "hejssan", "tjena", "tjenare", "tjabba", "hallå", "hörru", "hördu", "hör", "du", "tack",
+    "tusen", "bästa", "kära", "grattis", "stort", "hi", "hiya", "hello", "hey", "yo", "dear", "thanks",
+    "thank", "you", "cheers", "congrats", "congratulations", "happy", "birthday",
+    "reply", "replying", "to", "re", "vastaus", "vastauksena", "svar", "till"})
 SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 @dataclass(frozen=True, slots=True)
@@ -253,10 +263,6 @@ def _capitalized(word: str) -> bool:
             and any(ch.islower() for ch in word[1:]))
 
 
-def _adjacent(doc: Document, left: Token, right: Token) -> bool:
-    return doc.text[left.end:right.start] in (" ", "-", "\u00a0")
-
-
 def _find(doc: Document, org: Organization, english_lines: frozenset[int]) -> list[Name]:
     tokens, text = doc.tokens, doc.text
     officials = org.officials
@@ -277,7 +283,7 @@ def _find(doc: Document, org: Organization, english_lines: frozenset[int]) -> li
             continue
         run = [i]
         while (run[-1] + 1 < len(tokens) and len(run) < 4 and capital[run[-1] + 1]
-               and _adjacent(doc, tokens[run[-1]], tokens[run[-1] + 1])):
+               and adjacent(doc, tokens[run[-1]], tokens[run[-1] + 1])):
             run.append(run[-1] + 1)
         names += _names_in_run(doc, org, run, read)
         i = run[-1] + 1
@@ -316,7 +322,7 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
 def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> bool:
     """A surname naming a family: "Virtasen perhe", "Salon perheeseen", "Lindholms familj"."""
     tokens = doc.tokens
-    return ("last" in found[1] and index + 1 < len(tokens) and _adjacent(doc, tokens[index], tokens[index + 1])
+    return ("last" in found[1] and index + 1 < len(tokens) and adjacent(doc, tokens[index], tokens[index + 1])
             and tokens[index + 1].lower.startswith(FAMILY_WORDS))
 
 
@@ -335,6 +341,8 @@ def _name(doc: Document, org: Organization, first: int, last: int, base: str, *,
 def _in_role(doc: Document, org: Organization, first: int, last: int, base: str) -> bool:
     officials = org.officials
     if base in officials or (" " not in base and any(o.split()[-1] == base for o in officials)):
+        return True
+    if from_unit(doc, last):
         return True
     if not org.titles:
         return False

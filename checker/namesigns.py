@@ -8,11 +8,13 @@ character, or a private person told with something private (checker/names.py use
     politics(doc, index)         # a surname alone among words of council politics: a trustee
     private_before(doc, first)   # "naapurin Matti", "my neighbour Tyler": no public sign counts
     private_marked(doc, index)   # "Emma 5B:ltä", "Ville H.", "Matin vaimo": a name opening a sentence counts
+    after_work(doc, left)        # "Tuntemattomassa sotilaassa Lahtinen": a character of a well-known work
+    from_unit(doc, last)         # "Petra från kulturen": named with the city unit she works in, a role
 
 `first` and `last` are token indices of the name in the Document. Each check looks a bounded
 distance around the name, so a long text with many names costs linear time. The role words and
-the names of characters and public figures are data: rules/names/public_roles.txt and
-public_names.txt (see NOTICE.md there).
+the names of characters and public figures are data: rules/names/public_roles.txt,
+public_names.txt and works.txt (see NOTICE.md there).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from checker.sentences import SENTENCE_MARKS
-from checker.text import Document
+from checker.text import Document, Token
 # A name right before a word for a work names its maker, an author or a composer, not a private
 # person: "Tove Janssons Sommarboken", "Eino Leinon runo", "Anna Lind's song". The next word is
 # one of these forms, or a compound ending in one ("Sommarboken", "lastenkirja").
@@ -108,6 +110,9 @@ POLITICS_RE = re.compile(
     r"|council\w*|committee\w*|vot(?:e|es|ed|ing)|election\w*|budget\w*|party|politician\w*|taxpayer\w*"
     r"|tender\w*|minutes|mandate")
 POLITICS_REACH = 12
+# Fans hail a star with these at the end of a sentence ("Get well soon legend", "Kiitos legenda!")
+HAIL_RE = re.compile(r"legend(?:a|aa|alle|an|en|aren)?|legends|ikoni|icon|idoli|idol|idolen|goat")
+HAIL_REACH = 16
 EXCLAIMS = frozenset({"mikä", "mitä", "millainen", "vilken", "vilket", "en"})
 EXCLAIM_REACH = 12
 PLACE_WORDS = frozenset({"från", "i", "på", "in", "from", "at", "of"})
@@ -120,6 +125,14 @@ QUOTED_TITLE_WORDS = 8          # a quoted stretch of at most this many words is
 
 
 # --- the lists -------------------------------------------------------------------------------
+
+UNIT_PREPOSITIONS = frozenset({"från", "på", "from"})
+UNIT_FI_RE = re.compile(r"\w*(?:toimesta|toimelta|palveluista|palveluilta|valvonnasta|valvonnalta|kansliasta"
+                        r"|keskuksesta|kaupungilta|virastosta|virastolta|kirjastosta|kirjastolta)")
+UNIT_RE = re.compile(UNIT_FI_RE.pattern + r"|kultur(?:en|byrån|sektorn)?|tekniska|tekniskt|socialen|socialbyrån"
+                     r"|bildningen|bygglovsbyrån|byggnadstillsynen|stadskansliet|kansliet|planläggningen|culture"
+                     r"|technical|planning|social|housing|parks|council|\w*(?:services|department|office)")
+
 
 def _data_lines(filename: str) -> list[str]:
     text = (resources.files("somecheck_rules") / "names" / filename).read_text(encoding="utf-8")
@@ -142,6 +155,30 @@ def public_names() -> dict[str, tuple[tuple[tuple[str, ...], int], ...]]:
         for position, word in enumerate(words):
             index.setdefault(word[:3], []).append((words, position))
     return {key: tuple(value) for key, value in index.items()}
+
+
+@lru_cache(maxsize=1)
+def works() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """rules/names/works.txt by the first three letters of each title's last word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for line in _data_lines("works.txt"):
+        words = tuple(line.split())
+        index.setdefault(words[-1][:3], []).append(words)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def after_work(doc: Document, left: list[int]) -> bool:
+    """Whether a title of rules/names/works.txt, any word inflected, ends right before the name
+    (`left`: the tokens before it, nearest first): the name is a character of that work."""
+    tokens = doc.tokens
+    if not left:
+        return False
+    for words in works().get(tokens[left[0]].lower[:3], ()):
+        if len(words) <= len(left) and all(
+                _entry_word(tokens[left[j]].lower, word, True)
+                for j, word in enumerate(reversed(words))):
+            return True
+    return False
 
 
 # --- the signs -------------------------------------------------------------------------------
@@ -201,6 +238,8 @@ def maker(doc: Document, first: int, last: int) -> bool:
         return True
     if not left or any(mark in _between(doc, left[0], first) for mark in ",;"):
         return False
+    if after_work(doc, left):
+        return True             # "Tuntemattomassa sotilaassa Lahtinen", "i Utvandrarna Kristina"
     if WORK_BEFORE_RE.fullmatch(tokens[left[0]].lower) or (len(left) > 1 and WORK_BEFORE_RE.fullmatch(
             tokens[left[1]].lower) and not tokens[left[0]].lower[:1].isdigit()):
         return True
@@ -243,8 +282,8 @@ def public(doc: Document, first: int, last: int) -> bool:
             return True         # "Tove Jansson, kirjailija", "X on suomalainen kirjailija"
         if "," in between and n > 2:
             break
-    if _exclaimed_role(doc, last):
-        return True             # "Kimi Räikkönen oli Hangossa, mikä legenda"
+    if _exclaimed_role(doc, last) or _hailed(doc, last):
+        return True             # "Kimi Räikkönen oli Hangossa, mikä legenda"; "... Get well soon legend"
     return _quoted_title(doc, first, last)
 
 
@@ -256,6 +295,24 @@ def _exclaimed_role(doc: Document, last: int) -> bool:
                for k in right[:-1]) or any(
         tokens[k].lower in ("what", "such") and k + 2 < len(tokens) and tokens[k + 1].lower in ("a", "an")
         and roles.fullmatch(tokens[k + 2].lower) for k in right[:-2])
+
+
+def _hailed(doc: Document, last: int) -> bool:
+    """A word of hailing a star closes the name's sentence or the next one: "Get well soon legend ⚽",
+    "Tsemppiä legenda!", "Krya på dig, legendaren": the fans' word for a public person."""
+    tokens, text = doc.tokens, doc.text
+    marks = 0
+    for k in range(last + 1, min(len(tokens), last + 1 + HAIL_REACH)):
+        between = text[tokens[k - 1].end:tokens[k].start]
+        marks += any(mark in between for mark in SENTENCE_MARKS) or "\n" in between
+        if marks > 1:
+            return False
+        if HAIL_RE.fullmatch(tokens[k].lower):
+            after = text[tokens[k].end:tokens[k + 1].start] if k + 1 < len(tokens) else text[tokens[k].end:]
+            if not after.strip() or any(mark in after for mark in SENTENCE_MARKS) or "\n" in after or not any(
+                    ch.isalnum() for ch in after):
+                return k + 1 >= len(tokens) or not adjacent_words(doc, k, k + 1)
+    return False
 
 
 def public_name(doc: Document, first: int) -> bool:
@@ -323,3 +380,21 @@ def start_of_line(doc: Document, index: int) -> int:
 def adjacent_words(doc: Document, left: int, right: int) -> bool:
     """Only spaces stand between two tokens."""
     return not _between(doc, left, right).strip()
+
+
+def adjacent(doc: Document, left: Token, right: Token) -> bool:
+    """Two tokens stand next to each other: one space, hyphen or no-break space between them."""
+    return doc.text[left.end:right.start] in (" ", "-", "\u00a0")
+
+
+def from_unit(doc: Document, last: int) -> bool:
+    """The unit the person works in follows the name, after "från", "på", "from" or in the Finnish elative or
+    ablative ("Petra från kulturen", "Petra from culture services", "Sanna kulttuuritoimesta"): a role."""
+    tokens = doc.tokens
+    k = last + 1
+    if k < len(tokens) and tokens[k].lower in UNIT_PREPOSITIONS and adjacent(doc, tokens[last], tokens[k]):
+        k += 1
+        if k < len(tokens) and tokens[k].lower == "the":
+            k += 1
+    return k < len(tokens) and k > last and adjacent(doc, tokens[k - 1], tokens[k]) and bool(
+        UNIT_RE.fullmatch(tokens[k].lower)) and (k > last + 1 or UNIT_FI_RE.fullmatch(tokens[k].lower) is not None)

@@ -15,6 +15,10 @@ from checker.text import line_cache
 
 MARK_STANDIN = "\ue001"     # a MARK the user typed is matched as this one
 BOUNDARY = re.compile(r"\b")    # Python's own idea of a word boundary, Unicode-aware
+# Runs of word characters, split out with their gaps: a boundary stands between every two
+# parts (`\b` is where a run of `\w` begins or ends), so joining the parts with MARK marks
+# every boundary, several times faster than substituting the empty matches of BOUNDARY.
+WORD_RUNS = re.compile(r"(\w+)")
 
 class Marked:
     """A line with MARK at each word boundary, as UTF-8 (RE2 reads bytes without copying), and
@@ -24,7 +28,7 @@ class Marked:
 
     def __init__(self, line: str) -> None:
         self.line = line.replace(MARK, MARK_STANDIN)
-        marked = BOUNDARY.sub(MARK, self.line)
+        marked = MARK.join(WORD_RUNS.split(self.line))
         self.data = marked.encode("utf-8", "surrogatepass")
         self.ascii = len(self.data) == len(marked)      # one byte a character: offsets are indices
         self._bounds: list[int] | None = None

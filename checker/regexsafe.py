@@ -33,6 +33,7 @@ in several RE2 calls, each linear, and the deadline is looked at between them. P
 
 from __future__ import annotations
 
+import _sre
 import itertools
 import re
 import time
@@ -53,6 +54,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as P  # type: ignore[no-redef]
 
 _MARK_BYTES = MARK.encode("utf-8")
+_MAXCODE = (1 << (_sre.CODESIZE * 8)) - 1       # as re's compiler has it
 DEFAULT_DEADLINE = 2.0           # seconds of regex matching one request may use
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False
@@ -228,7 +230,10 @@ class _Group:
             found = searched.Match(data)
             if self.SENTINEL not in found:
                 return None
-            result.update(serial for i in found if i for serial in serials[i - 1])
+            if len(found) > 1:              # most lines match the sentinel alone
+                for i in found:
+                    if i:
+                        result.update(serials[i - 1])
         return frozenset(result)
 
 
@@ -281,9 +286,9 @@ def ruled_out(line: str) -> frozenset[int]:
 class SafeRegex:
     """A pack's regex: `spans(line)` gives its matches, linear in the line, under the deadline."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str, flags: int, parsed: P.SubPattern | None = None) -> None:
         self.pattern = pattern
-        parsed = P.parse(pattern, flags)
+        parsed = parsed if parsed is not None else P.parse(pattern, flags)
         check_boundaries(parsed)
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
@@ -328,12 +333,34 @@ class SafeRegex:
         return tuple(found)
 
 
+def _check_lookbehinds(pattern: P.SubPattern) -> None:
+    """What Python's regex compiler refuses in a parsed regex, with its words: a look-behind
+    of no fixed width (the parser lets it through; re.compile would raise this re.error)."""
+    for op, av in pattern.data:
+        if op in (C.ASSERT, C.ASSERT_NOT) and av[0] < 0:
+            lo, hi = av[1].getwidth()
+            if lo > _MAXCODE:
+                raise re.error("looks too much behind")
+            if lo != hi:
+                raise re.error("look-behind requires fixed-width pattern")
+        for part in av if isinstance(av, (tuple, list)) else (av,):
+            if isinstance(part, P.SubPattern):
+                _check_lookbehinds(part)
+            elif isinstance(part, list):
+                for branch in part:
+                    if isinstance(branch, P.SubPattern):
+                        _check_lookbehinds(branch)
+
+
 def compile_safe(pattern: str, flags: int = re.IGNORECASE) -> SafeRegex:
     """A pack's regex, ready to match in linear time, or UnsafeRegex saying why not."""
     try:
-        re.compile(pattern, flags)           # Python's syntax, and its error messages
+        # Python's syntax and its error messages, as re.compile gives them, from one parse
+        # that the translation to RE2 reuses (re.compile would parse it again, and keep it)
+        parsed = P.parse(pattern, flags)
+        _check_lookbehinds(parsed)
     except re.error as exc:
         raise UnsafeRegex(f"the regular expression does not compile: {exc}") from exc
     except RecursionError:
         raise UnsafeRegex("the regular expression is nested too deeply") from None
-    return SafeRegex(pattern, flags)
+    return SafeRegex(pattern, flags, parsed)

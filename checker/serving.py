@@ -62,14 +62,18 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from checker import server
-    from checker.app import create_app
+    from checker.memory import limit_arenas, paused_gc
 
+    limit_arenas()                      # before any serving thread starts (checker/memory.py)
     settings = Settings.from_args(args)
     if settings.workers < 1 or settings.threads < 1 or settings.timeout < 1:
         raise SettingsError("--workers, --threads and --timeout must be at least 1")
     _configure_logging(args.log_level, args.log_file)
-    app = create_app(settings)          # loads the rules now: a bad pack stops here, exit 2
+    with paused_gc():                   # the modules and the pack: objects that all live on
+        from checker import server
+        from checker.app import create_app
+
+        app = create_app(settings)      # loads the rules now: a bad pack stops here, exit 2
     pack = app.extensions["somecheck"]["store"].pack
     try:
         name = server.choose(settings, args.server)

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from checker.langid import LANGUAGES, Languages
@@ -297,6 +298,22 @@ def allowed_in(ctx: Context, line: int, lang: str) -> bool:
     """Whether a list for `lang` applies at a line ("any" applies everywhere)."""
     languages = ctx.languages         # Languages.allows, inlined: asked once per word and list
     return lang == "any" or lang in languages.per_line.get(line, languages.everywhere)
+
+
+class SlotOf(dict):
+    """A rule's key -> the (slot, language) it fills, or None for its other words (unless,
+    openers, ...); worked out once per key. None in a set of filled slots fills no slot."""
+
+    def __missing__(self, key: tuple) -> tuple | None:
+        value = self[key] = key[2:] if key[1] == "slot" else None
+        return value
+
+    def filled(self, hits: list[tuple[int, tuple]]) -> frozenset:
+        """The (slot, language) pairs the keys of a rule's hits fill (and None for others)."""
+        return frozenset(map(self.__getitem__, map(SECOND, hits)))
+
+
+SECOND = itemgetter(1)          # a hit's key
 
 
 CLAUSE_PUNCTUATION = frozenset(",;:\u2013\u2014")

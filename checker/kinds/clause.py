@@ -20,22 +20,17 @@
     joiners:                     # words that join a new clause: a ^{slot} word right after one
       fi: [ja, sit]              # begins it ("Mennään yöllä ja hajotetaan ne", "... å sprid hans adress")
     context: group               # optional: a slot whose word must stand in the match's
-    context_sentences: 1         # sentence or at most this many before or after it
+    context_sentences: 1         # sentence or at most this many before or after it (unless_near: near.py)
 
-Finnish and Swedish put the object before or after the verb and the modal word anywhere
-("Noi kyltit pitäis repiä alas", "Sen auton vois joku naarmuttaa"): a shape names the
-classes a sentence must hold, not their order. A slot written `^{slot}` must begin its
-sentence or a clause (after a comma, colon, semicolon or dash): an imperative ("Key his
-car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there, or after
-up to two `openers` that do ("Ta å bränn upp hans eka"), or right after one of the `joiners`
-that join a new clause anywhere in the sentence ("Mennään yöllä ja hajotetaan ne"). Each
-element takes its own word.
-With `context`, a shape may name a single slot: the word of that slot with a context word
-near it ("bultsax" with "vakten går hem" two lines on). The finding takes in the context
-word, unless a paragraph break stands between them.
-
-One pass over the words, keeping the last place each slot was seen in the current
-sentence: linear in the text, whatever the number of shapes.
+Finnish and Swedish put the object before or after the verb and the modal word anywhere ("Noi kyltit pitäis repiä
+alas", "Sen auton vois joku naarmuttaa"): a shape names the classes a sentence must hold, not their order. A slot
+written `^{slot}` must begin its sentence or a clause (after a comma, colon, semicolon or dash): an imperative ("Key
+his car", "Riv ner skyltarna") or a Finnish "let's" ("Poltetaan se") stands there, or after up to two `openers` that
+do ("Ta å bränn upp hans eka"), or right after one of the `joiners` that join a new clause anywhere in the sentence
+("Mennään yöllä ja hajotetaan ne"). Each element takes its own word. With `context`, a shape may name a single slot:
+the word of that slot with a context word near it ("bultsax" with "vakten går hem" two lines on). The finding takes in
+the context word, unless a paragraph break stands between them. One pass over the words, keeping the last place each
+slot was seen in the current sentence: linear in the text, whatever the number of shapes.
 """
 
 from __future__ import annotations
@@ -44,8 +39,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
-                                 pointed_end, sentence_window)
+from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, SlotOf, allowed_in,
+                                 breaks_clause, pointed_end, sentence_window)
+from checker.kinds.near import NEAR_PARAMS, is_near, near_slot, near_words
 
 ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
 BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")     # a context word beyond a paragraph break is not marked
@@ -80,6 +76,7 @@ class Clause(Kind):
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
+        *NEAR_PARAMS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -128,6 +125,8 @@ class Clause(Kind):
                     if start:
                         self.caret_slots.add(slot)
         self._candidate_cache: dict[tuple, list] = {}
+        self.slot_names = {lang: [frozenset(slot for slot, _ in shape) for shape in shapes]
+                           for lang, shapes in self.shapes.items()}
         self.langs_for = {lang: ((lang, "any") if lang != "any" else ("fi", "sv", "en", "any"))
                           for lang in self.shapes}
         # per shape, per slot: the (slot, language) pairs that can fill it; a post that lacks
@@ -136,6 +135,7 @@ class Clause(Kind):
             tuple(frozenset((slot, slot_lang) for slot_lang in self.langs_for[lang]) for slot, _ in shape)
             for lang, shapes in self.shapes.items() for shape in shapes]
         self._possible_cache: dict[frozenset, bool] = {}
+        self._slot_of = SlotOf()
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, UNLESS, lang), line)
@@ -155,8 +155,7 @@ class Clause(Kind):
         self.context_sentences = int(params.number("context_sentences", 1))
         if self.context_sentences > MAX_CONTEXT_SENTENCES:
             raise params.error("context_sentences", f"'context_sentences' may be at most {MAX_CONTEXT_SENTENCES}")
-
-    # --- the walk --------------------------------------------------------------------------
+        self.unless_near, self.near_sentences = near_slot(params, slot_langs)
 
     def _clause_start(self, ctx: Context, index: int, sentence_start: int) -> bool:
         """Whether a word begins its sentence or a clause, follows up to two openers that do,
@@ -190,7 +189,7 @@ class Clause(Kind):
     def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
         """Whether the post has a word for every slot of some shape: without one, no walk.
         Remembered per set of slots present, since few sets recur."""
-        present = frozenset(key[2:] for _, key in hits if key[1] == "slot")
+        present = self._slot_of.filled(hits)
         known = self._possible_cache.get(present)
         if known is None:
             known = any(all(not pairs.isdisjoint(present) for pairs in shape) for shape in self.shape_slots)
@@ -206,7 +205,9 @@ class Clause(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
+        cancel_words = near_words(ctx, self.rule_id, self.unless_near) if self.unless_near else {}
         seen: dict[tuple[str, str], tuple[int, bool]] = {}   # (slot, lang) -> last index, begins a clause
+        names: set[str] = set()                               # the slots of `seen`, in any language
         sentence, sentence_start, previous_end = -1, 0, 0
         done: set[tuple[str, int]] = set()                    # (lang, shape number) fired in this sentence
         allowed: dict[tuple[int, str], bool] = {}
@@ -224,10 +225,10 @@ class Clause(Kind):
             while number + 1 < len(sentences) and sentences[number + 1][0] <= token.start:
                 number += 1
             if number != sentence:
-                sentence, seen, done = number, {}, set()
+                sentence, seen, done, names = number, {}, set(), set()
                 sentence_start = sentences[number][0] if number >= 0 else 0
             elif self.by_clause and breaks_clause(text[previous_end:token.start]):
-                seen, done = {}, set()
+                seen, done, names = {}, set(), set()
             previous_end = token.end
             if not slots_here:
                 continue
@@ -239,7 +240,8 @@ class Clause(Kind):
                 if not allowed[(token.line, lang)]:
                     continue
                 for number_ in numbers:
-                    if (lang, number_) in done:
+                    missing = self.slot_names[lang][number_] - names    # this word must fill the one missing
+                    if (lang, number_) in done or len(missing) > 1 or not missing <= here:
                         continue
                     shape = self.shapes[lang][number_]
                     first = self._complete(shape, here, begins, index, seen, langs, token.line, ctx)
@@ -249,6 +251,8 @@ class Clause(Kind):
                     if self._cancelled(ctx, first, index, lang, sentence_start):
                         continue
                     begin, end = tokens[first].start, token.end
+                    if cancel_words and is_near(ctx, cancel_words, lang, begin, end, self.near_sentences):
+                        continue
                     if context_starts is not None:
                         near = self._context_word(ctx, context_starts, begin, end)
                         if near is None:
@@ -262,6 +266,7 @@ class Clause(Kind):
                         yield Match(begin, end)
             for slot, slot_lang in slots_here:
                 seen[(slot, slot_lang)] = (index, begins)
+                names.add(slot)
 
     def _candidates(self, slots_here: tuple[tuple[str, str], ...]) -> list[tuple[str, list[int], tuple, frozenset]]:
         """The (language, shape numbers, languages its slots may be in, slots it fills) a word
@@ -391,3 +396,4 @@ def _sentence_end(ctx: Context, sentence_start: int) -> int:
     sentences = ctx.doc.sentences
     i = bisect_left(sentences, (sentence_start,))
     return sentences[i][1] if i < len(sentences) else len(ctx.doc.text)
+

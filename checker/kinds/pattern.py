@@ -28,6 +28,7 @@
     context_sentences: 1         # or at most this many sentences before or after (default 1):
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
                                  # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
+    unless_near: game            # optional: see checker/kinds/near.py
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -48,6 +49,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from checker.kinds.near import NEAR_PARAMS, is_near, near_slot, near_words
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
                                  pointed_end, sentence_window)
 from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, joins, names_someone, not_initial
@@ -96,6 +98,7 @@ class Pattern(Kind):
         Param("context", "text", "a slot whose word must stand in the match's sentence or the ones around it"),
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
+        *NEAR_PARAMS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -137,11 +140,12 @@ class Pattern(Kind):
         self.context: str | None = params.raw("context")
         if self.context is not None and self.context not in slot_langs:
             raise params.error("context", f"'context' names slot {self.context!r}, which 'slots' does not define")
-        # A slot that can begin a match (or is the context) is the rule's own, in ctx.hits;
-        # the others, like the later words of a pattern, are looked up per token only.
+        self.unless_near, self.near_sentences = near_slot(params, slot_langs)
+        # A slot that can begin a match (or is the context or unless_near) is the rule's own, in
+        # ctx.hits; the others, like the later words of a pattern, are looked up per token only.
         leads = {elements[0][1] for _, elements in sequences if elements[0][0] == "slot"}
-        self.slot_owner = {slot: self.rule_id if slot in leads or slot == self.context else self.rest_id
-                           for slot in slot_lists}
+        self.slot_owner = {slot: self.rule_id if slot in leads or slot in (self.context, self.unless_near)
+                           else self.rest_id for slot in slot_lists}
         for slot, lists in slot_lists.items():
             for lang, items in lists.items():
                 for word, line in items:
@@ -333,7 +337,9 @@ class Pattern(Kind):
         context_starts = self._context_starts(ctx) if self.context else None
         if context_starts is not None and not context_starts:
             return
+        cancel_words = near_words(ctx, self.rule_id, self.unless_near) if self.unless_near else {}
         sequences, token_keys, starting = self.sequences, ctx.token_keys, self.sequences.first.get
+        per_line, everywhere = ctx.languages.per_line, ctx.languages.everywhere   # allowed_in, inlined
         found: set[tuple[int, tuple, int]] = set()      # (first token, tag, last token)
         possible: dict[object, bool] = {}                # tree -> whether the text has its words
         for index, key in ctx.hits.get(self.rule_id, ()):
@@ -341,7 +347,7 @@ class Pattern(Kind):
                 alive = possible.get(root)
                 if alive is None:
                     alive = possible[root] = sequences.possible(root, ctx.present_keys)
-                if alive and allowed_in(ctx, tokens[index].line, lang):
+                if alive and (lang == "any" or lang in per_line.get(tokens[index].line, everywhere)):
                     for tag, last in sequences.ends(tokens, token_keys, index, root):
                         found.add((index, tag, last))
         for index, (lang, last_element), last in found:
@@ -349,6 +355,9 @@ class Pattern(Kind):
                 continue
             if context_starts is not None and not self._in_context(
                     ctx, context_starts, tokens[index].start, tokens[last].end):
+                continue
+            if cancel_words and is_near(ctx, cancel_words, lang, tokens[index].start, tokens[last].end,
+                                           self.near_sentences):
                 continue
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
             start = tokens[self._extended_before(ctx, index)].start if self.extend_before else tokens[index].start

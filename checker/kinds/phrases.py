@@ -70,13 +70,14 @@ class Phrases:
         """(language, first token, last token) of every phrase standing in the text:
         the words of a phrase are consecutive tokens."""
         tokens, token_keys, roots = ctx.doc.tokens, ctx.token_keys, self.roots
+        per_line, everywhere = ctx.languages.per_line, ctx.languages.everywhere   # allowed_in, inlined
         count = len(tokens)
         for index, key in ctx.hits.get(self.rule_id, ()):
             root = roots.get(key)
             if root is None:
                 continue
             lang, node = root
-            if not allowed_in(ctx, tokens[index].line, lang):
+            if lang != "any" and lang not in per_line.get(tokens[index].line, everywhere):
                 continue
             if node.ends:
                 yield lang, index, index
@@ -89,8 +90,10 @@ class Phrases:
                 keys = token_keys.get(following) if following < count else None
                 if keys is None:
                     continue
-                for key in node.children.keys() & keys:
-                    child = node.children[key]
+                children = node.children
+                for key in (children.keys() & keys if len(children) > len(keys) else
+                            [key for key in children if key in keys]):
+                    child = children[key]
                     if child.ends:
                         yield lang, index, following
                     if child.children:

@@ -318,8 +318,9 @@ class Terms(Kind):
         i = bisect_left(starts, window)
         return i < len(starts) and starts[i] < token.start
 
-    def _compounds(self, ctx: Context, only_links: bool) -> Iterable[Match]:
-        """Words that begin with a head and end in a tail of the same language."""
+    def _compounds(self, ctx: Context, only_links: bool, shielded: set[int]) -> Iterable[Match]:
+        """Words that begin with a head and end in a tail of the same language (not in an
+        `except` frame nor in another sense, like a term: "vilken klantskalle jag är")."""
         tokens = ctx.doc.tokens
         heads: dict[int, set[str]] = {}
         for index, key in ctx.hits.get(self.rule_id, ()):
@@ -328,10 +329,13 @@ class Terms(Kind):
         for index, langs in heads.items():
             keys = ctx.token_keys.get(index, ())
             token = tokens[index]
+            if index in shielded:
+                continue
             for lang in langs:
                 if (self.rule_id, "tails", lang) in keys and allowed_in(ctx, token.line, lang) \
                         and ctx.doc.in_link(token.start, token.end) == only_links \
-                        and not self._excepted(lang, token.lower, keys):
+                        and not self._excepted(lang, token.lower, keys) \
+                        and not (self.frames and self._in_a_frame(ctx, lang, index, index)):
                     yield Match(token.start, token.end)
                     break
 
@@ -378,7 +382,9 @@ class Terms(Kind):
             if ctx.doc.in_link(start, end) == only_links:
                 yield Match(start, end)
         if self.has_compounds:
-            yield from self._compounds(ctx, only_links)
+            if shielded is None:
+                shielded = self._shielded(ctx)
+            yield from self._compounds(ctx, only_links, shielded)
         if only_links:
             return
         joined = ctx.doc.joined_tokens

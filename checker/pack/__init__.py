@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checker.memory import paused_gc
 from checker.pack.layering import Layer, bundled_pack_path, read_pack
 from checker.pack.model import Example, Guideline, Pack, PackError, Problem, Rule, When
 from checker.pack.validation import EXAMPLE_NOW, compile_pack, example_request
@@ -21,8 +22,9 @@ __all__ = ["EXAMPLE_NOW", "Example", "Guideline", "Pack", "PackError", "Problem"
 
 def load_pack(paths: list[Path] | None = None) -> Pack:
     """Load one pack, or several layered in order; raise PackError listing every problem."""
-    problems: list[Problem] = []
-    layer = Layer()
-    for path in paths or [bundled_pack_path()]:
-        read_pack(Path(path), layer, problems, seen=set())
-    return compile_pack(layer, problems)
+    with paused_gc():                 # a pack is objects that all live on (checker/memory.py)
+        problems: list[Problem] = []
+        layer = Layer()
+        for path in paths or [bundled_pack_path()]:
+            read_pack(Path(path), layer, problems, seen=set())
+        return compile_pack(layer, problems)

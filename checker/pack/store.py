@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+from checker.memory import paused_gc
 from checker.pack import load_pack
 from checker.pack.layering import bundled_pack_path
 from checker.pack.model import Pack, PackError
@@ -22,7 +23,8 @@ def settle_in_memory(replaced: bool) -> None:
     long post allocates enough to start a full collection, which would walk all of them and
     add 20-40 ms to that check. Frozen objects are still freed by reference counting when a
     reload drops them; after a reload (`replaced`), unfreezing and collecting first frees what
-    the old pack left in cycles. At start there is nothing to free, so start-up pays nothing.
+    the old pack left in cycles. At start there is nothing to free, so start-up pays nothing
+    (the few hundred objects of cyclic garbage loading leaves are frozen with the pack).
     """
     if replaced:
         gc.unfreeze()
@@ -43,8 +45,9 @@ class PackStore:
         self.check_every = check_every
         self.settle = settle
         self._pending: tuple[tuple, float] | None = None    # a changed stamp and when first seen
-        self.pack = load_pack(paths)
-        settle_in_memory(replaced=False)
+        with paused_gc():      # frozen before the collector could walk the new pack even once
+            self.pack = load_pack(paths)
+            settle_in_memory(replaced=False)
         self.last_error: PackError | None = None
         self._stamp = self._fingerprint()
         self._checked = time.monotonic()

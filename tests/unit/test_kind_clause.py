@@ -138,3 +138,29 @@ def test_a_words_own_hyphen_is_no_clause_break() -> None:
               "slots": {**PARAMS["slots"], "target": {"fi": ["auton"], "en": ["windows"]}}}
     assert found("Joku vois naarmuttaa sen vuokra-auton.", params) == ["Joku vois naarmuttaa sen vuokra-auton"]
     assert found("Joku vois naarmuttaa – auton omistaja ei välitä.", params) == []
+
+
+NEAR = {**PARAMS, "slots": {**PARAMS["slots"], "game": {"fi": ["finaali*"], "en": ["final"]}},
+        "unless_near": "game"}
+
+
+def test_an_unless_near_word_in_the_sentence_or_the_next_cancels_a_match() -> None:
+    assert found("Poltetaan sen mökki. Finaali on lauantaina.", NEAR) == []          # the sentence after
+    assert found("Someone should smash his windows. The final is on Saturday.", NEAR) == []
+    assert found("Poltetaan sen mökki.", NEAR) == ["Poltetaan sen mökki"]
+    assert found("Finaali oli eilen. Satoi. Poltetaan sen mökki.", NEAR) == ["Poltetaan sen mökki"]  # two away
+    assert found("Someone should smash his windows. Finaali.", NEAR) == ["Someone should smash his windows"]  # other language
+
+
+def test_unless_near_must_name_a_slot() -> None:
+    with pytest.raises(RuleError, match="does not define"):
+        found("x", {**PARAMS, "unless_near": "nothing"})
+
+
+def test_slot_of_gives_the_slot_a_key_fills_and_none_for_other_words() -> None:
+    from checker.kinds.base import SlotOf
+
+    slot_of = SlotOf()
+    hits = [(0, ("r", "slot", "group", "fi")), (1, ("r", "unless", "fi")), (2, ("r", "slot", "verb", "any"))]
+    assert slot_of.filled(hits) == {("group", "fi"), None, ("verb", "any")}
+    assert slot_of.filled([]) == frozenset()

@@ -144,3 +144,25 @@ def test_detection_in_several_threads_at_once_gives_what_one_thread_gives() -> N
     with ThreadPoolExecutor(max_workers=4) as pool:
         together = list(pool.map(_detector().probabilities, lines * 3))
     assert together == alone * 3
+
+
+def test_fast_detector_agrees_with_langdetect_on_random_punctuated_text() -> None:
+    """The n-grams are cached per piece between spaces (normalized apart from the text):
+    pieces of words, punctuation, capitals and runs of spaces give what langdetect gives."""
+    import random
+
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from checker.langid import _detector, _factory
+
+    rng = random.Random(7)
+    words = "Hanko Hangö kaupunki staden the library! (kirjasto) ÄÄNI, och... ja: x-y 9.00 é".split()
+    for _ in range(150):
+        text = "".join(rng.choice(words) + rng.choice([" ", "  ", ",", " - ", "."]) for _ in range(rng.randint(3, 40)))
+        detector = _factory().create()
+        detector.append(text)
+        try:
+            expected = tuple((p.lang, p.prob) for p in detector.get_probabilities())
+        except LangDetectException:
+            expected = ()
+        assert _detector().probabilities(text) == expected, text
