@@ -21,7 +21,11 @@ tests/unit/test_regexsafe.py compares the matches with Python's on random patter
 on every corpus and example text.
 
 A line is first searched for the live regexes together (`_Group`, a few RE2 sets): a regex
-whose program matches nowhere in the line is not searched on its own. The set is built by
+whose *filter* matches nowhere in the line is not searched on its own. A regex's filter is
+its program with every costly class (`\\w` is over a thousand RE2 instructions) widened to
+one that is exact on ASCII and takes any other character but the MARK (`_wide_class`): it
+matches wherever the program does and sometimes where it does not, at a quarter of the
+program's size, so the sets take a fraction of the memory. The set is built by
 `refresh()` (the engine calls it when it meets a pack); a regex compiled later, and every
 regex on a line that the set cannot judge (RE2 ran out of memory), searches the line alone,
 so the set only ever saves work, never a match.
@@ -39,6 +43,7 @@ import re
 import time
 import weakref
 from contextvars import ContextVar
+from functools import lru_cache
 
 import re2
 
@@ -162,10 +167,34 @@ class _Condition:
         return found == positive
 
 
-class _Program:
-    """One RE2 program over marked text, with the conditions checked at its two ends."""
+_WIDEN_FROM = 64          # RE2 instructions from which a class is widened in a filter
 
-    def __init__(self, items, flags: int, source: str) -> None:
+
+@lru_cache(maxsize=None)
+def _wide_class(exact: str, flags: int) -> str:
+    """A class for a filter (see the module's docstring): it matches every character the
+    class `exact` matches under `flags` and is cheap to run. It is exact on ASCII, asked of
+    RE2 itself character by character, and takes any other character but the MARK."""
+    case = "(?i)" if flags & re.IGNORECASE else ""
+    regex = re2.compile(case + exact, _OPTIONS)
+    if regex.programsize < _WIDEN_FROM:
+        return exact
+    left_out = [code for code in range(128) if regex.fullmatch(chr(code)) is None]
+    runs = []
+    for code in left_out:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    written = "".join(rf"\x{{{lo:x}}}" if lo == hi else rf"\x{{{lo:x}}}-\x{{{hi:x}}}" for lo, hi in runs)
+    return rf"(?-i:[^{written}\x{{{ord(MARK):x}}}])"     # (?-i): no case folding widens it further
+
+
+class _Program:
+    """One RE2 program over marked text, with the conditions checked at its two ends; with
+    `filtered`, also the source of its filter (`filter_re2`, see the module's docstring)."""
+
+    def __init__(self, items, flags: int, source: str, filtered: bool = False) -> None:
         items = list(items)
         head = 0
         while head < len(items) and _zero_width(*items[head]):
@@ -186,6 +215,7 @@ class _Program:
         try:
             self.source_re2 = prefix + emit(body, flags)
             self.regex = re2.compile(self.source_re2, _OPTIONS)
+            self.filter_re2 = prefix + emit(body, flags, _wide_class) if filtered else self.source_re2
         except re2.error as exc:
             message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
@@ -195,9 +225,10 @@ class _Program:
 # --- every live regex searched at once ----------------------------------------------------------
 
 class _Group:
-    """The programs of some live regexes as a few RE2 sets. `matching(data)` gives the serials
-    of those whose program matches somewhere in a marked line, or None when a set could not
-    tell (then every regex must search the line itself).
+    """The filters of some live regexes as a few RE2 sets. `matching(data)` gives the serials
+    of those whose filter matches somewhere in a marked line (every regex whose program
+    matches there, and maybe a few more), or None when a set could not tell (then every
+    regex must search the line itself).
 
     The programs are dealt over SETS sets, the biggest first, rather than put in one:
     compiling a set takes memory for a while in proportion to its program, so four quarters
@@ -249,7 +280,7 @@ def refresh() -> None:
     new regex searches every line alone, which finds the same matches."""
     if not _current[2]:
         return
-    programs = {serial: regex.program.source_re2 for serial, regex in list(_LIVE.items())}
+    programs = {serial: regex.program.filter_re2 for serial, regex in list(_LIVE.items())}
     try:
         group = _Group(programs) if programs else None
     except (re2.error, RuntimeError, ValueError, TypeError):
@@ -293,7 +324,7 @@ class SafeRegex:
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
                               "match at least one character (`x+`, not `x*`)")
-        self.program = _Program(parsed, parsed.state.flags, pattern)
+        self.program = _Program(parsed, parsed.state.flags, pattern, filtered=True)
         self.serial = _register(self)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:
