@@ -91,9 +91,13 @@ def emit(items, flags: int, widen: Callable[[str, int], str] | None = None) -> s
     """RE2 source for parsed items. Each character-matching piece takes the MARK before it, if
     there is one; only `\\b` needs a MARK. So taking a MARK is never a choice of its own (a
     piece cannot match a MARK, so it must take the one before it), and which match RE2
-    prefers is the one Python's `re` prefers. `widen`, if given, rewrites each class (its RE2
-    source and the flags in force) into the one to write instead (checker/regexsafe.py
-    writes a wider program so to search many regexes together)."""
+    prefers is the one Python's `re` prefers.
+
+    With `widen`, the source is a *filter* that matches wherever the exact program matches
+    and may match more (checker/regexsafe.py searches many regexes together through their
+    filters): `widen` rewrites each class (its RE2 source and the flags in force) into the
+    one to write, and a repeat of more than two counts takes any count from its least, so
+    that RE2 need not count ("x{0,90}" is "x*")."""
     out = []
     items = list(items)
     skip = 0
@@ -127,6 +131,8 @@ def emit(items, flags: int, widen: Callable[[str, int], str] | None = None) -> s
             out.append(f"(?{switch}:{inner})" if switch else f"(?:{inner})")
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             low, high, body = arg
+            if widen is not None and high != C.MAXREPEAT and high > low + 1:
+                high = C.MAXREPEAT
             if high == C.MAXREPEAT:
                 count = {0: "*", 1: "+"}.get(low, f"{{{low},}}")
             else:

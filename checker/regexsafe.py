@@ -23,9 +23,10 @@ on every corpus and example text.
 A line is first searched for the live regexes together (`_Group`, a few RE2 sets): a regex
 whose *filter* matches nowhere in the line is not searched on its own. A regex's filter is
 its program with every costly class (`\\w` is over a thousand RE2 instructions) widened to
-one that is exact on ASCII and takes any other character but the MARK (`_wide_class`): it
-matches wherever the program does and sometimes where it does not, at a quarter of the
-program's size, so the sets take a fraction of the memory. The set is built by
+one that is exact on ASCII and takes any other character but the MARK (`_wide_class`), and
+with its counted repeats uncounted ("x{0,90}" as "x*"): it matches wherever the program
+does and sometimes where it does not, at a quarter of the program's size and with far
+fewer states for RE2 to remember, so the sets take a fraction of the memory. The set is built by
 `refresh()` (the engine calls it when it meets a pack); a regex compiled later, and every
 regex on a line that the set cannot judge (RE2 ran out of memory), searches the line alone,
 so the set only ever saves work, never a match.
