@@ -16,7 +16,6 @@ What cannot be written so raises UnsafeRegex with the reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 try:  # Python 3.11+
     import re._constants as C
@@ -87,17 +86,11 @@ def flags_group(add: int, remove: int) -> str:
     return f"{on}-{off}" if off else on
 
 
-def emit(items, flags: int, widen: Callable[[str, int], str] | None = None) -> str:
+def emit(items, flags: int) -> str:
     """RE2 source for parsed items. Each character-matching piece takes the MARK before it, if
     there is one; only `\\b` needs a MARK. So taking a MARK is never a choice of its own (a
     piece cannot match a MARK, so it must take the one before it), and which match RE2
-    prefers is the one Python's `re` prefers.
-
-    With `widen`, the source is a *filter* that matches wherever the exact program matches
-    and may match more (checker/regexsafe.py searches many regexes together through their
-    filters): `widen` rewrites each class (its RE2 source and the flags in force) into the
-    one to write, and a repeat of more than two counts takes any count from its least, so
-    that RE2 need not count ("x{0,90}" is "x*")."""
+    prefers is the one Python's `re` prefers."""
     out = []
     items = list(items)
     skip = 0
@@ -109,7 +102,7 @@ def emit(items, flags: int, widen: Callable[[str, int], str] | None = None) -> s
             # \b X{0,n} \b: with no X the two \b are one place, so it is \b (X{1,n} \b)?
             low, high, body = items[i + 1][1]
             lazy = items[i + 1][0] == C.MIN_REPEAT
-            gap = emit([(items[i + 1][0], (1, high, body)), (C.AT, C.AT_BOUNDARY)], flags, widen)
+            gap = emit([(items[i + 1][0], (1, high, body)), (C.AT, C.AT_BOUNDARY)], flags)
             out.append(_M + (f"(?:|{gap})" if lazy else f"(?:{gap}|)"))
             skip = 2
             continue
@@ -121,23 +114,21 @@ def emit(items, flags: int, widen: Callable[[str, int], str] | None = None) -> s
         elif op == C.ANY:
             out.append(_OPT + (f"[^{_M}]" if flags & re.DOTALL else rf"[^\n{_M}]"))
         elif op == C.IN:
-            out.append(_OPT + (widen(_class(arg), flags) if widen else _class(arg)))
+            out.append(_OPT + _class(arg))
         elif op == C.BRANCH:
-            out.append("(?:" + "|".join(emit(branch, flags, widen) for branch in arg[1]) + ")")
+            out.append("(?:" + "|".join(emit(branch, flags) for branch in arg[1]) + ")")
         elif op == C.SUBPATTERN:
             _group, add, remove, body = arg
-            inner = emit(body, (flags | add) & ~remove, widen)
+            inner = emit(body, (flags | add) & ~remove)
             switch = flags_group(add, remove)
             out.append(f"(?{switch}:{inner})" if switch else f"(?:{inner})")
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             low, high, body = arg
-            if widen is not None and high != C.MAXREPEAT and high > low + 1:
-                high = C.MAXREPEAT
             if high == C.MAXREPEAT:
                 count = {0: "*", 1: "+"}.get(low, f"{{{low},}}")
             else:
                 count = f"{{{low}}}" if low == high else f"{{{low},{high}}}"
-            out.append(f"(?:{emit(body, flags, widen)}){count}" + ("?" if op == C.MIN_REPEAT else ""))
+            out.append(f"(?:{emit(body, flags)}){count}" + ("?" if op == C.MIN_REPEAT else ""))
         elif op == C.AT:
             if not (arg == C.AT_BOUNDARY and out and out[-1] == _M):   # \b\b is \b
                 out.append(_anchor(arg, flags))

@@ -169,19 +169,23 @@ class _Condition:
 
 
 _WIDEN_FROM = 64          # RE2 instructions from which a class is widened in a filter
+_CLASS_RE = re.compile(r"\[(?:[^\]\\]|\\.)*\]")       # a class of an RE2 source emit() wrote
+_COUNTED_RE = re.compile(r"\{(\d+),(\d+)\}")
 
 
 @lru_cache(maxsize=None)
-def _wide_class(exact: str, flags: int) -> str:
+def _wide_class(exact: str) -> str:
     """A class for a filter (see the module's docstring): it matches every character the
-    class `exact` matches under `flags` and is cheap to run. It is exact on ASCII, asked of
-    RE2 itself character by character, and takes any other character but the MARK."""
-    case = "(?i)" if flags & re.IGNORECASE else ""
+    class `exact` matches, with or without (?i), and is cheap to run. It is exact on ASCII,
+    asked of RE2 itself character by character, and takes any other character but the MARK.
+    (?i) adds the other cases to a class before RE2 negates it: a class with (?i) matches
+    more, a negated one less."""
+    case = "" if exact.startswith("[^") else "(?i)"
     regex = re2.compile(case + exact, _OPTIONS)
     if regex.programsize < _WIDEN_FROM:
         return exact
     left_out = [code for code in range(128) if regex.fullmatch(chr(code)) is None]
-    runs = []
+    runs: list[list[int]] = []
     for code in left_out:
         if runs and runs[-1][1] == code - 1:
             runs[-1][1] = code
@@ -189,6 +193,17 @@ def _wide_class(exact: str, flags: int) -> str:
             runs.append([code, code])
     written = "".join(rf"\x{{{lo:x}}}" if lo == hi else rf"\x{{{lo:x}}}-\x{{{hi:x}}}" for lo, hi in runs)
     return rf"(?-i:[^{written}\x{{{ord(MARK):x}}}])"     # (?-i): no case folding widens it further
+
+
+def _uncounted(match: re.Match) -> str:
+    low, high = int(match[1]), int(match[2])
+    return match[0] if high <= low + 1 else f"{{{low},}}"
+
+
+def filter_source(exact: str) -> str:
+    """The filter of a program's RE2 source (see the module's docstring): each costly class
+    widened, each repeat of more than two counts taking any count from its least."""
+    return _COUNTED_RE.sub(_uncounted, _CLASS_RE.sub(lambda m: _wide_class(m[0]), exact))
 
 
 class _Program:
@@ -216,7 +231,7 @@ class _Program:
         try:
             self.source_re2 = prefix + emit(body, flags)
             self.regex = re2.compile(self.source_re2, _OPTIONS)
-            self.filter_re2 = prefix + emit(body, flags, _wide_class) if filtered else self.source_re2
+            self.filter_re2 = filter_source(self.source_re2) if filtered else self.source_re2
         except re2.error as exc:
             message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
