@@ -331,6 +331,64 @@ def ruled_out(line: str) -> frozenset[int]:
     return group.members - candidates if candidates else group.members
 
 
+# --- alternatives that end alike, written once -----------------------------------------------
+# "(?:nero\w*|einstein\w*|...)" becomes "(?:nero|einstein|...)\w*": the same matches in the same
+# order of preference (for any X, Y and Z, "XZ|YZ" is tried as "(?:X|Y)Z"), and a program
+# without a thousand RE2 instructions for every "\w" of the list. Only a class, a dot or a
+# repeat of one is moved: what RE2syntax writes for them does not depend on their neighbours.
+
+_PIECES = (C.IN, C.ANY, C.NOT_LITERAL)
+
+
+def _movable(item) -> bool:
+    op, arg = item
+    if op in _PIECES:
+        return True
+    return op in (C.MAX_REPEAT, C.MIN_REPEAT) and len(arg[2]) == 1 and arg[2][0][0] in (*_PIECES, C.LITERAL)
+
+
+def _key(item) -> tuple:
+    op, arg = item
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        return (op, arg[0], arg[1], tuple(_key(inner) for inner in arg[2]))
+    return (op, tuple(arg)) if op == C.IN else (op, arg)
+
+
+def _factored(items) -> list:
+    """The parsed items with the alternatives of each branch that end alike written once."""
+    out = []
+    for op, arg in items:
+        if op == C.BRANCH:
+            out.extend(_factor_branches([_factored(branch) for branch in arg[1]]))
+            continue
+        if op == C.SUBPATTERN:
+            arg = (*arg[:3], _factored(arg[3]))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            arg = (arg[0], arg[1], _factored(arg[2]))
+        out.append((op, arg))
+    return out
+
+
+def _factor_branches(branches: list[list]) -> list:
+    """The items of a branch of these alternatives: side by side alternatives that end in the
+    same movable piece are one alternative, (?:their heads) then the piece."""
+    alternatives: list[list] = []
+    i = 0
+    while i < len(branches):
+        branch, j = branches[i], i + 1
+        if branch and _movable(branch[-1]):
+            last = _key(branch[-1])
+            while j < len(branches) and branches[j] and _movable(branches[j][-1]) \
+                    and _key(branches[j][-1]) == last:
+                j += 1
+        if j - i > 1:
+            alternatives.append(_factor_branches([b[:-1] for b in branches[i:j]]) + [branch[-1]])
+        else:
+            alternatives.append(branch)
+        i = j
+    return alternatives[0] if len(alternatives) == 1 else [(C.BRANCH, (None, alternatives))]
+
+
 class SafeRegex:
     """A pack's regex: `spans(line)` gives its matches, linear in the line, under the deadline."""
 
@@ -341,7 +399,7 @@ class SafeRegex:
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
                               "match at least one character (`x+`, not `x*`)")
-        self.program = _Program(parsed, parsed.state.flags, pattern, filtered=True)
+        self.program = _Program(_factored(parsed), parsed.state.flags, pattern, filtered=True)
         self.serial = _register(self)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:
