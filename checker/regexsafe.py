@@ -20,13 +20,10 @@ matches the marker (the translation is checker/re2syntax.py).
 tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
 on every corpus and example text.
 
-A line is first searched for the live regexes together (`_Group`, a few RE2 sets): a regex
-whose *filter* matches nowhere in the line is not searched on its own. A regex's filter is
-its program with every costly class (`\\w` is over a thousand RE2 instructions) widened to
-one that is exact on ASCII and takes any other character but the MARK (`_wide_class`), and
-with its counted repeats uncounted ("x{0,90}" as "x*"): it matches wherever the program
-does and sometimes where it does not, at a quarter of the program's size and with far
-fewer states for RE2 to remember, so the sets take a fraction of the memory. The set is built by
+A regex's program is written with its alternatives that end alike written once, and a
+line is first searched for the live regexes together (`_Group`, a few RE2 sets): a regex
+whose *filter* (wider than its program and a fraction of its size) matches nowhere in the
+line is not searched on its own (both: checker/re2shrink.py). The set is built by
 `refresh()` (the engine calls it when it meets a pack); a regex compiled later, and every
 regex on a line that the set cannot judge (RE2 ran out of memory), searches the line alone,
 so the set only ever saves work, never a match.
@@ -44,10 +41,10 @@ import re
 import time
 import weakref
 from contextvars import ContextVar
-from functools import lru_cache
 
 import re2
 
+from checker.re2shrink import factored, filter_source
 from checker.re2syntax import MARK, UnsafeRegex, check_boundaries, emit
 from checker.regexmarks import Marked, marked
 from checker.text import line_cache
@@ -166,44 +163,6 @@ class _Condition:
             found = start >= 0 and any(program.regex.fullmatch(marked.data, start, end) is not None
                                        for end in {marked.before(p), marked.after(p)})
         return found == positive
-
-
-_WIDEN_FROM = 64          # RE2 instructions from which a class is widened in a filter
-_CLASS_RE = re.compile(r"\[(?:[^\]\\]|\\.)*\]")       # a class of an RE2 source emit() wrote
-_COUNTED_RE = re.compile(r"\{(\d+),(\d+)\}")
-
-
-@lru_cache(maxsize=None)
-def _wide_class(exact: str) -> str:
-    """A class for a filter (see the module's docstring): it matches every character the
-    class `exact` matches, with or without (?i), and is cheap to run. It is exact on ASCII,
-    asked of RE2 itself character by character, and takes any other character but the MARK.
-    (?i) adds the other cases to a class before RE2 negates it: a class with (?i) matches
-    more, a negated one less."""
-    case = "" if exact.startswith("[^") else "(?i)"
-    regex = re2.compile(case + exact, _OPTIONS)
-    if regex.programsize < _WIDEN_FROM:
-        return exact
-    left_out = [code for code in range(128) if regex.fullmatch(chr(code)) is None]
-    runs: list[list[int]] = []
-    for code in left_out:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    written = "".join(rf"\x{{{lo:x}}}" if lo == hi else rf"\x{{{lo:x}}}-\x{{{hi:x}}}" for lo, hi in runs)
-    return rf"(?-i:[^{written}\x{{{ord(MARK):x}}}])"     # (?-i): no case folding widens it further
-
-
-def _uncounted(match: re.Match) -> str:
-    low, high = int(match[1]), int(match[2])
-    return match[0] if high <= low + 1 else f"{{{low},}}"
-
-
-def filter_source(exact: str) -> str:
-    """The filter of a program's RE2 source (see the module's docstring): each costly class
-    widened, each repeat of more than two counts taking any count from its least."""
-    return _COUNTED_RE.sub(_uncounted, _CLASS_RE.sub(lambda m: _wide_class(m[0]), exact))
 
 
 class _Program:
@@ -331,64 +290,6 @@ def ruled_out(line: str) -> frozenset[int]:
     return group.members - candidates if candidates else group.members
 
 
-# --- alternatives that end alike, written once -----------------------------------------------
-# "(?:nero\w*|einstein\w*|...)" becomes "(?:nero|einstein|...)\w*": the same matches in the same
-# order of preference (for any X, Y and Z, "XZ|YZ" is tried as "(?:X|Y)Z"), and a program
-# without a thousand RE2 instructions for every "\w" of the list. Only a class, a dot or a
-# repeat of one is moved: what RE2syntax writes for them does not depend on their neighbours.
-
-_PIECES = (C.IN, C.ANY, C.NOT_LITERAL)
-
-
-def _movable(item) -> bool:
-    op, arg = item
-    if op in _PIECES:
-        return True
-    return op in (C.MAX_REPEAT, C.MIN_REPEAT) and len(arg[2]) == 1 and arg[2][0][0] in (*_PIECES, C.LITERAL)
-
-
-def _key(item) -> tuple:
-    op, arg = item
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-        return (op, arg[0], arg[1], tuple(_key(inner) for inner in arg[2]))
-    return (op, tuple(arg)) if op == C.IN else (op, arg)
-
-
-def _factored(items) -> list:
-    """The parsed items with the alternatives of each branch that end alike written once."""
-    out = []
-    for op, arg in items:
-        if op == C.BRANCH:
-            out.extend(_factor_branches([_factored(branch) for branch in arg[1]]))
-            continue
-        if op == C.SUBPATTERN:
-            arg = (*arg[:3], _factored(arg[3]))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            arg = (arg[0], arg[1], _factored(arg[2]))
-        out.append((op, arg))
-    return out
-
-
-def _factor_branches(branches: list[list]) -> list:
-    """The items of a branch of these alternatives: side by side alternatives that end in the
-    same movable piece are one alternative, (?:their heads) then the piece."""
-    alternatives: list[list] = []
-    i = 0
-    while i < len(branches):
-        branch, j = branches[i], i + 1
-        if branch and _movable(branch[-1]):
-            last = _key(branch[-1])
-            while j < len(branches) and branches[j] and _movable(branches[j][-1]) \
-                    and _key(branches[j][-1]) == last:
-                j += 1
-        if j - i > 1:
-            alternatives.append(_factor_branches([b[:-1] for b in branches[i:j]]) + [branch[-1]])
-        else:
-            alternatives.append(branch)
-        i = j
-    return alternatives[0] if len(alternatives) == 1 else [(C.BRANCH, (None, alternatives))]
-
-
 class SafeRegex:
     """A pack's regex: `spans(line)` gives its matches, linear in the line, under the deadline."""
 
@@ -399,7 +300,7 @@ class SafeRegex:
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
                               "match at least one character (`x+`, not `x*`)")
-        self.program = _Program(_factored(parsed), parsed.state.flags, pattern, filtered=True)
+        self.program = _Program(factored(parsed), parsed.state.flags, pattern, filtered=True)
         self.serial = _register(self)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:
