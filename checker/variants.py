@@ -123,16 +123,16 @@ def folded_tables(plain: dict[str, Table]) -> tuple[dict[str, Table | FoldedTabl
     looked up squeezed: "tyhmaaaa"), both without the spellings that are words of Finnish,
     Swedish or English; and the whole words whose folded spelling is a rare word ("ar" for
     "är"), looked up only in a text typed bare throughout.
-    A lexeme's forms (some fifty thousand spellings in a pack) are held by hash in
-    `FoldedTable`s, built word by word; the few thousand other patterns in dicts, faster to
-    probe at every length of a token."""
+    Whole words and a lexeme's forms (some fifty thousand spellings in a pack), probed once
+    a token, are held by hash in `FoldedTable`s, built word by word; the two thousand stems
+    and parts in dicts, faster to probe at every length of a token."""
     listed = collisions()
     typed_tables: dict[str, Table | FoldedTable] = {}
     short_tables: dict[str, Table | FoldedTable] = {}
     bare_tables: dict[str, Table | FoldedTable] = {}
     for name, table in plain.items():
         before, after = MARKS[name]
-        many = name in ("lexeme", "tail")
+        many = name in ("lexeme", "tail", "exact")
         typed_table = typed_tables[name] = FoldedTable() if many else {}
         short_table = short_tables[name] = FoldedTable() if many else {}
         bare_table = bare_tables[name] = {}
