@@ -135,3 +135,40 @@ def test_a_request_checked_together_with_others_keeps_its_own_regex_deadline(
     for text, response in zip(texts, responses):
         late = [f for f in response["findings"] if "could not be checked in time" in f["message"]]
         assert bool(late) == text.startswith("slow"), (text, late)
+
+
+def test_the_collector_is_off_during_checks_and_back_on_after():
+    """A check runs with the cyclic collector off (`_NoSweeps`) and leaves it as it found it,
+    also when checks overlap in threads and when a check fails."""
+    import gc
+    import threading
+
+    seen = []
+    original = engine.find_all
+
+    def spying(pack, requests):
+        seen.append(gc.isenabled())
+        return original(pack, requests)
+
+    request = Request(text="Du är en idiot.", now=NOW)
+    assert gc.isenabled()
+    engine.find_all = spying
+    try:
+        engine.check(PACK, request)
+        threads = [threading.Thread(target=engine.check_all, args=(PACK, [request] * 20)) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with pytest.raises(TypeError):
+            engine.check(PACK, replace(request, text=None))
+    finally:
+        engine.find_all = original
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        engine.check(PACK, request)
+        assert not gc.isenabled()          # off before, off after
+    finally:
+        gc.enable()
