@@ -61,6 +61,7 @@ The signal is computed once per document and organization and shared by every ru
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -431,7 +432,9 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
         return True
     # "... Thank you Karen!", "Lepää rauhassa Eino": greeted or bidden farewell at the start of a
     # later sentence, the name set off or closing it
-    sentence_begin = max((s for s, _ in doc.sentences if s <= start), default=0)
+    sentences = doc.sentences
+    number = bisect_right(sentences, (start, len(text))) - 1
+    sentence_begin = sentences[number][0] if number >= 0 else 0
     if sentence_begin > line_start:
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[sentence_begin:start])]
         if 0 < len(words) <= 3 and all(w in GREETINGS or w in FAREWELLS for w in words) and set_off:
