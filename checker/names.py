@@ -72,6 +72,7 @@ from weakref import WeakKeyDictionary
 
 from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, adjacent, from_unit, maker, politics, private_before,
                                private_marked, public, public_name, start_of_line)
+from checker.notpersons import FAREWELLS, animal, hyphen_compound
 from checker.sentences import sentence_start
 from checker.text import Document, Token
 
@@ -100,21 +101,6 @@ GREETINGS = frozenset({
     "tusen", "bästa", "kära", "grattis", "stort", "hi", "hiya", "hello", "hey", "yo", "dear", "thanks",
     "thank", "you", "cheers", "congrats", "congratulations", "happy", "birthday",
     "reply", "replying", "to", "re", "vastaus", "vastauksena", "svar", "till"})
-# Farewells and wishes said to someone, before the name at the start of a sentence ("Lepää
-# rauhassa Eino", "Vila i frid Greta", "Rest in peace Tom"); they count like greetings there.
-FAREWELLS = frozenset({"lepää", "lepaa", "rauhassa", "hyvästi", "näkemiin", "vila", "i", "frid", "adjö", "farväl",
-                       "rest", "in", "peace", "rip", "bye", "goodbye", "farewell", "well", "done", "bravo", "hyvin",
-                       "tehty", "bra", "jobbat"})
-# A word joined to a name by a hyphen makes a nickname or a thing, not a person's name: "Pikku-Matti",
-# "Jussi-poika", "Einstein-näyttely"; a kin title keeps the person ("Matti-setä", "Anna-täti").
-KIN_TITLES = frozenset({"setä", "täti", "eno", "mummo", "mummi", "ukki", "vaari", "pappa", "isoäiti", "isoisä",
-                        "tant", "farbror", "morbror", "moster", "faster", "mormor", "farmor", "morfar", "farfar"})
-# An animal named: the name right after an animal word ("koira Roope", "hunden Sixten", "our dog
-# Max") or after a naming word in a sentence about an animal ("labbis nimeltä Roope").
-ANIMAL_RE = re.compile(r"(?:koir|koiru|kiss|kisu|katti|labbi|labra|heppa|hevo|pentu|pennu|kani|marsu|hamsteri"
-                       r"|hund|vovve|valp|katt|kisse|häst|kanin|dog|puppy|cat|kitten|horse|pony|poni|bunny)\w*")
-NAMING_WORDS = frozenset({"nimeltä", "nimelta", "nimeltään", "nimeltaan", "niminen", "named", "called",
-                          "heter", "hette", "kallad", "kallas", "namn"})
 SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 @dataclass(frozen=True, slots=True)
@@ -178,9 +164,8 @@ def _official_names(officials: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {name: frozenset(kinds) for name, kinds in table.items()}
 
 
-# English writes months with a capital, and some are also first names ("in May", "August"):
-# these are never read as names (the Swedish names August and May are lost with them).
-# "This" reads as the Swedish genitive of the first name Thi ("This man" = "Thi's husband").
+# English months with a capital, some first names too ("in May", "August"), and "This" (a genitive
+# of Thi): never read as names (the Swedish names August and May are lost with them).
 NOT_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "this"})
 
@@ -222,9 +207,7 @@ def read_name(word: str, officials: tuple[str, ...] = (), *,
     With `english` (the word stands on a line written in English) English first names
     count too."""
     lower = word.lower()
-    if lower in NOT_NAMES:
-        return None
-    found = _read(lower, officials)
+    found = None if lower in NOT_NAMES else _read(lower, officials)
     if found is None and english:
         found = _read_english(lower)
     return found
@@ -330,45 +313,14 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
     result = []
     for index in run:
         found = read[index]
-        if found and (_hyphen_compound(doc, index, read) or _animal(doc, index)):
+        if not found or hyphen_compound(doc, index, read) or animal(doc, index):
             continue
-        if found and (not sentence_start(text, tokens[index].start) or _family(doc, index, found)
-                      or ("first" in found[1] and private_marked(doc, index))):
+        if (not sentence_start(text, tokens[index].start) or _family(doc, index, found)
+                or ("first" in found[1] and private_marked(doc, index))):
             result.append(_name(doc, org, index, index, found[0], full=False, surname="first" not in found[1]))
-        elif found and len(run) == 1 and _addressed(doc, index, index):
+        elif len(run) == 1 and _addressed(doc, index, index):
             result.append(_name(doc, org, index, index, found[0], full=False))
     return result
-
-
-def _hyphen_compound(doc: Document, index: int, read: list[tuple[str, frozenset[str]] | None]) -> bool:
-    """The name is one part of a hyphenated compound with a word that is no name ("Pikku-Matti")."""
-    tokens, text = doc.tokens, doc.text
-    for other in (index - 1, index + 1):
-        if 0 <= other < len(tokens):
-            left, right = sorted((index, other))
-            if (text[tokens[left].end:tokens[right].start] == "-" and read[other] is None
-                    and tokens[other].lower not in KIN_TITLES):
-                return True
-    return False
-
-
-def _animal(doc: Document, index: int) -> bool:
-    """The name is an animal's: right after an animal word, or after a naming word with an
-    animal word earlier in the sentence."""
-    tokens = doc.tokens
-    if index == 0 or not adjacent(doc, tokens[index - 1], tokens[index]):
-        return False
-    before = tokens[index - 1].lower
-    if ANIMAL_RE.fullmatch(before):
-        return True
-    if before not in NAMING_WORDS:
-        return False
-    k = index - 2
-    while k >= 0 and k >= index - 10 and adjacent(doc, tokens[k], tokens[k + 1]):
-        if ANIMAL_RE.fullmatch(tokens[k].lower):
-            return True
-        k -= 1
-    return False
 
 
 def _family(doc: Document, index: int, found: tuple[str, frozenset[str]]) -> bool:
@@ -430,15 +382,11 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
     if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
         return True
-    # "... Thank you Karen!", "Lepää rauhassa Eino": greeted or bidden farewell at the start of a
-    # later sentence, the name set off or closing it
-    sentences = doc.sentences
-    number = bisect_right(sentences, (start, len(text))) - 1
-    sentence_begin = sentences[number][0] if number >= 0 else 0
-    if sentence_begin > line_start:
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text[sentence_begin:start])]
-        if 0 < len(words) <= 3 and all(w in GREETINGS or w in FAREWELLS for w in words) and set_off:
-            return True
+    # "... Thank you Karen!", "Lepää rauhassa Eino": greeted at the start of a later sentence
+    begin = doc.sentences[max(0, bisect_right(doc.sentences, (start, len(text))) - 1)][0]
+    said = [w.lower() for w in re.findall(r"[^\W\d_]+", text[begin:start])] if begin > line_start else []
+    if 0 < len(said) <= 3 and all(w in GREETINGS or w in FAREWELLS for w in said) and set_off:
+        return True
     # A tagged person, "@Mats Nyberg puhut taas ...": the handle's first word is the first name
     if TAG_BEFORE_RE.search(text, max(0, start - 40), start):
         return True
