@@ -231,22 +231,6 @@ def _merged(spans: dict[tuple[int, int], Any], text: str) -> list[tuple[int, int
     return [(start, end, suggestion) for start, end, suggestion in merged]
 
 
-def _without_yielded(results: list[Found], sentence_starts: Sequence[int]) -> list[Found]:
-    """Drop the findings of rules whose kind yields to other categories (`yields_to`) when a
-    finding of one of them stands in the same sentence: in "Virtanen pocketed the rent" the
-    accusation already tells why the comment goes; the name is its person, not a second thing."""
-    if not any(getattr(r[0].kind, "yields_to", None) for r in results):
-        return results
-    by_sentence: dict[int, set[str]] = {}
-    for rule, start, end, _ in results:
-        if end > start:
-            for number in range(bisect_right(sentence_starts, start), bisect_right(sentence_starts, end - 1) + 1):
-                by_sentence.setdefault(number, set()).add(rule.category)
-    return [r for r in results
-            if not (getattr(r[0].kind, "yields_to", None)
-                    and r[0].kind.yields_to & by_sentence.get(bisect_right(sentence_starts, r[1]), set()))]
-
-
 def _one_per_thing_said(results: list[Found], sentence_starts: Sequence[int] = ()) -> list[Found]:
     """Findings of one category whose words overlap say the same thing: keep one, the most
     severe (then the widest), over all their words. "Du är en jävla idiot" is one insult,
@@ -307,7 +291,7 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
     doc, locale = ctx.doc, request.locale
     findings = []
     starts = [start for start, _ in doc.sentences]
-    said = _one_per_thing_said(_without_yielded(results, starts), starts)
+    said = _one_per_thing_said(results, starts)
     for (rule, start, end, (suggestion, message)), (_, core_start, core_end, _) in zip(extended(said, ctx), said):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)

@@ -3,8 +3,6 @@
     kind: person
     names: [full, single]     # full names ("Anna Virtanen"), single first names or surnames
                               #   inside a sentence ("... Virtaselle ..."); default both
-    yields_to: [accusation]   # a name in a sentence with a finding of these categories is that
-                              #   finding's person ("Virtanen pocketed the rent"): no finding of its own
 
 The names come from the person-name signal (checker/names.py): Finnish and Swedish first
 names and surnames shipped with the bundled pack, read back from their inflected forms, and
@@ -20,7 +18,6 @@ from collections.abc import Iterable
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params
 from checker.names import english_lines, person_names
-from checker.vocabulary import CATEGORIES
 
 WHICH = ("full", "single")
 
@@ -31,14 +28,10 @@ class Person(Kind):
     parameters = (
         Param("names", "texts", "which names count: full (first name and surname), single (a first name "
               "or surname inside a sentence); both when not given", choices=WHICH),
-        Param("yields_to", "texts", "categories whose finding in the sentence of a name already says "
-              "what is wrong with naming that person (an accusation, a threat): the name then has no "
-              "finding of its own", choices=CATEGORIES),
     )
 
     def __init__(self, params: Params, build: Build) -> None:
         self.which = frozenset(params.strings("names", list(WHICH), choices=WHICH))
-        self.yields_to = frozenset(params.strings("yields_to", [], choices=CATEGORIES))
 
     def find(self, ctx: Context) -> Iterable[Match]:
         for name in person_names(ctx.doc, ctx.org, english_lines(ctx.doc, ctx.languages.allows)):

@@ -294,13 +294,3 @@ def test_a_first_name_opening_a_sentence_counts_when_told_with_something_private
 ])
 def test_nicknames_animals_farewells_and_words_are_no_private_person(text, named):
     assert private(text) == named
-
-
-def test_a_name_yields_to_an_accusation_in_its_sentence(pack):
-    def rules(text):
-        body = {"text": text, "context": "comment", "role": "admin"}
-        return {f["rule"].split(".")[0] for f in check(pack, parse_check(body, default_role="staff", locale="en"))["findings"]}
-    assert rules("Nyberg on kavaltanut seuran rahat, kaikki tietää.") == {"accusation"}
-    assert rules("Kysykää Virtaselta, hän tietää kaiken.") == {"privacy"}
-    # an accusation in another sentence leaves the name its own finding
-    assert "privacy" in rules("Kysykää Virtaselta. Nyberg on kavaltanut seuran rahat.")
