@@ -139,9 +139,9 @@ def find_all(pack: Pack, requests: Sequence[Request]) -> list[tuple[list[Found],
     alone: what the request's rules have taken so far counts against it."""
     spent = [0.0] * len(requests)
     docs = _each(lambda request: Document(request.text), requests, spent)
-    token_keys = _each(lambda doc: pack.lexicon.scan(doc.tokens), docs, spent)
+    token_keys = _each(lambda doc: pack.lexicon.scan(doc.tokens, doc.lower), docs, spent)
     hits = _each(_by_rule, token_keys, spent)
-    joined_hits = _each(lambda doc: _by_rule(pack.lexicon.scan(doc.joined_tokens)), docs, spent)
+    joined_hits = _each(lambda doc: _by_rule(pack.lexicon.scan(doc.joined_tokens, doc.lower)), docs, spent)
     languages = _each(analyse, docs, spent)
     contexts = [Context(doc=doc, request=request, languages=langs, org=pack.org, token_keys=keys,
                         hits=found, joined_hits=joined)

@@ -27,12 +27,15 @@ participle -nut -> -nu), and the Swedish imperative
 rules add the definite and plural forms simplemma lacks. Clitics (-kin, -han, -pa, ...)
 are handled by the lexicon at lookup time.
 
-It also writes `langdata/false_compounds.txt`: the dictionary words that end in a rule's
+It also writes `langdata/folded_collisions.txt` (foldgen.py): the spellings of the rules'
+words and lexeme forms typed without ä, ö and å that are words of Finnish, Swedish or
+English, which the lexicon does not read as the pattern ("saa" is no "sää"); and
+`langdata/false_compounds.txt`: the dictionary words that end in a rule's
 `*tail` or `*lemma~` after known words, yet are no such compound ("vyö ryssä" is vyöryssä,
 an avalanche's inessive; see compoundgen.false_compounds), and, each after a "-", the
 `*tail` patterns that are an ending rather than a word ("-ilija"), matched plainly.
 
-Needs (tests and this tool only, never the product): `pip install simplemma libvoikko lemminflect hunspell-sv`
+Needs (tests and this tool only, never the product): `pip install simplemma libvoikko lemminflect hunspell-sv wordfreq`
 and the native Voikko with its Finnish dictionary (Debian: `apt-get install libvoikko1
 voikko-fi`). `--check` exits 1 when the committed table differs from a fresh one.
 """
@@ -46,6 +49,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from checker import foldgen
 from checker.compoundgen import endings, false_compounds, tails_in_rules
 from checker.morphology import analyses as _analyses
 from checker.morphology import english_inflections as _english
@@ -58,6 +62,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RULES = ROOT / "rules"
 TABLE = Path(__file__).resolve().parent / "langdata" / "lexeme_forms.json"
 FALSE_COMPOUNDS = TABLE.with_name("false_compounds.txt")
+FOLDED_COLLISIONS = TABLE.with_name("folded_collisions.txt")
 LEXEME_RE = re.compile(r"(?<![\w~])\*?([^\W\d_][\w'-]*)~([a-z]*)")
 LANGS = ("fi", "sv", "en")
 TAGS = ("all", "imp", "lets", "cond", "pot", "inf", "pres", "pass")
@@ -333,7 +338,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed table is stale")
     args = parser.parse_args(argv)
     table = generate(lexemes_in_rules())
-    outputs = {TABLE: render(table), FALSE_COMPOUNDS: _false_compounds(table)}
+    outputs = {TABLE: render(table), FALSE_COMPOUNDS: _false_compounds(table),
+               FOLDED_COLLISIONS: foldgen.render(table, RULES)}
     if args.check:
         stale = [path for path, text in outputs.items()
                  if (path.read_text(encoding="utf-8") if path.exists() else "") != text]

@@ -28,10 +28,12 @@ A ``*tail`` that is no word at all but an ending ("*ilija" of "virkailija", list
 lexemegen) matches every word that ends so.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
-readings, and with runs of a repeated letter collapsed. A word with stars that none of
-those readings finds ("f***ing", "sh**") is matched with each star standing for one
-letter, inside a pattern's written part. A lookup costs a handful of dict
-probes per token whatever the number of patterns, so a check grows linearly with the text.
+readings, and with runs of a repeated letter collapsed; a token without ä, ö and å also
+among the patterns' spellings typed without them ("tyhma" for "tyhmä~", variants.py),
+save those that are words of their own. A word with stars that none of those readings
+finds ("f***ing", "sh**") is matched with each star standing for one letter, inside a
+pattern's written part. A lookup costs a handful of dict probes per token whatever the
+number of patterns, so a check grows linearly with the text.
 
 A pattern is registered once however many rules name it: rules share their named word
 lists (a list of groups is a slot of a dozen hate and incitement rules), and each distinct
@@ -51,6 +53,7 @@ from importlib import resources
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
 from checker.text import Token, lookup_forms
+from checker.variants import FoldedTable, bare_typed, folded_tables, has_nordic
 
 MIN_STEM = 3
 TEXT_LANGS = ("fi", "sv", "en")
@@ -96,14 +99,14 @@ class _Layer:
     lexeme: dict[str, tuple[int, ...]] = field(default_factory=dict)
     tail: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
-    def lengths(self, table: dict[str, tuple]) -> list[int]:
-        return sorted({len(k) for k in table})
+    def lengths(self, table: dict[str, tuple] | FoldedTable) -> list[int]:
+        return table.lengths if isinstance(table, FoldedTable) else sorted({len(k) for k in table})
 
     def share(self) -> None:
         """Let equal entry tuples be one object: the forms of a lexeme stand for the same
         entry, and one tuple for all of them saves some megabytes of a pack."""
         one: dict[tuple, tuple] = {}
-        for name in ("exact", "prefix", "suffix", "infix", "lexeme", "tail"):
+        for name in MODES:
             table = getattr(self, name)
             entries = list(table.values())
             table.update(zip(list(table), map(one.setdefault, entries, entries)))
@@ -141,6 +144,7 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
 # replacement is empty, so `re` substitutes in C, not through a template per match.
 RUN_HEADS_RE = re.compile(r"(.)(?=\1)", re.DOTALL)
 SPACE_RE = re.compile(r"\s")          # str.isspace's characters
+MODES = ("exact", "prefix", "suffix", "infix", "lexeme", "tail")
 
 
 @lru_cache(maxsize=None)
@@ -188,6 +192,9 @@ class Lexicon:
     def __init__(self) -> None:
         self._plain = _Layer()
         self._squeezed = _Layer()
+        self._folded = self._folded_squeezed = _Layer()     # made by `freeze`
+        self._bare = _Layer()
+        self._bare_cache: dict[str, frozenset[Hashable]] = {}
         self._cache: dict[str, frozenset[Hashable]] = {}
         self._frozen = False
         self.splitter = Splitter()
@@ -265,6 +272,8 @@ class Lexicon:
         self._frozen = True
         for layer in (self._plain, self._squeezed):
             layer.share()
+        self._folded, self._folded_squeezed, self._bare = (
+            _Layer(**tables) for tables in folded_tables({name: getattr(self._plain, name) for name in MODES}))
         one: dict[tuple, tuple] = {}            # the words of a list mostly carry the same keys
         self._keys = [one.setdefault(keys, keys) for keys in self._keys]
         _squeezed_forms.cache_clear()
@@ -276,12 +285,14 @@ class Lexicon:
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
                         for name in ("prefix", "suffix", "infix", "tail")}
-            for layer in (self._plain, self._squeezed)
+            for layer in (self._plain, self._squeezed, self._folded, self._folded_squeezed, self._bare)
         }
 
-    def keys_for(self, word: str) -> frozenset[Hashable]:
-        """Every key whose pattern matches the word, in any of its forms."""
-        cached = self._cache.get(word)
+    def keys_for(self, word: str, bare: bool = False) -> frozenset[Hashable]:
+        """Every key whose pattern matches the word, in any of its forms; `bare`: the text is
+        typed without ä, ö and å throughout ("ar" is "är" in "du ar en idiot", variants.py)."""
+        cache = self._bare_cache if bare else self._cache
+        cached = cache.get(word)
         if cached is not None:
             return cached
         found: set[int] = set()
@@ -289,13 +300,19 @@ class Lexicon:
             found.update(self._probe(self._plain, form))
             if squeezed:       # the squeezed layer holds only patterns that squeezing changes
                 found.update(self._probe(self._squeezed, form))
+            if not has_nordic(form) and ("a" in form or "o" in form):   # what every folded spelling has
+                found.update(self._probe(self._folded, form))
+                if squeezed:
+                    found.update(self._probe(self._folded_squeezed, form))
+                if bare:
+                    found.update(self._probe(self._bare, form))
         if not found and "*" in word:
             found.update(self._starred(word))
         keys = self._keys
         result = frozenset(key for entry in found for key in keys[entry])
-        if len(self._cache) >= CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = result
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cache[word] = result
         return result
 
     def _probe(self, layer: _Layer, form: str) -> Iterable[int]:
@@ -371,11 +388,13 @@ class Lexicon:
             if len(core) <= n and fits(core, n - len(core)):
                 yield from entries
 
-    def scan(self, tokens: list[Token]) -> dict[int, frozenset[Hashable]]:
-        """The keys hit by each token, only for tokens that hit something."""
+    def scan(self, tokens: list[Token], text: str = "") -> dict[int, frozenset[Hashable]]:
+        """The keys hit by each token, only for tokens that hit something; `text` (lower
+        case), the text of the tokens, says whether it is typed bare (`bare_typed`)."""
+        bare = bare_typed(text)
         hits = {}
         for i, token in enumerate(tokens):
-            keys = self.keys_for(token.lower)
+            keys = self.keys_for(token.lower, bare)
             if keys:
                 hits[i] = keys
         return hits

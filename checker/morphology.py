@@ -1,8 +1,9 @@
 """The morphological resources the generators read (tests and tools only, never the
 product): simplemma's dictionaries, the Voikko analyser for Finnish, LemmInflect's
-English inflection tables and hunspell-sv's Swedish dictionary with its suffix rules.
+English inflection tables, hunspell-sv's Swedish dictionary with its suffix rules and
+wordfreq's word frequencies.
 
-Needs `pip install simplemma libvoikko lemminflect hunspell-sv` and the native Voikko with its Finnish
+Needs `pip install simplemma libvoikko lemminflect hunspell-sv wordfreq` and the native Voikko with its Finnish
 dictionary (Debian: `apt-get install libvoikko1 voikko-fi`).
 """
 
@@ -114,3 +115,18 @@ def swedish_forms(lemma: str) -> tuple[str, ...]:
 def swedish_word(word: str) -> bool:
     """Whether hunspell-sv's dictionary lists the word as an entry of its own."""
     return word in _swedish_dictionary()[0]
+
+
+def swedish_entries() -> frozenset[str]:
+    """Every entry of hunspell-sv's dictionary, as it is written there."""
+    return frozenset(_swedish_dictionary()[0])
+
+
+def zipf(word: str, lang: str) -> float:
+    """How frequent a word is in a language: wordfreq's Zipf figure (log10 of its count per
+    billion words; 7 for the most frequent words, 0 for a word it has not seen)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError as exc:   # pragma: no cover - depends on the machine
+        raise ResourceMissing("pip install wordfreq") from exc
+    return zipf_frequency(word, lang)

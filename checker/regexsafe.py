@@ -20,8 +20,10 @@ matches the marker (the translation is checker/re2syntax.py).
 tests/unit/test_regexsafe.py compares the matches with Python's on random patterns and
 on every corpus and example text.
 
-A line is first searched for the live regexes together (`_Group`, a few RE2 sets): a regex
-whose program matches nowhere in the line is not searched on its own. The set is built by
+A regex's program is written with its alternatives that end alike written once, and a
+line is first searched for the live regexes together (`_Group`, a few RE2 sets): a regex
+whose *filter* (wider than its program and a fraction of its size) matches nowhere in the
+line is not searched on its own (both: checker/re2shrink.py). The set is built by
 `refresh()` (the engine calls it when it meets a pack); a regex compiled later, and every
 regex on a line that the set cannot judge (RE2 ran out of memory), searches the line alone,
 so the set only ever saves work, never a match.
@@ -42,6 +44,7 @@ from contextvars import ContextVar
 
 import re2
 
+from checker.re2shrink import factored, filter_source
 from checker.re2syntax import MARK, UnsafeRegex, check_boundaries, emit
 from checker.regexmarks import Marked, marked
 from checker.text import line_cache
@@ -62,7 +65,7 @@ _OPTIONS.max_mem = 8 << 20
 
 _SET_OPTIONS = re2.Options()
 _SET_OPTIONS.log_errors = False
-_SET_OPTIONS.max_mem = 32 << 20
+_SET_OPTIONS.max_mem = 8 << 20          # a set's program and the states RE2 remembers for it
 
 _deadline: ContextVar[float | None] = ContextVar("somecheck_regex_deadline", default=None)
 
@@ -163,9 +166,10 @@ class _Condition:
 
 
 class _Program:
-    """One RE2 program over marked text, with the conditions checked at its two ends."""
+    """One RE2 program over marked text, with the conditions checked at its two ends; with
+    `filtered`, also the source of its filter (`filter_re2`, see the module's docstring)."""
 
-    def __init__(self, items, flags: int, source: str) -> None:
+    def __init__(self, items, flags: int, source: str, filtered: bool = False) -> None:
         items = list(items)
         head = 0
         while head < len(items) and _zero_width(*items[head]):
@@ -186,6 +190,7 @@ class _Program:
         try:
             self.source_re2 = prefix + emit(body, flags)
             self.regex = re2.compile(self.source_re2, _OPTIONS)
+            self.filter_re2 = filter_source(self.source_re2) if filtered else self.source_re2
         except re2.error as exc:
             message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
             raise UnsafeRegex(f"the matcher cannot run it: {message}") from None
@@ -195,14 +200,16 @@ class _Program:
 # --- every live regex searched at once ----------------------------------------------------------
 
 class _Group:
-    """The programs of some live regexes as a few RE2 sets. `matching(data)` gives the serials
-    of those whose program matches somewhere in a marked line, or None when a set could not
-    tell (then every regex must search the line itself).
+    """The filters of some live regexes as a few RE2 sets. `matching(data)` gives the serials
+    of those whose filter matches somewhere in a marked line (every regex whose program
+    matches there, and maybe a few more), or None when a set could not tell (then every
+    regex must search the line itself).
 
-    The programs are dealt over SETS sets, the biggest first, rather than put in one:
-    compiling a set takes memory for a while in proportion to its program, so four quarters
-    need a quarter of the peak (18 MB less for the bundled pack) for the same matches, at a
-    few microseconds more a line."""
+    The filters are dealt over SETS sets, the biggest first, rather than put in one: the
+    states RE2 remembers for a set grow with the ways its members' states combine, so four
+    quarters remember less than one whole (7 MB against 16 after bench's comments) for the
+    same matches, at a few microseconds more a line. Each set's memory is capped
+    (`_SET_OPTIONS`): past it RE2 forgets its states and goes on, slower, never wrong."""
 
     SENTINEL = 0          # each set's first pattern matches every text: its absence means failure
     SETS = 4
@@ -249,7 +256,7 @@ def refresh() -> None:
     new regex searches every line alone, which finds the same matches."""
     if not _current[2]:
         return
-    programs = {serial: regex.program.source_re2 for serial, regex in list(_LIVE.items())}
+    programs = {serial: regex.program.filter_re2 for serial, regex in list(_LIVE.items())}
     try:
         group = _Group(programs) if programs else None
     except (re2.error, RuntimeError, ValueError, TypeError):
@@ -293,7 +300,7 @@ class SafeRegex:
         if parsed.getwidth()[0] == 0:
             raise UnsafeRegex("the regex can match an empty text, which marks nothing; make it "
                               "match at least one character (`x+`, not `x*`)")
-        self.program = _Program(parsed, parsed.state.flags, pattern)
+        self.program = _Program(factored(parsed), parsed.state.flags, pattern, filtered=True)
         self.serial = _register(self)
 
     def spans(self, line: str) -> tuple[tuple[int, int], ...]:

@@ -58,6 +58,7 @@ from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.sentences import ends_between
 from checker.text import line_cache
+from checker.variants import fold_regex
 
 SLOT_RE = re.compile(r"^\{([a-z_][a-z0-9_]*)\}$")
 MAX_REACH = 3
@@ -188,7 +189,7 @@ class Pattern(Kind):
         for lang, items in params.per_language("regex", required=False).items():
             for text, line in items:
                 try:
-                    self.regexes.append((lang, compile_safe(text)))
+                    self.regexes.append((lang, compile_safe(fold_regex(text))))
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
         self.serials = frozenset(regex.serial for _, regex in self.regexes)
