@@ -290,7 +290,8 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
     began = perf_counter()
     doc, locale = ctx.doc, request.locale
     findings = []
-    said = _one_per_thing_said(results, [start for start, _ in doc.sentences])
+    starts = [start for start, _ in doc.sentences]
+    said = _one_per_thing_said(results, starts)
     for (rule, start, end, (suggestion, message)), (_, core_start, core_end, _) in zip(extended(said, ctx), said):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)

@@ -61,6 +61,7 @@ The signal is computed once per document and organization and shared by every ru
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -71,6 +72,7 @@ from weakref import WeakKeyDictionary
 
 from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, adjacent, from_unit, maker, politics, private_before,
                                private_marked, public, public_name, start_of_line)
+from checker.notpersons import FAREWELLS, animal, hyphen_compound
 from checker.sentences import sentence_start
 from checker.text import Document, Token
 
@@ -162,10 +164,10 @@ def _official_names(officials: tuple[str, ...]) -> dict[str, frozenset[str]]:
     return {name: frozenset(kinds) for name, kinds in table.items()}
 
 
-# English writes months with a capital, and some are also first names ("in May", "August"):
-# these are never read as names (the Swedish names August and May are lost with them).
+# English months with a capital, some first names too ("in May", "August"), and "This" (a genitive
+# of Thi): never read as names (the Swedish names August and May are lost with them).
 NOT_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december"})
+                       "september", "october", "november", "december", "this"})
 
 
 def _kinds(word: str, officials: tuple[str, ...]) -> frozenset[str]:
@@ -205,7 +207,7 @@ def read_name(word: str, officials: tuple[str, ...] = (), *,
     With `english` (the word stands on a line written in English) English first names
     count too."""
     lower = word.lower()
-    found = _read(lower, officials)
+    found = None if lower in NOT_NAMES else _read(lower, officials)
     if found is None and english:
         found = _read_english(lower)
     return found
@@ -311,10 +313,12 @@ def _names_in_run(doc: Document, org: Organization, run: list[int],
     result = []
     for index in run:
         found = read[index]
-        if found and (not sentence_start(text, tokens[index].start) or _family(doc, index, found)
-                      or ("first" in found[1] and private_marked(doc, index))):
+        if not found or hyphen_compound(doc, index, read) or animal(doc, index):
+            continue
+        if (not sentence_start(text, tokens[index].start) or _family(doc, index, found)
+                or ("first" in found[1] and private_marked(doc, index))):
             result.append(_name(doc, org, index, index, found[0], full=False, surname="first" not in found[1]))
-        elif found and len(run) == 1 and _addressed(doc, index, index):
+        elif len(run) == 1 and _addressed(doc, index, index):
             result.append(_name(doc, org, index, index, found[0], full=False))
     return result
 
@@ -371,12 +375,17 @@ def _addressed(doc: Document, first: int, last: int) -> bool:
     near = start - line_start <= OPENING_REACH         # a greeting of three words at most
     before = text[line_start:start] if near else ""
     words_before = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
-    opening = near and all(w in GREETINGS for w in words_before) and len(words_before) <= 3
+    opening = near and all(w in GREETINGS or w in FAREWELLS for w in words_before) and len(words_before) <= 3
     rest = text[end:end + OPENING_REACH]
     after = rest.lstrip(" \u00a0")
     set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
     greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
     if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
+        return True
+    # "... Thank you Karen!", "Lepää rauhassa Eino": greeted at the start of a later sentence
+    begin = doc.sentences[max(0, bisect_right(doc.sentences, (start, len(text))) - 1)][0]
+    said = [w.lower() for w in re.findall(r"[^\W\d_]+", text[begin:start])] if begin > line_start else []
+    if 0 < len(said) <= 3 and all(w in GREETINGS or w in FAREWELLS for w in said) and set_off:
         return True
     # A tagged person, "@Mats Nyberg puhut taas ...": the handle's first word is the first name
     if TAG_BEFORE_RE.search(text, max(0, start - 40), start):

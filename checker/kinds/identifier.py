@@ -336,7 +336,9 @@ class Identifier(Kind):
 
     def _word_before(self, ctx: Context, item: Found, tag: str, reach: int, after: int = 0) -> bool:
         """Whether a word of the `tag` list stands among the `reach` words before an item (or
-        the `after` words after it), on its line."""
+        the `after` words after it), on its line. An own-account word counts in any language:
+        a bilingual post on one line gives the account in both ("... stads konto FI.. /
+        ... kaupungin tilille FI..")."""
         tokens = ctx.doc.tokens
         index = bisect_left(tokens, item.start, key=lambda t: t.start)
         following = bisect_left(tokens, item.end, key=lambda t: t.start)
@@ -344,7 +346,7 @@ class Identifier(Kind):
         for i in [*range(max(0, index - reach), index), *range(following, min(len(tokens), following + after))]:
             for key in ctx.token_keys.get(i, ()):
                 if (key[:2] == (self.rule_id, tag) and tokens[i].line == line
-                        and allowed_in(ctx, line, key[2])):
+                        and (tag == "own" or allowed_in(ctx, line, key[2]))):
                     return True
         return False
 

@@ -273,3 +273,24 @@ def test_the_agent_of_a_deed_is_no_maker():
 def test_a_first_name_opening_a_sentence_counts_when_told_with_something_private(text, name):
     assert private(text) == [name]
     assert private("Satu kertoo tarinan.") == []          # nothing private told: not read
+
+
+@pytest.mark.parametrize("text, named", [
+    # a nickname or a thing built on a name with a hyphen; a kin title keeps the person
+    ("Taas se Pikku-Matti selittää jotain.", []),
+    ("Nyt se Jussi-poika puolustaa pomoaan.", []),
+    ("Eilen Anna-täti toi pullaa.", ["Anna"]),
+    # an animal named right after an animal word, or after a naming word about an animal
+    ("Meiltä karkas koira Roope puistosta.", []),
+    ("Har någon sett vår katt som heter Sixten?", []),
+    ("Karkas musta labbis nimeltä Roope, näkyykö?", []),
+    ("Naapurin koira puri Mattia eilen.", ["Mattia"]),
+    # a farewell or thanks said to the person at the start of a later sentence
+    ("Hän korjasi aina kaiken. Lepää rauhassa Eino 🕯️", []),
+    ("She recommended a great novel. Thank you Karen!", []),
+    ("Hän korjasi aina kaiken. Kiitos Eino tuli kylään eilen.", ["Eino"]),
+    # English "This" is no Swedish genitive of a name
+    ("Ask anyone. This man takes money from the club.", []),
+])
+def test_nicknames_animals_farewells_and_words_are_no_private_person(text, named):
+    assert private(text) == named
