@@ -10,12 +10,11 @@ from datetime import datetime, timezone
 import pytest
 
 from checker.engine import check
-from checker.lexicon import Lexicon
-from checker.variants import bare_typed
 from checker.model import Request
 from checker.pack import load_pack
 from checker.text import Document
-from checker.variants import FoldedTable, collisions, fold, fold_regex, has_nordic
+from checker.variants import FoldedTable, bare_typed, collisions, fold, fold_regex, has_nordic
+from tests.unit.test_lexicon import lexicon
 
 NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)    # outside working hours: the clock rules keep quiet
 
@@ -32,14 +31,6 @@ def findings(pack, text: str) -> set[str]:
 def categories(pack, text: str) -> set[str]:
     return {f["category"] for f in check(pack, Request(text=text, now=NOW))["findings"]
             if f["severity"] in ("warn", "block")}
-
-
-def lexicon(*patterns: str) -> Lexicon:
-    lex = Lexicon()
-    for pattern in patterns:
-        lex.add(pattern, pattern)
-    lex.freeze()
-    return lex
 
 
 # --- the parts -------------------------------------------------------------------------------
