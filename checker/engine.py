@@ -13,6 +13,7 @@ from dataclasses import replace
 from time import perf_counter
 from typing import Any, NamedTuple
 
+from checker.softened import softened
 from checker.tails import placed
 from checker.kinds.base import Context, Match
 from checker.kinds.phrases import REST
@@ -324,7 +325,7 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
     doc, locale = ctx.doc, request.locale
     findings = []
     starts = [start for start, _ in doc.sentences]
-    said = _one_per_thing_said(results, starts)
+    said = softened(_one_per_thing_said(results, starts), ctx)
     for (rule, start, end, (suggestion, message)), core_start, core_end in placed(said, ctx):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
