@@ -13,7 +13,8 @@ from dataclasses import replace
 from time import perf_counter
 from typing import Any, NamedTuple
 
-from checker.extent import extended
+from checker.softened import softened
+from checker.tails import placed
 from checker.kinds.base import Context, Match
 from checker.kinds.phrases import REST
 from checker.langid import analyse
@@ -324,8 +325,8 @@ def _response(pack: Pack, request: Request, results: list[Found], ctx: Context, 
     doc, locale = ctx.doc, request.locale
     findings = []
     starts = [start for start, _ in doc.sentences]
-    said = _one_per_thing_said(results, starts)
-    for (rule, start, end, (suggestion, message)), (_, core_start, core_end, _) in zip(extended(said, ctx), said):
+    said = softened(_one_per_thing_said(results, starts), ctx)
+    for (rule, start, end, (suggestion, message)), core_start, core_end in placed(said, ctx):
         text = suggestion or rule.suggestion
         units = doc.span(start, end)
         findings.append({

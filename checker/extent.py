@@ -14,7 +14,8 @@ A unit never crosses a line break (a block: never a paragraph that is only hasht
 @handles or links), never a web address or a hashtag, and reaches at most REACH characters
 to each side of the match (BLOCK_REACH for a block), ending on a word. A widened finding never
 reaches into another finding of its category: it stops where that one begins, so findings
-keep their number, rules and severities, and only their edges move.
+keep their rules and severities, and only their edges move (checker/tails.py then adds
+short tail sentences and joins neighbours).
 
 Everything here works on the normalized text (text.Document), in string indices; the
 offsets are converted to UTF-16 of the text as sent afterwards, as for every finding. The
@@ -64,6 +65,7 @@ EDGE_LEFT = " \t,;:–—-"          # what a unit does not begin with
 EDGE_RIGHT = " \t,;:–—-.!?…"     # ... and does not end with (a closing quote stays: it closes the words)
 
 Found = tuple[Any, int, int, Any]      # (rule, start, end, said), as the engine has them
+
 
 
 def extended(results: Sequence[Found], ctx: Context) -> list[Found]:
@@ -152,6 +154,9 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     while end < size and (text[end].isalnum() or (
             text[end] in "-:'’" and end + 1 < size and text[end + 1].isalnum() and text[end - 1].isalnum())):
         end += 1
+    if end < size and text[end] in "'’" and text[end - 2:end].lower() == "in" \
+            and (end + 1 == size or not text[end + 1].isalnum()):
+        end += 1                                      # a dropped g: "fuckin'", "bloomin'"
     return start, end
 
 

@@ -61,7 +61,6 @@ The signal is computed once per document and organization and shared by every ru
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -70,9 +69,10 @@ from importlib import resources
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from checker.namesigns import (OPENING_REACH, TAG_BEFORE_RE, adjacent, from_unit, maker, politics, private_before,
-                               private_marked, public, public_name, start_of_line)
-from checker.notpersons import FAREWELLS, animal, hyphen_compound
+from checker.namesigns import (adjacent, from_unit, maker, politics, private_before,
+                               private_marked, public, public_name)
+from checker.addressed import addressed as _addressed
+from checker.notpersons import animal, hyphen_compound
 from checker.sentences import sentence_start
 from checker.text import Document, Token
 
@@ -91,17 +91,6 @@ NEN_RE = re.compile(r"^(.+)s(?:e(?:n|lla|llä|lle|lta|ltä|ksi|en|na|nä|t)?|ta|
 GRADATION = "kpt"
 VOWELS = "aeiouyäö"
 TITLE_WINDOW = 2          # words between a title and the name it belongs to, at most
-# Words that may stand before the name of the one spoken to at the start of a line: greetings
-# (spoken and Finland-Swedish forms too), congratulations, and the heading of a reply ("Reply to
-# Mikko:", "Svar till Erik:", "Vastaus Annalle:").
-GREETINGS = frozenset({
-    "hei", "heippa", "heissan", "moi", "moikka", "moro", "morjes", "morjesta", "terve", "morjens", "kiitos",
-    "kiitokset", "kiitti", "hyvä", "rakas", "arvoisa", "onnea", "onnittelut", "paljon", "hyvää", "oi",
-    "hej", "hejsan", "hejssan", "tjena", "tjenare", "tjabba", "hallå", "hörru", "hördu", "hör", "du", "tack",
-    "tusen", "bästa", "kära", "grattis", "stort", "hi", "hiya", "hello", "hey", "yo", "dear", "thanks",
-    "thank", "you", "cheers", "congrats", "congratulations", "happy", "birthday",
-    "reply", "replying", "to", "re", "vastaus", "vastauksena", "svar", "till"})
-SET_OFF = ",!:?.;"
 FAMILY_WORDS = ("perhe", "suku", "familj", "family")
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -365,35 +354,3 @@ def _in_role(doc: Document, org: Organization, first: int, last: int, base: str)
 
 def _title_matches(word: str, pattern: str) -> bool:
     return fnmatchcase(word, pattern) if "*" in pattern else word == pattern
-
-
-def _addressed(doc: Document, first: int, last: int) -> bool:
-    """Whether the name is the person spoken to (see the module's doc)."""
-    tokens, text = doc.tokens, doc.text
-    start, end = tokens[first].start, tokens[last].end
-    line_start = start_of_line(doc, start)
-    near = start - line_start <= OPENING_REACH         # a greeting of three words at most
-    before = text[line_start:start] if near else ""
-    words_before = [w.lower() for w in re.findall(r"[^\W\d_]+", before)]
-    opening = near and all(w in GREETINGS or w in FAREWELLS for w in words_before) and len(words_before) <= 3
-    rest = text[end:end + OPENING_REACH]
-    after = rest.lstrip(" \u00a0")
-    set_off = not after or after[0] in SET_OFF + "\n" or not after[0].isalnum()
-    greeted = bool(words_before) and before.rstrip()[-1:].isalpha()   # not "Hei, Matti ..."
-    if opening and (set_off or greeted):      # "Anna, ..." / "Kiitos Anna hyvästä ..."
-        return True
-    # "... Thank you Karen!", "Lepää rauhassa Eino": greeted at the start of a later sentence
-    begin = doc.sentences[max(0, bisect_right(doc.sentences, (start, len(text))) - 1)][0]
-    said = [w.lower() for w in re.findall(r"[^\W\d_]+", text[begin:start])] if begin > line_start else []
-    if 0 < len(said) <= 3 and all(w in GREETINGS or w in FAREWELLS for w in said) and set_off:
-        return True
-    # A tagged person, "@Mats Nyberg puhut taas ...": the handle's first word is the first name
-    if TAG_BEFORE_RE.search(text, max(0, start - 40), start):
-        return True
-    # A reply that opens with the tagged name of the one it answers, the way Facebook writes it:
-    # "Matti Virtanen Kyllä, kirjasto on auki." (a full name, then a new sentence with no mark)
-    if not before.strip() and last > first and after[:1].isupper() and not rest[:1].isalnum():
-        return True
-    # "Kiitos kysymyksestä, Anna." / "Tack, Erik!": after a comma, closing the sentence
-    closing = not after or after[0] in ".!?\n" or (not after[0].isalnum() and not after[0].isspace())
-    return before.rstrip().endswith(",") and closing

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -341,3 +342,26 @@ def sentence_window(ctx: Context, begin: int, end: int, around: int) -> tuple[in
     number = max(bisect_right(sentences, (begin, len(ctx.doc.text) + 1)) - 1, 0)
     return (sentences[max(0, number - around)][0],
             max(sentences[min(len(sentences) - 1, number + around)][1], end))
+
+
+BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")     # a context word beyond a paragraph break is not marked
+
+
+def with_context_word(ctx: Context, words: list[tuple[int, int]], begin: int, end: int,
+                      around: int) -> tuple[int, int] | None:
+    """[begin, end) grown to take in the context word nearest to it, in its sentence or the
+    `around` sentences on each side (the last one before the match, else the first one after
+    its start), so that the finding shows the group, the cue or the target the match needs
+    ("Ukrainians. ... They'll be on benefits", "... helppo peittää sprayllä. tiedoks vaan");
+    never across a paragraph break. None when no context word stands there."""
+    window_start, window_end = sentence_window(ctx, begin, end, around)
+    i = bisect_left(words, (begin,))
+    if i > 0 and words[i - 1][0] >= window_start:
+        near = words[i - 1]
+    elif i < len(words) and words[i][0] < window_end:
+        near = words[i]
+    else:
+        return None
+    if BLANK_LINE_RE.search(ctx.doc.text, min(end, near[1]), max(begin, near[0])):
+        return begin, end
+    return min(begin, near[0]), max(end, near[1])

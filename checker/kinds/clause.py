@@ -40,11 +40,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, SlotOf, allowed_in,
-                                 breaks_clause, pointed_end, sentence_window)
+                                 breaks_clause, pointed_end, with_context_word)
 from checker.kinds.near import NEAR_PARAMS, is_near, near_slot, near_words
 
 ELEMENT_RE = re.compile(r"^(\^?)\{([a-z_][a-z0-9_]*)\}$")
-BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")     # a context word beyond a paragraph break is not marked
 MAX_WINDOW = 14
 MAX_NEAR = 6
 MAX_CONTEXT_SENTENCES = 3
@@ -253,12 +252,11 @@ class Clause(Kind):
                     begin, end = tokens[first].start, token.end
                     if cancel_words and is_near(ctx, cancel_words, lang, begin, end, self.near_sentences):
                         continue
-                    if context_starts is not None:
-                        near = self._context_word(ctx, context_starts, begin, end)
-                        if near is None:
+                    if context_starts is not None:      # the finding shows the group too
+                        grown = with_context_word(ctx, context_starts, begin, end, self.context_sentences)
+                        if grown is None:
                             continue
-                        if not BLANK_LINE_RE.search(text, min(end, near[1]), max(begin, near[0])):
-                            begin, end = min(begin, near[0]), max(end, near[1])   # the finding shows the group too
+                        begin, end = grown
                     done.add((lang, number_))
                     last = pointed_end(ctx, self._widen_right(ctx, index, shape, langs))
                     end = max(end, tokens[last].end)
@@ -377,18 +375,6 @@ class Clause(Kind):
         tokens = ctx.doc.tokens
         return sorted({(tokens[index].start, tokens[index].end)
                        for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted})
-
-    def _context_word(self, ctx: Context, words: list[tuple[int, int]], begin: int,
-                      end: int) -> tuple[int, int] | None:
-        """The context word nearest to the match [begin, end), in its sentence or those around
-        it: the last one before the match, else the first one after its start; or None."""
-        window_start, window_end = sentence_window(ctx, begin, end, self.context_sentences)
-        i = bisect_left(words, (begin,))
-        if i > 0 and words[i - 1][0] >= window_start:
-            return words[i - 1]
-        if i < len(words) and words[i][0] < window_end:
-            return words[i]
-        return None
 
 
 def _sentence_end(ctx: Context, sentence_start: int) -> int:

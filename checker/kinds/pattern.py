@@ -46,12 +46,11 @@ and a tree is not walked at all in a post that lacks a word for every sequence i
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 
 from checker.kinds.near import NEAR_PARAMS, is_near, near_slot, near_words
 from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, breaks_clause,
-                                 pointed_end, sentence_window)
+                                 pointed_end, with_context_word)
 from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, joins, names_someone, not_initial
 from checker.kinds.phrases import rest_key
 from checker.kinds.sequences import Sequences
@@ -314,18 +313,12 @@ class Pattern(Kind):
                 return True
         return False
 
-    def _context_starts(self, ctx: Context) -> list[int]:
-        """Where the words of the context slot start, in text order."""
+    def _context_starts(self, ctx: Context) -> list[tuple[int, int]]:
+        """Where the words of the context slot stand, (start, end) in text order."""
         wanted = {(self.rule_id, "slot", self.context, lang) for lang in ("fi", "sv", "en", "any")}
         tokens = ctx.doc.tokens
-        return sorted(tokens[index].start for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted)
-
-    def _in_context(self, ctx: Context, starts: list[int], begin: int, end: int) -> bool:
-        """Whether a context word stands in the sentence of the match [begin, end) or the
-        sentences around it."""
-        window_start, window_end = sentence_window(ctx, begin, end, self.context_sentences)
-        i = bisect_left(starts, window_start)
-        return i < len(starts) and starts[i] < window_end
+        return sorted({(tokens[index].start, tokens[index].end)
+                       for index, key in ctx.hits.get(self.rule_id, ()) if key in wanted})
 
     def needs_hits(self) -> bool:
         return True               # every match starts at a word of ctx.hits or a regex match
@@ -354,16 +347,22 @@ class Pattern(Kind):
         for index, (lang, last_element), last in found:
             if self._cancelled(ctx, index, last, lang) or names_someone(ctx, last):
                 continue
-            if context_starts is not None and not self._in_context(
-                    ctx, context_starts, tokens[index].start, tokens[last].end):
-                continue
+            grown = None
+            if context_starts is not None:
+                grown = with_context_word(ctx, context_starts, tokens[index].start, tokens[last].end,
+                                          self.context_sentences)
+                if grown is None:
+                    continue
             if cancel_words and is_near(ctx, cancel_words, lang, tokens[index].start, tokens[last].end,
                                            self.near_sentences):
                 continue
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
             start = tokens[self._extended_before(ctx, index)].start if self.extend_before else tokens[index].start
-            if not ctx.doc.in_link(start, tokens[last].end):
-                yield Match(start, tokens[last].end)
+            end = tokens[last].end
+            if grown is not None:                   # the finding shows the group or the cue too
+                start, end = min(start, grown[0]), max(end, grown[1])
+            if not ctx.doc.in_link(start, end):
+                yield Match(start, end)
         if self.regexes and not self.serials <= ctx.unmatched_regexes:
             doc = ctx.doc
             for number, (line_start, line_text) in enumerate(zip(doc.line_starts, doc.line_texts)):
@@ -375,8 +374,11 @@ class Pattern(Kind):
                             begin, finish = line_start + start, line_start + end
                             if doc.in_link(begin, finish):
                                 continue
-                            if context_starts is not None and not self._in_context(ctx, context_starts, begin, finish):
-                                continue
+                            if context_starts is not None:
+                                grown = with_context_word(ctx, context_starts, begin, finish, self.context_sentences)
+                                if grown is None:
+                                    continue
+                                begin, finish = grown
                             yield Match(begin, finish)
 
 

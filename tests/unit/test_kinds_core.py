@@ -267,12 +267,16 @@ def test_extend_before_covers_the_words_before_a_match_within_its_clause(pack) -
 
 
 def test_a_context_slot_must_stand_in_the_sentence_or_the_one_before_or_after(pack) -> None:
-    hit = [("hate.named-then", "They are vermin")]
-    assert found(pack, "Refugees arrive in May. They are vermin.") == hit
-    assert found(pack, "They are vermin, the refugees.") == hit
+    # The finding takes in the context word, so the reader sees which group is meant.
+    assert found(pack, "Refugees arrive in May. They are vermin.") == [
+        ("hate.named-then", "Refugees arrive in May. They are vermin")]
+    assert found(pack, "They are vermin, the refugees.") == [("hate.named-then", "They are vermin, the refugees")]
     assert found(pack, "They are vermin.") == []
-    assert found(pack, "They are vermin. I mean the refugees.") == hit
+    assert found(pack, "They are vermin. I mean the refugees.") == [
+        ("hate.named-then", "They are vermin. I mean the refugees")]
     assert found(pack, "Refugees arrive in May. Rats came too. They are vermin.") == []
+    # ... but never across a paragraph break
+    assert found(pack, "Refugees arrive in May.\n\nThey are vermin.") == [("hate.named-then", "They are vermin")]
 
 
 def test_terms_compounds_titles_links_and_excepted_phrases(pack) -> None:

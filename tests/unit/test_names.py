@@ -101,6 +101,10 @@ def test_officials_are_a_role_by_full_name_or_surname():
     "Tack Erik!", "Hej Erik, biblioteket har öppet.", "Kiitos kysymyksestä, Anna.",
     "Thanks, Anna!", "Anna Virtanen, kirjasto on auki.", "Erik: biblioteket öppnar kl. 10.",
     "Anna Virtanen Kyllä, kirjasto on auki torstaina.", "Erik Lindholm Tack för frågan!",
+    # a second-person pronoun right after the name; a wish or thanks a few words before it
+    "Haha Micke du e så galen när du dansar", "Hah, Jukka sä oot kyllä toivoton tapaus",
+    "haha Micke you absolute madman when you dance", "Toivotaan onnea Tommille, joka voitti uintikisat.",
+    "Happy 80th, grandpa Göran!", "Grattis på 80-årsdagen, morfar Göran!",
 ])
 def test_the_person_addressed_is_no_reason(text):
     found = names(text)
@@ -113,6 +117,9 @@ def test_the_person_addressed_is_no_reason(text):
     ("Hei, Matti Virtanen jätti roskat pihalle.", "Matti Virtanen"),
     ("Olen nähnyt Erik Lindholmin ajavan humalassa.", "Erik Lindholmin"),
     ("Jag såg Erik Lindholm köra för fort.", "Erik Lindholm"),
+    # the one spoken to is someone else; a thank-you far before the name
+    ("Sä tiedät että Virtanen jätti roskat pihalle.", "Virtanen"),
+    ("Kiitos kaikille jotka tulivat eilen, paitsi Erik Lindholm joka taas oli humalassa.", "Erik Lindholm"),
 ])
 def test_a_private_person_named(text, name):
     assert private(text) == [name]
