@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from checker.extent import extended
 from checker.kinds.base import Context, Match
 from checker.kinds.phrases import REST
-from checker.langid import analyse
+from checker.langid import FUNCTION_WORDS, analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
 from checker import regexsafe
@@ -82,33 +82,87 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
 class _Step(NamedTuple):
     """A rule as the engine runs it: the languages it needs, whether it fires only at words
     of its own in the lexicon or where its regexes match (then a post without any is skipped
-    before any work), and its regexes."""
+    before any work), its regexes, and whether its words are gated by triggers (`_Plan`)."""
 
     rule: Rule
     languages: frozenset[str]
     needs_hits: bool
     regexes: frozenset[int]
+    gated: bool
+
+
+# A rule's way of firing whose key set holds a key of one of these words is not chosen to
+# gate it (`_Plan`) when another set of that way is rarer: they stand in nearly every post.
+COMMON_WORDS = frozenset().union(*FUNCTION_WORDS.values())
+TRIGGERED_LIMIT = 50_000
+
+
+class _Plan:
+    """The rules a request shape runs (`steps`), and the keys that wake the gated ones.
+
+    A rule that says how it can fire from its words (`Kind.requirements`: every key set of
+    some way must have a word in the post) is woken only by its *triggers*: for each way,
+    the keys of its rarest set, judged by how many common words (`COMMON_WORDS`) carry
+    them. "{you} {lie}" wakes at a word of {lie}, not at every "you"; a post without one
+    cannot fill the way, so skipping the rule there loses nothing. Rules that cannot say
+    run wherever they have a word, as before."""
+
+    def __init__(self, pack: Pack, steps: tuple[_Step, ...], triggers: dict[Hashable, list[str]]) -> None:
+        self.pack, self.steps = pack, steps
+        self._triggers = triggers
+        self._woken: dict[frozenset, frozenset[str]] = {}
+
+    @classmethod
+    def build(cls, pack: Pack, rules: Iterable[Rule]) -> _Plan:
+        common: dict[Hashable, int] = defaultdict(int)      # key -> common words carrying it
+        for word in COMMON_WORDS:
+            for key in pack.lexicon.keys_for(word):
+                common[key] += 1
+        steps, triggers = [], defaultdict(list)
+        for rule in rules:
+            ways = rule.kind.requirements() if rule.kind.needs_hits() else None
+            if ways is not None:
+                keys = {key for way in ways for key in min(way, key=lambda keys: sum(common[k] for k in keys))}
+                for key in keys:
+                    triggers[key].append(rule.id)
+            steps.append(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits(),
+                               rule.kind.regex_serials(), ways is not None))
+        return cls(pack, tuple(steps), dict(triggers))
+
+    def woken(self, token_keys: dict[int, frozenset[Hashable]]) -> set[str]:
+        """The gated rules that a post whose words carry these keys wakes."""
+        found: set[str] = set()
+        known = self._woken.get
+        for keys in set(token_keys.values()):
+            rules = known(keys)
+            if rules is None:
+                triggers = self._triggers.get
+                rules = frozenset(rule for key in keys for rule in triggers(key, ()))
+                if len(self._woken) >= TRIGGERED_LIMIT:
+                    self._woken.clear()
+                self._woken[keys] = rules
+            found |= rules
+        return found
 
 
 PLANS_LIMIT = 64
-_plans: dict[tuple, tuple[Pack, tuple[_Step, ...]]] = {}
+_plans: dict[tuple, _Plan] = {}
 
 
-def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
+def _plan(pack: Pack, request: Request) -> _Plan:
     """The rules whose request conditions (role, account, platform, context, attachments)
     admit the request, in pack order; worked out once per pack and request shape (bounded)."""
     shape = (id(pack), request.role, request.account, request.platform, request.context,
              tuple(sorted({a.type for a in request.attachments})))
     cached = _plans.get(shape)
-    if cached is not None and cached[0] is pack:
-        return cached[1]
+    if cached is not None and cached.pack is pack:
+        return cached
     regexsafe.refresh()          # a new pack's regexes are searched together from now on
-    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits(), rule.kind.regex_serials())
-                  for rule in pack.rules if rule.when.admits(request))
+    plan = _Plan.build(pack, (rule for rule in pack.rules if rule.when.admits(request)))
     if len(_plans) >= PLANS_LIMIT:
         _plans.clear()
-    _plans[shape] = (pack, steps)
-    return steps
+    _plans[shape] = plan
+    return plan
 
 
 def _each(function: Callable[[Any], Any], values: Sequence[Any], spent: list[float]) -> list[Any]:
@@ -159,18 +213,20 @@ def _run_rules(pack: Pack, contexts: list[Context], spent: list[float]) -> list[
     ruled = [0.0] * len(contexts)                     # seconds in rules, against the deadline
     results: list[list[Found]] = [[] for _ in contexts]
     present = [ctx.languages.present() for ctx in contexts]
-    groups: dict[int, tuple[tuple[_Step, ...], list[int]]] = {}    # contexts with the same plan
+    groups: dict[int, tuple[_Plan, list[int]]] = {}    # contexts with the same plan
     for number, ctx in enumerate(contexts):
-        steps = _plan(pack, ctx.request)
-        groups.setdefault(id(steps), (steps, []))[1].append(number)
-    for steps, numbers in groups.values():
-        for rule, languages, needs_hits, regexes in steps:
+        plan = _plan(pack, ctx.request)
+        groups.setdefault(id(plan), (plan, []))[1].append(number)
+    for plan, numbers in groups.values():
+        woken = {number: plan.woken(contexts[number].token_keys) for number in numbers}
+        for rule, languages, needs_hits, regexes, gated in plan.steps:
             rule_id, find_in = rule.id, rule.kind.find
             for number in numbers:
                 ctx = contexts[number]
                 if languages and present[number].isdisjoint(languages):
                     continue
-                if needs_hits and rule_id not in ctx.hits and rule_id not in ctx.joined_hits:
+                if needs_hits and (rule_id not in ctx.hits or rule_id not in woken[number] if gated else
+                                   rule_id not in ctx.hits and rule_id not in ctx.joined_hits):
                     if not regexes or regexes <= ctx.unmatched_regexes:
                         continue
                 began = perf_counter()

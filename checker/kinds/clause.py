@@ -186,6 +186,11 @@ class Clause(Kind):
     def needs_hits(self) -> bool:
         return True               # every match ends at a word of ctx.hits
 
+    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:
+        """A shape matches only where a word stands for each of its slots (`_possible`)."""
+        return tuple(tuple(frozenset((self.rule_id, "slot", slot, slot_lang) for slot, slot_lang in pairs)
+                           for pairs in shape) for shape in self.shape_slots)
+
     def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
         """Whether the post has a word for every slot of some shape: without one, no walk.
         Remembered per set of slots present, since few sets recur."""
