@@ -10,13 +10,15 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 from time import perf_counter
 from typing import Any, NamedTuple
 
 from checker.extent import extended
 from checker.kinds.base import Context, Match
 from checker.kinds.phrases import REST
-from checker.langid import FUNCTION_WORDS, analyse
+from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
 from checker import regexsafe
@@ -91,10 +93,23 @@ class _Step(NamedTuple):
     gated: bool
 
 
-# A rule's way of firing whose key set holds a key of one of these words is not chosen to
-# gate it (`_Plan`) when another set of that way is rarer: they stand in nearly every post.
-COMMON_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 TRIGGERED_LIMIT = 50_000
+
+
+@lru_cache(maxsize=1)
+def common_words() -> dict[str, float]:
+    """How common each of the most frequent words of the three languages is: 1 / its rank
+    in the frequency list of its language (langdata/common_words.txt, commongen.py), summed
+    over the languages it is frequent in."""
+    weights: dict[str, float] = defaultdict(float)
+    ranks: dict[str, int] = defaultdict(int)
+    text = (resources.files("checker.langdata") / "common_words.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            lang, word = line.split(" ", 1)
+            ranks[lang] += 1
+            weights[word] += 1.0 / ranks[lang]
+    return dict(weights)
 
 
 class _Plan:
@@ -102,10 +117,10 @@ class _Plan:
 
     A rule that says how it can fire from its words (`Kind.requirements`: every key set of
     some way must have a word in the post) is woken only by its *triggers*: for each way,
-    the keys of its rarest set, judged by how many common words (`COMMON_WORDS`) carry
-    them. "{you} {lie}" wakes at a word of {lie}, not at every "you"; a post without one
-    cannot fill the way, so skipping the rule there loses nothing. Rules that cannot say
-    run wherever they have a word, as before."""
+    the keys of its rarest set, judged by how common the frequent words that carry them are
+    (`common_words`). "{you} {lie}" wakes at a word of {lie}, not at every "you"; a post
+    without one cannot fill the way, so skipping the rule there loses nothing. Rules that
+    cannot say run wherever they have a word, as before."""
 
     def __init__(self, pack: Pack, steps: tuple[_Step, ...], triggers: dict[Hashable, list[str]]) -> None:
         self.pack, self.steps = pack, steps
@@ -114,10 +129,10 @@ class _Plan:
 
     @classmethod
     def build(cls, pack: Pack, rules: Iterable[Rule]) -> _Plan:
-        common: dict[Hashable, int] = defaultdict(int)      # key -> common words carrying it
-        for word in COMMON_WORDS:
+        common: dict[Hashable, float] = defaultdict(float)      # key -> how common its words are
+        for word, weight in common_words().items():
             for key in pack.lexicon.keys_for(word):
-                common[key] += 1
+                common[key] += weight
         steps, triggers = [], defaultdict(list)
         for rule in rules:
             ways = rule.kind.requirements() if rule.kind.needs_hits() else None
@@ -225,8 +240,8 @@ def _run_rules(pack: Pack, contexts: list[Context], spent: list[float]) -> list[
                 ctx = contexts[number]
                 if languages and present[number].isdisjoint(languages):
                     continue
-                if needs_hits and (rule_id not in ctx.hits or rule_id not in woken[number] if gated else
-                                   rule_id not in ctx.hits and rule_id not in ctx.joined_hits):
+                if needs_hits and rule_id not in ctx.joined_hits and (
+                        rule_id not in ctx.hits or (gated and rule_id not in woken[number])):
                     if not regexes or regexes <= ctx.unmatched_regexes:
                         continue
                 began = perf_counter()

@@ -239,8 +239,9 @@ class Kind(ABC):
         """The ways the rule can fire from its words (its regexes aside), each as the lexicon
         key sets that a word of the post must carry one key of, every set of a way: a post
         that fills every set of no way gets nothing from the rule's words, and the engine
-        skips the rule there (when `needs_hits`, and unless a regex of it may match). None
-        (the default): the rule may fire wherever it has a word (`ctx.hits`, `joined_hits`)."""
+        skips the rule there (when `needs_hits`, unless a regex of it may match or a word of it
+        stands written apart, `ctx.joined_hits`). None (the default): the rule may fire
+        wherever it has a word (`ctx.hits`, `ctx.joined_hits`)."""
         return None
 
     def regex_serials(self) -> frozenset[int]:
