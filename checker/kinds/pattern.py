@@ -154,11 +154,9 @@ class Pattern(Kind):
         # Each element as the set of keys a token may carry to fill it; a match is tagged
         # with its language and its last element (where its finding may reach on).
         self.sequences = Sequences(self.gap)
-        self._requirements: set[tuple[frozenset, ...]] = set()
         for lang, elements in sequences:
             accepts = tuple(self._accepts(lang, element) for element in elements)
             self.sequences.add(lang, accepts, (lang, accepts[-1]))
-            self._requirements.add(accepts)
         self.sequences.freeze()
         for lang, items in params.per_language("unless", required=False).items():
             for word, line in items:
@@ -333,7 +331,7 @@ class Pattern(Kind):
         return True               # every match starts at a word of ctx.hits or a regex match
 
     def requirements(self) -> tuple[tuple[frozenset, ...], ...]:
-        return tuple(self._requirements)       # a sequence matches only where each element has a word
+        return tuple(set(self.sequences.paths()))     # a sequence matches only where each element has a word
 
     def regex_serials(self) -> frozenset[int]:
         return self.serials

@@ -47,7 +47,6 @@ class Phrases:
         self.rest_id = rest_key(rule_id)
         self.tag = tag
         self.roots: dict[Hashable, tuple[str, _Node]] = {}    # first word's key -> (lang, tree)
-        self.ways: set[tuple[frozenset, ...]] = set()          # each phrase's keys, one set a word
         keys: dict[tuple[str, str, str], tuple] = {}          # (owner, lang, word) -> its key
         for lang, items in lists.items():
             for phrase, line in items:
@@ -55,20 +54,26 @@ class Phrases:
                 if not words:
                     raise RuleError(line, "an empty term")
                 node = None
-                way = []
                 for position, word in enumerate(words):
                     owner = rule_id if position == 0 else self.rest_id
                     key = keys.get((owner, lang, word))
                     if key is None:
                         key = keys[(owner, lang, word)] = (owner, tag, lang, len(keys))
                         build.add_word(word, key, line)
-                    way.append(frozenset({key}))
                     if node is None:
                         node = self.roots.setdefault(key, (lang, _Node()))[1]
                     else:
                         node = node.children.setdefault(key, _Node())
                 node.ends = True
-                self.ways.add(tuple(way))
+
+    def ways(self) -> Iterator[tuple[frozenset, ...]]:
+        """Each phrase as the keys its words must carry, one set a word (`Kind.requirements`)."""
+        todo = [((frozenset({key}),), node) for key, (_, node) in self.roots.items()]
+        while todo:
+            path, node = todo.pop()
+            if node.ends:
+                yield path
+            todo += [((*path, frozenset({key})), child) for key, child in node.children.items()]
 
     def find(self, ctx: Context) -> Iterator[tuple[str, int, int]]:
         """(language, first token, last token) of every phrase standing in the text:

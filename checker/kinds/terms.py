@@ -350,7 +350,7 @@ class Terms(Kind):
     def requirements(self) -> tuple[tuple[frozenset, ...], ...]:
         """A term fires where each word of its phrase stands, a compound where a word carries a
         head and a tail (words written apart, `joined_hits`, wake the rule by themselves)."""
-        return (*self.phrases.ways, *self.compound_ways)
+        return (*self.phrases.ways(), *self.compound_ways)
 
     def _shielded(self, ctx: Context) -> set[int]:
         """Tokens where no term fires: inside an excepted phrase, or a term in its other sense."""
