@@ -10,10 +10,8 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from time import perf_counter
-from typing import Any, NamedTuple
+from typing import Any
 
 from checker.extent import extended
 from checker.kinds.base import Context, Match
@@ -21,6 +19,7 @@ from checker.kinds.phrases import REST
 from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
+from checker.plan import Plan
 from checker import regexsafe
 from checker.regexsafe import Deadline, RegexTimeout
 from checker.response import bounded, excerpt, rules_map
@@ -81,90 +80,11 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
     return dict(grouped)
 
 
-class _Step(NamedTuple):
-    """A rule as the engine runs it: the languages it needs, whether it fires only at words
-    of its own in the lexicon or where its regexes match (then a post without any is skipped
-    before any work), its regexes, and whether its words are gated by triggers (`_Plan`)."""
-
-    rule: Rule
-    languages: frozenset[str]
-    needs_hits: bool
-    regexes: frozenset[int]
-    gated: bool
-
-
-TRIGGERED_LIMIT = 50_000
-
-
-@lru_cache(maxsize=1)
-def common_words() -> dict[str, float]:
-    """How common each of the most frequent words of the three languages is: 1 / its rank
-    in the frequency list of its language (langdata/common_words.txt, commongen.py), summed
-    over the languages it is frequent in."""
-    weights: dict[str, float] = defaultdict(float)
-    ranks: dict[str, int] = defaultdict(int)
-    text = (resources.files("checker.langdata") / "common_words.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            lang, word = line.split(" ", 1)
-            ranks[lang] += 1
-            weights[word] += 1.0 / ranks[lang]
-    return dict(weights)
-
-
-class _Plan:
-    """The rules a request shape runs (`steps`), and the keys that wake the gated ones.
-
-    A rule that says how it can fire from its words (`Kind.requirements`: every key set of
-    some way must have a word in the post) is woken only by its *triggers*: for each way,
-    the keys of its rarest set, judged by how common the frequent words that carry them are
-    (`common_words`). "{you} {lie}" wakes at a word of {lie}, not at every "you"; a post
-    without one cannot fill the way, so skipping the rule there loses nothing. Rules that
-    cannot say run wherever they have a word, as before."""
-
-    def __init__(self, pack: Pack, steps: tuple[_Step, ...], triggers: dict[Hashable, list[str]]) -> None:
-        self.pack, self.steps = pack, steps
-        self._triggers = triggers
-        self._woken: dict[frozenset, frozenset[str]] = {}
-
-    @classmethod
-    def build(cls, pack: Pack, rules: Iterable[Rule]) -> _Plan:
-        common: dict[Hashable, float] = defaultdict(float)      # key -> how common its words are
-        for word, weight in common_words().items():
-            for key in pack.lexicon.keys_for(word):
-                common[key] += weight
-        steps, triggers = [], defaultdict(list)
-        for rule in rules:
-            ways = rule.kind.requirements() if rule.kind.needs_hits() else None
-            if ways is not None:
-                keys = {key for way in ways for key in min(way, key=lambda keys: sum(common[k] for k in keys))}
-                for key in keys:
-                    triggers[key].append(rule.id)
-            steps.append(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits(),
-                               rule.kind.regex_serials(), ways is not None))
-        return cls(pack, tuple(steps), dict(triggers))
-
-    def woken(self, token_keys: dict[int, frozenset[Hashable]]) -> set[str]:
-        """The gated rules that a post whose words carry these keys wakes."""
-        found: set[str] = set()
-        known = self._woken.get
-        for keys in set(token_keys.values()):
-            rules = known(keys)
-            if rules is None:
-                triggers = self._triggers.get
-                rules = frozenset(rule for key in keys for rule in triggers(key, ()))
-                if len(self._woken) >= TRIGGERED_LIMIT:
-                    self._woken.clear()
-                self._woken[keys] = rules
-            found |= rules
-        return found
-
-
 PLANS_LIMIT = 64
-_plans: dict[tuple, _Plan] = {}
+_plans: dict[tuple, Plan] = {}
 
 
-def _plan(pack: Pack, request: Request) -> _Plan:
+def _plan(pack: Pack, request: Request) -> Plan:
     """The rules whose request conditions (role, account, platform, context, attachments)
     admit the request, in pack order; worked out once per pack and request shape (bounded)."""
     shape = (id(pack), request.role, request.account, request.platform, request.context,
@@ -173,7 +93,7 @@ def _plan(pack: Pack, request: Request) -> _Plan:
     if cached is not None and cached.pack is pack:
         return cached
     regexsafe.refresh()          # a new pack's regexes are searched together from now on
-    plan = _Plan.build(pack, (rule for rule in pack.rules if rule.when.admits(request)))
+    plan = Plan.build(pack, (rule for rule in pack.rules if rule.when.admits(request)))
     if len(_plans) >= PLANS_LIMIT:
         _plans.clear()
     _plans[shape] = plan
@@ -228,7 +148,7 @@ def _run_rules(pack: Pack, contexts: list[Context], spent: list[float]) -> list[
     ruled = [0.0] * len(contexts)                     # seconds in rules, against the deadline
     results: list[list[Found]] = [[] for _ in contexts]
     present = [ctx.languages.present() for ctx in contexts]
-    groups: dict[int, tuple[_Plan, list[int]]] = {}    # contexts with the same plan
+    groups: dict[int, tuple[Plan, list[int]]] = {}    # contexts with the same plan
     for number, ctx in enumerate(contexts):
         plan = _plan(pack, ctx.request)
         groups.setdefault(id(plan), (plan, []))[1].append(number)

@@ -160,10 +160,8 @@ class Terms(Kind):
         self.rule_id = build.rule_id
         lists = params.per_language("terms", required=not (params.has("include") or params.has("heads")))
         self.has_compounds = params.has("heads")
-        part_langs: dict[str, set[str]] = {"heads": set(), "tails": set()}
         for part in ("heads", "tails"):
             for lang, items in params.per_language(part, required=params.has("heads") or params.has("tails")).items():
-                part_langs[part].add(lang)
                 for word, line in items:
                     build.add_word(word, (self.rule_id, part, lang), line)
                     if part == "heads":      # a head the pack names is a known first part
@@ -174,9 +172,9 @@ class Terms(Kind):
                     raise RuleError(line, f"unknown word list {name!r}; known: {', '.join(WORDLISTS)}")
                 lists.setdefault(lang, []).extend((word, line) for word in WORDLISTS[name]())
         self.phrases = Phrases(self.rule_id, lists, build)
-        # a compound fires where one word carries a head and a tail of one language
-        self.compound_ways = {(frozenset({(self.rule_id, "heads", lang)}), frozenset({(self.rule_id, "tails", lang)}))
-                              for lang in part_langs["heads"] & part_langs["tails"]} if self.has_compounds else set()
+        self.compound_ways = {tuple(frozenset({(self.rule_id, part, lang)}) for part in ("heads", "tails"))
+                              for lang in params.per_language("heads", required=False).keys()
+                              & params.per_language("tails", required=False).keys()}
         self.links = params.raw("links", "skip")
         if self.links not in ("skip", "only"):
             raise params.error("links", "'links' must be skip or only")
@@ -278,7 +276,7 @@ class Terms(Kind):
         def sentence(index: int) -> int:
             return bisect_right(sentences, (tokens[index].start, len(ctx.doc.text) + 1)) - 1
 
-        shielded: set[int] = set()
+        shielded = set()
         for sense in {sense for sense, role in found if role == "cue"}:      # a sense with no cue shields nothing
             cue_sentences = {sentence(i) for i in found.get((sense, "cue"), ())}
             if sense in self.every_term_senses and cue_sentences:
@@ -347,9 +345,7 @@ class Terms(Kind):
     def needs_hits(self) -> bool:
         return True           # every match starts at one of the rule's words (ctx.hits, joined_hits)
 
-    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:
-        """A term fires where each word of its phrase stands, a compound where a word carries a
-        head and a tail (words written apart, `joined_hits`, wake the rule by themselves)."""
+    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:     # words written apart wake it anyway
         return (*self.phrases.ways(), *self.compound_ways)
 
     def _shielded(self, ctx: Context) -> set[int]:

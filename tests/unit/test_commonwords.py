@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker import commongen
-from checker.engine import common_words
+from checker.plan import common_words
 
 
 def test_the_common_words_list_is_up_to_date() -> None:

@@ -13,6 +13,7 @@ from checker.engine import _by_rule, _plan, find
 from checker.kinds.base import Context
 from checker.langid import analyse
 from checker.model import Attachment, Request
+from checker.plan import common_words
 from checker.pack import load_pack
 from checker.text import Document
 from tests.corpus.evaluate import load_items, request_for
@@ -76,7 +77,7 @@ def test_a_rule_its_triggers_do_not_wake_would_not_have_fired() -> None:
 def test_a_way_is_woken_by_its_rarest_key_set() -> None:
     """"{you} {lie}" is woken by a word of {lie}, not by every "you"."""
     plan = engine._plan(PACK, Request(text="x", now=NOW))
-    common = engine.common_words().keys() & {"you", "on", "är", "the", "och", "ja"}
+    common = common_words().keys() & {"you", "on", "är", "the", "och", "ja"}
     assert len(common) == 6
     woken = set().union(*(plan.woken({0: PACK.lexicon.keys_for(word)}) for word in common))
     assert not woken & {"accusation.lying", "accusation.called", "insult.aimed"}
