@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import replace
 from time import perf_counter
-from typing import Any, NamedTuple
+from typing import Any
 
 from checker.softened import softened
 from checker.tails import placed
@@ -20,6 +20,7 @@ from checker.kinds.phrases import REST
 from checker.langid import analyse
 from checker.model import Request
 from checker.pack import Pack, Rule
+from checker.plan import Plan
 from checker import regexsafe
 from checker.regexsafe import Deadline, RegexTimeout
 from checker.response import bounded, excerpt, rules_map
@@ -80,36 +81,24 @@ def _by_rule(token_keys: dict[int, frozenset[Hashable]]) -> dict[str, list[tuple
     return dict(grouped)
 
 
-class _Step(NamedTuple):
-    """A rule as the engine runs it: the languages it needs, whether it fires only at words
-    of its own in the lexicon or where its regexes match (then a post without any is skipped
-    before any work), and its regexes."""
-
-    rule: Rule
-    languages: frozenset[str]
-    needs_hits: bool
-    regexes: frozenset[int]
-
-
 PLANS_LIMIT = 64
-_plans: dict[tuple, tuple[Pack, tuple[_Step, ...]]] = {}
+_plans: dict[tuple, Plan] = {}
 
 
-def _plan(pack: Pack, request: Request) -> tuple[_Step, ...]:
+def _plan(pack: Pack, request: Request) -> Plan:
     """The rules whose request conditions (role, account, platform, context, attachments)
     admit the request, in pack order; worked out once per pack and request shape (bounded)."""
     shape = (id(pack), request.role, request.account, request.platform, request.context,
              tuple(sorted({a.type for a in request.attachments})))
     cached = _plans.get(shape)
-    if cached is not None and cached[0] is pack:
-        return cached[1]
+    if cached is not None and cached.pack is pack:
+        return cached
     regexsafe.refresh()          # a new pack's regexes are searched together from now on
-    steps = tuple(_Step(rule, frozenset(rule.when.languages), rule.kind.needs_hits(), rule.kind.regex_serials())
-                  for rule in pack.rules if rule.when.admits(request))
+    plan = Plan.build(pack, (rule for rule in pack.rules if rule.when.admits(request)))
     if len(_plans) >= PLANS_LIMIT:
         _plans.clear()
-    _plans[shape] = (pack, steps)
-    return steps
+    _plans[shape] = plan
+    return plan
 
 
 def _each(function: Callable[[Any], Any], values: Sequence[Any], spent: list[float]) -> list[Any]:
@@ -160,18 +149,20 @@ def _run_rules(pack: Pack, contexts: list[Context], spent: list[float]) -> list[
     ruled = [0.0] * len(contexts)                     # seconds in rules, against the deadline
     results: list[list[Found]] = [[] for _ in contexts]
     present = [ctx.languages.present() for ctx in contexts]
-    groups: dict[int, tuple[tuple[_Step, ...], list[int]]] = {}    # contexts with the same plan
+    groups: dict[int, tuple[Plan, list[int]]] = {}    # contexts with the same plan
     for number, ctx in enumerate(contexts):
-        steps = _plan(pack, ctx.request)
-        groups.setdefault(id(steps), (steps, []))[1].append(number)
-    for steps, numbers in groups.values():
-        for rule, languages, needs_hits, regexes in steps:
+        plan = _plan(pack, ctx.request)
+        groups.setdefault(id(plan), (plan, []))[1].append(number)
+    for plan, numbers in groups.values():
+        woken = {number: plan.woken(contexts[number].token_keys) for number in numbers}
+        for rule, languages, needs_hits, regexes, gated in plan.steps:
             rule_id, find_in = rule.id, rule.kind.find
             for number in numbers:
                 ctx = contexts[number]
                 if languages and present[number].isdisjoint(languages):
                     continue
-                if needs_hits and rule_id not in ctx.hits and rule_id not in ctx.joined_hits:
+                if needs_hits and rule_id not in ctx.joined_hits and (
+                        rule_id not in ctx.hits or (gated and rule_id not in woken[number])):
                     if not regexes or regexes <= ctx.unmatched_regexes:
                         continue
                 began = perf_counter()

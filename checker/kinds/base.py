@@ -236,6 +236,15 @@ class Kind(ABC):
         its regexes can match cannot match, and the engine skips the rule. False by default."""
         return False
 
+    def requirements(self) -> tuple[tuple[frozenset[Hashable], ...], ...] | None:
+        """The ways the rule can fire from its words (its regexes aside), each as the lexicon
+        key sets that a word of the post must carry one key of, every set of a way: a post
+        that fills every set of no way gets nothing from the rule's words, and the engine
+        skips the rule there (when `needs_hits`, unless a regex of it may match or a word of it
+        stands written apart, `ctx.joined_hits`). None (the default): the rule may fire
+        wherever it has a word (`ctx.hits`, `ctx.joined_hits`)."""
+        return None
+
     def regex_serials(self) -> frozenset[int]:
         """The serials (checker/regexsafe.py) of the regexes the rule matches; none by default.
         A rule with regexes runs under its request's regex deadline (the engine sets it)."""

@@ -157,8 +157,7 @@ class Clause(Kind):
         self.unless_near, self.near_sentences = near_slot(params, slot_langs)
 
     def _clause_start(self, ctx: Context, index: int, sentence_start: int) -> bool:
-        """Whether a word begins its sentence or a clause, follows up to two openers that do,
-        or follows a joiner in its sentence."""
+        """Whether a word begins its sentence or a clause, follows up to two openers that do, or a joiner."""
         if index > 0 and ctx.doc.tokens[index - 1].start >= sentence_start \
                 and any(key[:2] == (self.rule_id, JOINER) for key in ctx.token_keys.get(index - 1, ())):
             return True
@@ -185,9 +184,11 @@ class Clause(Kind):
     def needs_hits(self) -> bool:
         return True               # every match ends at a word of ctx.hits
 
+    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:      # a shape needs a word for each slot
+        return tuple(tuple(frozenset((self.rule_id, "slot", *p) for p in pairs) for pairs in s) for s in self.shape_slots)
+
     def _possible(self, hits: list[tuple[int, tuple]]) -> bool:
-        """Whether the post has a word for every slot of some shape: without one, no walk.
-        Remembered per set of slots present, since few sets recur."""
+        """Whether the post has a word for every slot of some shape (else no walk); kept per set of slots."""
         present = self._slot_of.filled(hits)
         known = self._possible_cache.get(present)
         if known is None:

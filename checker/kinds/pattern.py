@@ -323,6 +323,9 @@ class Pattern(Kind):
     def needs_hits(self) -> bool:
         return True               # every match starts at a word of ctx.hits or a regex match
 
+    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:
+        return tuple(set(self.sequences.paths()))     # a sequence matches only where each element has a word
+
     def regex_serials(self) -> frozenset[int]:
         return self.serials
 

@@ -66,6 +66,15 @@ class Phrases:
                         node = node.children.setdefault(key, _Node())
                 node.ends = True
 
+    def ways(self) -> Iterator[tuple[frozenset, ...]]:
+        """Each phrase as the keys its words must carry, one set a word (`Kind.requirements`)."""
+        todo = [((frozenset({key}),), node) for key, (_, node) in self.roots.items()]
+        while todo:
+            path, node = todo.pop()
+            if node.ends:
+                yield path
+            todo += [((*path, frozenset({key})), child) for key, child in node.children.items()]
+
     def find(self, ctx: Context) -> Iterator[tuple[str, int, int]]:
         """(language, first token, last token) of every phrase standing in the text:
         the words of a phrase are consecutive tokens."""

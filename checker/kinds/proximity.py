@@ -346,6 +346,12 @@ class Proximity(Kind):
             end = tokens[index].end
         return end
 
+    def needs_hits(self) -> bool:
+        return True               # every finding holds a term, found from ctx.hits
+
+    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:
+        return tuple(self.phrases.ways())
+
     def find(self, ctx: Context) -> Iterable[Match]:
         tokens = ctx.doc.tokens
         sentence_starts = [start for start, _ in ctx.doc.sentences]

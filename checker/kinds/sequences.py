@@ -11,7 +11,7 @@ are looked up once for all the sequences that go on from there.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from checker.text import Token
 
@@ -68,6 +68,15 @@ class Sequences:
         """Index every tree's elements by key (after the last `add`)."""
         for root in self._roots.values():
             root.freeze()
+
+    def paths(self) -> Iterator[tuple[Element, ...]]:
+        """The elements of every sequence added (once each, whatever its group and tag)."""
+        todo = [((first,), root) for (_, first), root in self._roots.items()]
+        while todo:
+            path, node = todo.pop()
+            if node.ends:
+                yield path
+            todo += [((*path, element), child) for element, child in node.children.items()]
 
     def starting(self, key: Hashable) -> Sequence[tuple[Hashable, _Node]]:
         """The (group, tree) of the sequences whose first element the key fills."""

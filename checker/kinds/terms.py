@@ -172,6 +172,9 @@ class Terms(Kind):
                     raise RuleError(line, f"unknown word list {name!r}; known: {', '.join(WORDLISTS)}")
                 lists.setdefault(lang, []).extend((word, line) for word in WORDLISTS[name]())
         self.phrases = Phrases(self.rule_id, lists, build)
+        self.compound_ways = {tuple(frozenset({(self.rule_id, part, lang)}) for part in ("heads", "tails"))
+                              for lang in params.per_language("heads", required=False).keys()
+                              & params.per_language("tails", required=False).keys()}
         self.links = params.raw("links", "skip")
         if self.links not in ("skip", "only"):
             raise params.error("links", "'links' must be skip or only")
@@ -274,7 +277,7 @@ class Terms(Kind):
             return bisect_right(sentences, (tokens[index].start, len(ctx.doc.text) + 1)) - 1
 
         shielded = set()
-        for sense in range(self.senses):
+        for sense in {sense for sense, role in found if role == "cue"}:      # a sense with no cue shields nothing
             cue_sentences = {sentence(i) for i in found.get((sense, "cue"), ())}
             if sense in self.every_term_senses and cue_sentences:
                 terms = {index for index, key in ctx.hits.get(self.rule_id, ()) if key[1] == "phrase"}
@@ -346,6 +349,9 @@ class Terms(Kind):
 
     def needs_hits(self) -> bool:
         return True           # every match starts at one of the rule's words (ctx.hits, joined_hits)
+
+    def requirements(self) -> tuple[tuple[frozenset, ...], ...]:     # words written apart wake it anyway
+        return (*self.phrases.ways(), *self.compound_ways)
 
     def _shielded(self, ctx: Context) -> set[int]:
         """Tokens where no term fires: inside an excepted phrase, or a term in its other sense."""

@@ -13,6 +13,7 @@ from checker.engine import _by_rule, _plan, find
 from checker.kinds.base import Context
 from checker.langid import analyse
 from checker.model import Attachment, Request
+from checker.plan import common_words
 from checker.pack import load_pack
 from checker.text import Document
 from tests.corpus.evaluate import load_items, request_for
@@ -53,6 +54,35 @@ def test_a_rule_skipped_for_want_of_its_words_would_not_have_fired() -> None:
     assert fired > 100 and by_regex > 10       # the texts do exercise these rules, words and regexes
 
 
+def test_a_rule_its_triggers_do_not_wake_would_not_have_fired() -> None:
+    """Every rule the plan gates by triggers (`Kind.requirements`), run anyway on every
+    example and corpus text: whenever it fires, a trigger of it stands in the text or the
+    RE2 set does not rule all its regexes out; and the gate does keep rules asleep."""
+    plan = engine._plan(PACK, Request(text="x", now=NOW))
+    gated = [step.rule for step in plan.steps if step.gated]
+    assert len(gated) > 50
+    fired = slept = 0
+    for request in _texts():
+        ctx = _context(request)
+        woken = plan.woken(ctx.token_keys)
+        for rule in gated:
+            slept += rule.id in ctx.hits and rule.id not in woken
+            if any(True for _ in rule.kind.find(ctx)):
+                fired += 1
+                assert (rule.id in woken and rule.id in ctx.hits) or rule.id in ctx.joined_hits or \
+                    not rule.kind.regex_serials() <= ctx.unmatched_regexes, (rule.id, request.text)
+    assert fired > 100 and slept > 1000
+
+
+def test_a_way_is_woken_by_its_rarest_key_set() -> None:
+    """"{you} {lie}" is woken by a word of {lie}, not by every "you"."""
+    plan = engine._plan(PACK, Request(text="x", now=NOW))
+    common = common_words().keys() & {"you", "on", "är", "the", "och", "ja"}
+    assert len(common) == 6
+    woken = set().union(*(plan.woken({0: PACK.lexicon.keys_for(word)}) for word in common))
+    assert not woken & {"accusation.lying", "accusation.called", "insult.aimed"}
+
+
 @pytest.mark.parametrize("shape", [
     {}, {"context": "comment", "role": "admin", "account": "official", "platform": "facebook"},
     {"platform": "instagram", "attachments": (Attachment(type="image"),)},
@@ -60,7 +90,7 @@ def test_a_rule_skipped_for_want_of_its_words_would_not_have_fired() -> None:
 ])
 def test_the_plan_holds_exactly_the_rules_the_request_admits(shape: dict) -> None:
     request = Request(text="x", now=NOW, **shape)
-    assert [step.rule.id for step in _plan(PACK, request)] == \
+    assert [step.rule.id for step in _plan(PACK, request).steps] == \
         [rule.id for rule in PACK.rules if rule.when.admits(request)]
 
 
@@ -68,8 +98,8 @@ def test_a_reloaded_pack_gets_its_own_plan() -> None:
     request = Request(text="x", now=NOW)
     first = _plan(PACK, request)
     other = replace(PACK, rules=PACK.rules[:3])
-    assert [s.rule.id for s in _plan(other, request)] == [r.id for r in PACK.rules[:3] if r.when.admits(request)]
-    assert _plan(PACK, request) == first
+    assert [s.rule.id for s in _plan(other, request).steps] == [r.id for r in PACK.rules[:3] if r.when.admits(request)]
+    assert _plan(PACK, request) is first
 
 
 def test_the_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
