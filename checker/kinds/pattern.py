@@ -29,8 +29,7 @@
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
                                  # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
     unless_near: game            # optional: see checker/kinds/near.py
-    unless_signs: ["😂", "❤"]     # optional: signs (emoji) later on a match's line that cancel
-                                 # it: "sä oot ihan hullu 😂❤️" is friendly teasing
+    unless_signs: ["😂", "❤"]     # optional: see checker/kinds/signs.py
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -56,6 +55,7 @@ from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, Rule
                                  pointed_end, sentence_window)
 from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, joins, names_someone, not_initial
 from checker.kinds.phrases import rest_key
+from checker.kinds.signs import UNLESS_SIGNS, read_signs, signed
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.sentences import ends_between
@@ -102,8 +102,7 @@ class Pattern(Kind):
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
         *NEAR_PARAMS,
-        Param("unless_signs", "texts", "signs (emoji) after a match on its line that cancel it: a laughing face "
-              "or a heart shows friendly teasing (\"sä oot ihan hullu 😂❤️\")"),
+        UNLESS_SIGNS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -197,9 +196,7 @@ class Pattern(Kind):
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
         self.serials = frozenset(regex.serial for _, regex in self.regexes)
-        self.signs = tuple(params.strings("unless_signs", [])) if params.has("unless_signs") else ()
-        if any(not sign.strip() or sign.strip().isalnum() for sign in self.signs):
-            raise params.error("unless_signs", "'unless_signs' are signs such as emoji, not words or spaces")
+        self.signs = read_signs(params)
 
     def _accepts(self, lang: str, element: tuple[str, object]) -> frozenset:
         """The lexicon keys a token may carry to fill an element on a line in `lang`."""
@@ -334,13 +331,6 @@ class Pattern(Kind):
         i = bisect_left(starts, window_start)
         return i < len(starts) and starts[i] < window_end
 
-    def _signed(self, ctx: Context, end: int) -> bool:
-        """Whether one of `unless_signs` stands after `end` on its line (a laughing face, a heart)."""
-        text = ctx.doc.text
-        stop = text.find("\n", end)
-        rest = text[end:stop if stop >= 0 else len(text)]
-        return any(sign in rest for sign in self.signs)
-
     def needs_hits(self) -> bool:
         return True               # every match starts at a word of ctx.hits or a regex match
 
@@ -374,7 +364,7 @@ class Pattern(Kind):
             if cancel_words and is_near(ctx, cancel_words, lang, tokens[index].start, tokens[last].end,
                                            self.near_sentences):
                 continue
-            if self.signs and self._signed(ctx, tokens[last].end):
+            if self.signs and signed(ctx.doc.text, tokens[last].end, self.signs):
                 continue
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
             start = tokens[self._extended_before(ctx, index)].start if self.extend_before else tokens[index].start

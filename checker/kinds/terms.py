@@ -30,9 +30,6 @@
     initial: {en: [smash, burn]}                      # a term beginning so opens its clause
     initial_after: {en: [just, go, and]}              # ("kids smash windows" states); these may
                                                       # stand before it ("just smash them")
-    hyphen_heads: skip                                # a term as the first part of a hyphen compound
-                                                      # before a lower-case word names a thing
-                                                      # ("Juntti-ilta"); before a name it fires
     mentions:                                         # a term in quotation marks, in a sentence
       fi: [sana*, kirjoitettu, poistimme]             # with one of these words, is a word talked
       en: [word, words, scrawled, removed]            # about, not used ('sanaa "mamu"', 'sprayed
@@ -53,6 +50,7 @@ from importlib import resources
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.frames import EARLIER, INITIAL, INITIAL_AFTER, framed_out
+from checker.kinds.hyphens import HYPHEN_HEADS, hyphen_head, joined_head
 from checker.kinds.mention import QUOTES, a_place_name, mentioned, quoted, starts_sentence
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
@@ -124,20 +122,6 @@ def _in_a_name(doc, index: int) -> bool:
     return False
 
 
-HYPHENS = "-\u2010\u2011"
-
-
-def _hyphen_head(text: str, end: int, stop: int | None = None) -> bool:
-    """Whether a hyphen at `end` (or, for a joined word, anywhere up to `stop`) joins the word
-    before it to a lower-case word: the first part of a compound that names a thing
-    ("Juntti-ilta", "luuseri-palkinto"), not a capitalized name ("idiootti-Matti")."""
-    if stop is not None:      # a joined word: both parts whole words, not a disguise ("idi-ootti")
-        start, end = end, next((i for i in range(end, stop) if text[i] in HYPHENS), -1)
-        if end - start < 4 or stop - end < 4:
-            return False
-    return end + 1 < len(text) and text[end] in HYPHENS and text[end + 1].islower()
-
-
 @lru_cache(maxsize=None)
 def better_profanity_words() -> tuple[str, ...]:
     """better-profanity's English list (its own matcher is too slow to run per keystroke)."""
@@ -171,10 +155,7 @@ class Terms(Kind):
         Param(EARLIER, "per_language", "words that cancel a term anywhere before it in its sentence"),
         Param("mentions", "per_language", "words that, in the sentence of a term written in quotation marks, "
               "show the term is mentioned (reported, condemned, removed), not used"),
-        Param("hyphen_heads", "text", "a term as the first part of a hyphen compound whose last part is a "
-              "lower-case word (\"Juntti-ilta\", \"luuseri-palkinto\"): fire, or skip it (a name for a "
-              "thing, not a person; before a capitalized name, \"idiootti-Matti\", it fires)",
-              choices=("fire", "skip"), default="fire"),
+        HYPHEN_HEADS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -395,7 +376,7 @@ class Terms(Kind):
                 continue            # "byn Fucking i Österrike": a place's name
             if self.framed and framed_out(ctx, self.rule_id, lang, first):
                 continue            # "kids smash windows": a statement, not a call
-            if self.skip_heads and _hyphen_head(ctx.doc.text, tokens[last].end):
+            if self.skip_heads and hyphen_head(ctx.doc.text, tokens[last].end):
                 continue            # "Juntti-ilta", "luuseri-palkinto": the first part of a thing's name
             if self.has_titles and (_after_author(ctx.doc, first) or (
                     title_words and self._a_title(ctx, title_words, first))):
@@ -412,13 +393,8 @@ class Terms(Kind):
         if only_links:
             return
         joined = ctx.doc.joined_tokens
-        heads: set[int] | None = None
         for lang, index in self.phrases.find_joined(ctx):
-            if self.skip_heads and _hyphen_head(ctx.doc.text, joined[index].start, joined[index].end):
-                if heads is None:   # the starts of the rule's own terms: "luuseri" of "luuseri-palkinto"
-                    heads = {tokens[i].start for i, key in ctx.hits.get(self.rule_id, ()) if key[1] == "phrase"}
-                if joined[index].start in heads:
-                    continue        # (a name after the hyphen still fires: "harjoittelija-apina")
-            if not self._excepted(lang, joined[index].lower) and not ctx.doc.in_link(joined[index].start,
-                                                                                      joined[index].end):
-                yield Match(joined[index].start, joined[index].end)
+            word = joined[index]          # (not "luuseri-palkinto" read as one word: hyphen_heads)
+            if not self._excepted(lang, word.lower) and not ctx.doc.in_link(word.start, word.end) \
+                    and not (self.skip_heads and joined_head(ctx, self.rule_id, word)):
+                yield Match(word.start, word.end)
