@@ -29,6 +29,7 @@
                                  # "Mamuja tulee lisää. Ne on loisia." names the group, then
                                  # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
     unless_near: game            # optional: see checker/kinds/near.py
+    unless_signs: ["😂", "❤"]     # optional: see checker/kinds/signs.py
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
@@ -53,6 +54,7 @@ from checker.kinds.base import (Build, Context, Kind, Match, Param, Params, Rule
                                  pointed_end, with_context_word)
 from checker.kinds.frames import EARLIER, INITIAL_AFTER, earlier, joins, names_someone, not_initial
 from checker.kinds.phrases import rest_key
+from checker.kinds.signs import UNLESS_SIGNS, read_signs, signed
 from checker.kinds.sequences import Sequences
 from checker.regexsafe import SafeRegex, UnsafeRegex, compile_safe
 from checker.sentences import ends_between
@@ -99,6 +101,7 @@ class Pattern(Kind):
         Param("context_sentences", "number", "how many sentences before or after the match `context` looks at",
               default=1, minimum=0, maximum=MAX_CONTEXT_SENTENCES),
         *NEAR_PARAMS,
+        UNLESS_SIGNS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -192,6 +195,7 @@ class Pattern(Kind):
                 except UnsafeRegex as exc:
                     raise RuleError(line, f"regex {text!r}: {exc}") from exc
         self.serials = frozenset(regex.serial for _, regex in self.regexes)
+        self.signs = read_signs(params)
 
     def _accepts(self, lang: str, element: tuple[str, object]) -> frozenset:
         """The lexicon keys a token may carry to fill an element on a line in `lang`."""
@@ -358,6 +362,8 @@ class Pattern(Kind):
                     continue
             if cancel_words and is_near(ctx, cancel_words, lang, tokens[index].start, tokens[last].end,
                                            self.near_sentences):
+                continue
+            if self.signs and signed(ctx.doc.text, tokens[last].end, self.signs):
                 continue
             last = _whole_word(ctx, self._extended(ctx, self._reach(ctx, last, last_element)))
             start = tokens[self._extended_before(ctx, index)].start if self.extend_before else tokens[index].start

@@ -50,6 +50,7 @@ from importlib import resources
 
 from checker.kinds.base import Build, Context, Kind, Match, Param, Params, RuleError, allowed_in, pointed_end
 from checker.kinds.frames import EARLIER, INITIAL, INITIAL_AFTER, framed_out
+from checker.kinds.hyphens import HYPHEN_HEADS, hyphen_head, joined_head
 from checker.kinds.mention import QUOTES, a_place_name, mentioned, quoted, starts_sentence
 from checker.kinds.phrases import Phrases
 from checker.names import read_name
@@ -154,6 +155,7 @@ class Terms(Kind):
         Param(EARLIER, "per_language", "words that cancel a term anywhere before it in its sentence"),
         Param("mentions", "per_language", "words that, in the sentence of a term written in quotation marks, "
               "show the term is mentioned (reported, condemned, removed), not used"),
+        HYPHEN_HEADS,
     )
 
     def __init__(self, params: Params, build: Build) -> None:
@@ -192,6 +194,7 @@ class Terms(Kind):
             for word, line in items:
                 build.add_word(word, (self.rule_id, PLACE, lang), line)
         self.has_mentions = params.has("mentions")
+        self.skip_heads = params.text("hyphen_heads", "fire", choices=("fire", "skip")) == "skip"
         for lang, items in params.per_language("mentions", required=False).items():
             for word, line in items:
                 build.add_word(word, (self.rule_id, MENTION, lang), line)
@@ -384,6 +387,8 @@ class Terms(Kind):
                 continue            # "byn Fucking i Österrike": a place's name
             if self.framed and framed_out(ctx, self.rule_id, lang, first):
                 continue            # "kids smash windows": a statement, not a call
+            if self.skip_heads and hyphen_head(ctx.doc.text, tokens[last].end):
+                continue            # "Juntti-ilta", "luuseri-palkinto": the first part of a thing's name
             if self.has_titles and (_after_author(ctx.doc, first) or (
                     title_words and self._a_title(ctx, title_words, first))):
                 continue
@@ -400,6 +405,7 @@ class Terms(Kind):
             return
         joined = ctx.doc.joined_tokens
         for lang, index in self.phrases.find_joined(ctx):
-            if not self._excepted(lang, joined[index].lower) and not ctx.doc.in_link(joined[index].start,
-                                                                                      joined[index].end):
-                yield Match(joined[index].start, joined[index].end)
+            word = joined[index]          # (not "luuseri-palkinto" read as one word: hyphen_heads)
+            if not self._excepted(lang, word.lower) and not ctx.doc.in_link(word.start, word.end) \
+                    and not (self.skip_heads and joined_head(ctx, self.rule_id, word)):
+                yield Match(word.start, word.end)
