@@ -21,27 +21,22 @@
     initial: imp                 # a match that begins with this slot's word opens its clause: only
     initial_after:               # these words may stand before it there ("och krossa", "just smash");
       sv: [och, så]              # "det förstör däcken" is a statement, "förstör däcken!" an order
-    extend: 4                    # the finding also covers up to this many words after the match,
-                                 # to the end of its clause: "fifflat med anbuden" (default 0)
+    extend: 4                    # the finding also covers this many words after it, in its clause
     extend_before: 2             # and this many words before it, within its clause (default 0)
     context: group               # optional: a slot whose word must stand in the same sentence
-    context_sentences: 1         # or at most this many sentences before or after (default 1):
-                                 # "Mamuja tulee lisää. Ne on loisia." names the group, then
-                                 # calls it names; "Mä meen polttaa sen. Kuka tulee mukaan?"
-    unless_near: game            # optional: see checker/kinds/near.py
-    unless_signs: ["😂", "❤"]     # optional: see checker/kinds/signs.py
+    context_sentences: 1         # or at most this many before or after ("Mamuja tulee. Ne on loisia.")
+    unless_near: game            # optional: see checker/kinds/near.py (and unless_signs: signs.py)
     regex:                       # optional regular expressions, matched in linear time (RE2)
       fi: ['\\bkuva\\s+netist[äa]\\b']
 
-A clause also ends at a comma, semicolon, colon, dash or bracket. Every element must be on the same line as the first, and a regex matches within one line.
+A clause ends at a comma, semicolon, colon, dash or bracket. A match stays on one line.
 Nothing inside a web address matches: its slug is someone else's words. `context` applies
 to regex matches too; the cancelling words (`unless`, `negation`, `unless_earlier`) and
 `initial` do not: a regex states its own surroundings, and the bundled pack's regexes are
 written so (cancelling them lost true findings on the tuning sets).
-Matching starts only at tokens that can begin a sequence and looks ahead a bounded
-number of words, so it is linear in the text; regex matches are cached per line. The
-sequences form one tree (kinds/sequences.py): those that begin alike are walked together,
-and a tree is not walked at all in a post that lacks a word for every sequence in it.
+Matching starts only at tokens that can begin a sequence and looks ahead a bounded number of
+words, so it is linear in the text; regex matches are cached per line. The sequences form one
+tree (kinds/sequences.py), not walked at all in a post that lacks a word for every sequence.
 """
 
 from __future__ import annotations

@@ -21,19 +21,7 @@
                                                       # ("*: called" is a sense of every term)
     links: skip                                       # terms inside a web address: skip (the
                                                       # default), or only them ("only")
-    titles:                                           # works: a capitalized or quoted term in
-      fi: [elokuva*, kirja*, näytelmä*]               # their sentence or the one before is a
-      en: [film*, book*, movie*]                      # title ("Danten näytelmä ... Helvetti")
-    places:                                           # a capitalized term inside its sentence
-      sv: [byn, genom, i]                             # right after one of these is a place's
-      en: [village, through, in]                      # name ("byn Fucking", "through Bitche")
-    initial: {en: [smash, burn]}                      # a term beginning so opens its clause
-    initial_after: {en: [just, go, and]}              # ("kids smash windows" states); these may
-                                                      # stand before it ("just smash them")
-    mentions:                                         # a term in quotation marks, in a sentence
-      fi: [sana*, kirjoitettu, poistimme]             # with one of these words, is a word talked
-      en: [word, words, scrawled, removed]            # about, not used ('sanaa "mamu"', 'sprayed
-                                                      # "fuck" on the wall')
+    # also titles, places, initial, initial_after and mentions: see docs/rule-packs.md
 
 A term list fires only on lines written in its language (see languages.py), so Swedish
 "fan" stays quiet in "big fan of the club". A capitalized word inside a person's name (a
