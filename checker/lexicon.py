@@ -52,8 +52,9 @@ from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
-from checker.text import Token, lookup_forms
-from checker.variants import FoldedTable, bare_typed, folded_tables, has_nordic
+from checker.text import Token, has_long_run, lookup_forms, read_short
+from checker.variants import (MIN_LENGTH_KEY, MIN_STEM_KEY, FoldedTable, bare_typed, folded_tables, has_nordic,
+                              length_key, length_keys, stem_key)
 
 MIN_STEM = 3
 TEXT_LANGS = ("fi", "sv", "en")
@@ -62,6 +63,7 @@ TEXT_LANGS = ("fi", "sv", "en")
 # ("murskatkaas"; only there, so that "rikos", a crime, is not "riko" + s).
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö", "ki", "s")
 SOFTENED = ("kaas", "kääs")
+
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
 CACHE_LIMIT = 50_000
 
@@ -140,11 +142,9 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
-# text.squeeze as one regex call: drop each character the same character follows. The
-# replacement is empty, so `re` substitutes in C, not through a template per match.
-RUN_HEADS_RE = re.compile(r"(.)(?=\1)", re.DOTALL)
 SPACE_RE = re.compile(r"\s")          # str.isspace's characters
 MODES = ("exact", "prefix", "suffix", "infix", "lexeme", "tail")
+LENGTH_MODES = ("exact", "prefix", "lexeme")      # the modes a length key reads (variants.py)
 
 
 @lru_cache(maxsize=None)
@@ -152,8 +152,7 @@ def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, ...], tuple[str, .
     """A lexeme's forms, and the squeezed spellings that differ from a form (each once):
     worked out once however many rules name the lexeme."""
     forms = lexeme_forms(lemma, tag)
-    squeeze_one = RUN_HEADS_RE.sub
-    shorts = dict.fromkeys(short for form in forms if (short := squeeze_one("", form)) != form)
+    shorts = dict.fromkeys(short for form in forms if (short := length_key(form)) != form)
     return forms, tuple(shorts)
 
 
@@ -238,15 +237,16 @@ class Lexicon:
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
             forms, shorts = _squeezed_forms(lemma, tag)
-            tables = ((plain.lexeme, squeezed.lexeme),) + (((plain.tail, squeezed.tail),) if mode == "tail" else ())
-            for whole, shortened in tables:
-                _put_all(whole, forms, entry)
-                _put_all(shortened, shorts, entry)
+            _put_all(plain.lexeme, forms, entry)
+            _put_all(squeezed.lexeme, shorts, entry)      # length keys: whole words and stems only
+            if mode == "tail":
+                _put_all(plain.tail, forms, entry)
             return
         _put(getattr(plain, mode), core, entry)
-        short = RUN_HEADS_RE.sub("", core)       # text.squeeze
-        if short != core:
-            _put(getattr(squeezed, mode), short, entry)
+        if mode in LENGTH_MODES:
+            short = stem_key(core) if mode == "prefix" else length_key(core)
+            if short != core:
+                _put(getattr(squeezed, mode), short, entry)
 
     def _compound_langs(self, mode: str, core: str, key: Hashable) -> tuple[str, ...]:
         """The languages a compound's first part is read in for a `*tail` or `*lemma~`
@@ -282,6 +282,7 @@ class Lexicon:
         self._one.clear()
         self._key_langs.clear()
         self._both_langs.clear()
+        self._length_keys = length_keys()
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
                         for name in ("prefix", "suffix", "infix", "tail")}
@@ -295,17 +296,15 @@ class Lexicon:
         cached = cache.get(word)
         if cached is not None:
             return cached
-        found: set[int] = set()
-        for form, squeezed in lookup_forms(word):
-            found.update(self._probe(self._plain, form))
-            if squeezed:       # the squeezed layer holds only patterns that squeezing changes
-                found.update(self._probe(self._squeezed, form))
-            if not has_nordic(form) and ("a" in form or "o" in form):   # what every folded spelling has
-                found.update(self._probe(self._folded, form))
-                if squeezed:
-                    found.update(self._probe(self._folded_squeezed, form))
-                if bare:
-                    found.update(self._probe(self._bare, form))
+        forms = lookup_forms(word)
+        found = self._direct(forms, bare)
+        for form, stretched in forms:
+            # A stretched word ("tyhmäääää": its "tyhmää" is found, its "tyhmä" by the
+            # length key), or a word no pattern finds, is read by its length key.
+            if stretched and form.isalpha():
+                found.update(self._lengthened(form, read_short(word) if word.isalpha() else form))
+            elif not found and form.isalpha() and not has_long_run(form):
+                found.update(self._lengthened(form, None))
         if not found and "*" in word:
             found.update(self._starred(word))
         keys = self._keys
@@ -314,6 +313,55 @@ class Lexicon:
             cache.clear()
         cache[word] = result
         return result
+
+    def _direct(self, forms: list[tuple[str, bool]], bare: bool = False) -> set[int]:
+        """The entries that match one of a token's forms (`text.lookup_forms`) as written, or
+        typed without ä, ö and å."""
+        found: set[int] = set()
+        for form, _ in forms:
+            found.update(self._probe(self._plain, form))
+            if not has_nordic(form) and ("a" in form or "o" in form):   # what every folded spelling has
+                found.update(self._probe(self._folded, form))
+                if bare:
+                    found.update(self._probe(self._bare, form))
+        return found
+
+    def _lengthened(self, form: str, short: str | None) -> Iterable[int]:
+        """Entries of whole words and stems the form is a misspelling of, by its length key
+        ("perkkele", "iddiootti", "vitu", "fuuuuck"; variants.py), as far as the generated
+        list allows. `short`: a stretched word's runs read as one letter ("fuck"), beside the
+        form's two ("fuuck"); a word typed as written needs a key of `MIN_LENGTH_KEY` letters."""
+        key = length_key(form)
+        unread, stems, words = self._length_keys
+        if form in words or (short is None and len(key) < MIN_LENGTH_KEY) or (short is not None and key in unread):
+            return
+        keys = [key] if short is None else [key, length_key(short)]
+        for word in dict.fromkeys(word for key in keys for word in
+                                  [key] + [key[:-len(c)] for c in CLITICS[:-1] if key.endswith(c) and len(key) > len(c) + 2]):
+            if word not in unread:
+                yield from self.length_entries(word)
+        start = stem_key(form)
+        for stem in stems.get(start[:MIN_STEM_KEY], ()):
+            if start.startswith(stem):
+                yield from self.stem_entries(stem)
+
+    def length_entries(self, key: str) -> Iterable[int]:
+        """Entries of the whole words and lexeme forms whose length key is `key`, whether or
+        not the key is admitted (lengthgen.py asks)."""
+        layers = (self._plain, self._squeezed)
+        if not has_nordic(key) and ("a" in key or "o" in key):
+            layers += (self._folded, self._folded_squeezed)
+        for layer in layers:
+            yield from layer.exact.get(key, ())
+            yield from layer.lexeme.get(key, ())
+
+    def stem_entries(self, key: str) -> Iterable[int]:
+        """Entries of the stems (`stem*`) whose length key is `key`."""
+        layers = (self._plain, self._squeezed)
+        if not has_nordic(key) and ("a" in key or "o" in key):
+            layers += (self._folded, self._folded_squeezed)
+        for layer in layers:
+            yield from layer.prefix.get(key, ())
 
     def _probe(self, layer: _Layer, form: str) -> Iterable[int]:
         """The entries whose pattern matches the form."""

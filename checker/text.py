@@ -122,18 +122,25 @@ def deleet(word: str) -> list[str]:
 
 
 def lookup_forms(word: str) -> list[tuple[str, bool]]:
-    """The forms a token is looked up by, each with whether it is the squeezed form.
+    """The forms a token is looked up by, each with whether it is a stretched word read short.
 
     Plain words are looked up as they are; words with digits or symbols by their l33t
-    readings; words with a letter repeated three times also with runs collapsed.
+    readings; words with a letter repeated three times or more also with each such run
+    read as two letters ("vitttu" -> "vittu", "tyhmääää" -> "tyhmää"). A run read as one
+    letter ("fuuuuck") is the lexicon's length key (variants.py), read with more care.
     """
     forms = [word]
     if any(ch in LEET for ch in word) and any(ch.isalpha() for ch in word):
         forms = deleet(word)
     result = [(form, False) for form in forms]
     if any(has_long_run(form) for form in forms):
-        result += [(squeeze(form), True) for form in forms]
+        result += [(RUN_RE.sub(r"\1\1", form), True) for form in forms]
     return result
+
+
+def read_short(word: str) -> str:
+    """A stretched word with each run of three letters or more read as one: "fuuuuck" -> "fuck"."""
+    return RUN_RE.sub(r"\1", word)
 
 
 class Document:
