@@ -16,10 +16,11 @@ as `bullshit*`).
 
 How a Finnish part may be written: as in the table (which holds parts as Voikko cut them
 from real compounds: "koiran", "ihmis", "kusi"), or a table word with the genitive -n
-("kylän"). A Swedish part: as in the table, with the linking -s or -e ("ryss" + s,
-"skatt" + e), without its
-final -a or -e ("flick", "finn"), or with that vowel changed to -o or -u ("kyrko", "gatu"),
-when four letters or more are left.
+("kylän"), or a verb's action noun in its compound form, a vowel and -mis ("kiusaamis" of
+kiusaaminen in "kiusaamistilasto": any verb makes one, so no table holds them all). A Swedish
+part: as in the table, with the linking -s or -e ("ryss" + s, "skatt" + e), without its final
+-a or -e ("flick", "finn"), or with that vowel changed to -o or -u ("kyrko", "gatu"), when four
+letters or more are left.
 
 A person's name with a Finnish case ending is no compound either, however it splits:
 "Hilaryssä" is Hilary + -ssä, not hila + ryssä (`inflected_name`, read with the names the
@@ -35,6 +36,8 @@ from importlib import resources
 MIN_PART = 3             # letters a part needs: "on", "ja", "är" never make a compound
 MAX_PART = 24
 MIN_CHANGED = 4          # letters a Swedish part needs to drop or change its last vowel ("finn")
+MIN_ACTION_NOUN = 6      # letters of a "-mis" part: "tekemis", "juomis" ("ammis" is no verb's)
+FI_VOWELS = frozenset("aeiouyäö")
 CACHE_LIMIT = 20_000
 LANGS = ("fi", "sv")
 
@@ -52,7 +55,8 @@ def _part_ok(part: str, lang: str, known: frozenset[str] | set[str], extra: froz
     if part in known or part in extra:
         return True
     if lang == "fi":
-        return part.endswith("n") and part[:-1] in known
+        return ((part.endswith("n") and part[:-1] in known)
+                or (len(part) >= MIN_ACTION_NOUN and part.endswith("mis") and part[-4] in FI_VOWELS))
     if lang == "sv":
         last, stem = part[-1], part[:-1]
         if last == "s" and (stem in known or (len(stem) >= MIN_PART and _part_ok(stem, lang, known, ()))):

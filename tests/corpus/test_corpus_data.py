@@ -1,4 +1,5 @@
-"""The labelled sets (main, holdout, dev, third, names, fourth, probe, probe2, probe3, probe4, cleanprobe) stay consistent: spans verbatim, valid identifiers where labelled,
+"""The labelled sets (main, holdout, dev, third, names, fourth, probe, probe2, probe3, probe4, probe5,
+cleanprobe) stay consistent: spans verbatim, valid identifiers where labelled,
 invalid look-alikes unlabelled, phone numbers and weekdays as labelled (validate_corpus.py)."""
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from validate_corpus import main  # noqa: E402
 
 
 @pytest.mark.parametrize("folder", [HERE, HERE / "holdout", HERE / "dev", HERE / "third", HERE / "names",
-                                    HERE / "fourth", HERE / "probe", HERE / "probe2", HERE / "probe3", HERE / "probe4", HERE / "cleanprobe"],
-                         ids=["main", "holdout", "dev", "third", "names", "fourth", "probe", "probe2", "probe3", "probe4", "cleanprobe"])
+                                    HERE / "fourth", HERE / "probe", HERE / "probe2", HERE / "probe3", HERE / "probe4",
+                                    HERE / "probe5", HERE / "cleanprobe"],
+                         ids=["main", "holdout", "dev", "third", "names", "fourth", "probe", "probe2", "probe3", "probe4",
+                              "probe5", "cleanprobe"])
 def test_corpus_labels_are_consistent(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status = main(folder)
     output = capsys.readouterr().out

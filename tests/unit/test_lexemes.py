@@ -157,6 +157,12 @@ def test_a_compound_needs_a_first_part_that_splits_into_known_words() -> None:
     for word in ("xpaska", "prtpaska", "qwzpaskaa", "tsupaska"):   # no known word before the form
         assert "hit" not in lexicon.keys_for(word), word
     assert "hit" not in lexicon_of("paska~").keys_for("kusipaska")   # no * : no compounds
+    # any verb's action noun in its compound form (-mis after a vowel) is a first part
+    tilasto = lexicon_of("*tilasto~")
+    for word in ("kiusaamistilastoja", "tekemistilasto", "juomistilastot"):
+        assert "hit" in tilasto.keys_for(word), word
+    for word in ("xamistilasto", "brrmistilasto", "krmistilasto"):   # too short, or no vowel before -mis
+        assert "hit" not in tilasto.keys_for(word), word
     swedish = lexicon_of("*jävel~")
     for word in ("finnjävlar", "ryssjävlarna", "flickjävel", "kyrkojävel"):   # finne, ryss, flicka, kyrka
         assert "hit" in swedish.keys_for(word), word
