@@ -326,31 +326,40 @@ class Lexicon:
                     found.update(self._probe(self._bare, form))
         return found
 
-    def _lengthened(self, form: str, short: str | None) -> Iterable[int]:
+    def _lengthened(self, form: str, short: str | None) -> list[int]:
         """Entries of whole words and stems the form is a misspelling of, by its length key
         ("perkkele", "iddiootti", "vitu", "fuuuuck"; variants.py), as far as the generated
         list allows. `short`: a stretched word's runs read as one letter ("fuck"), beside the
-        form's two ("fuuck"); a word typed as written needs a key of `MIN_LENGTH_KEY` letters."""
+        form's two ("fuuck"); a word typed as written needs a key of `MIN_LENGTH_KEY` letters.
+        (Most words have no key of a pattern: the list is asked only about those that do.)"""
         key = length_key(form)
+        if short is None and len(key) < MIN_LENGTH_KEY:
+            return []
         unread, stems, words = self._length_keys
-        if form in words or (short is None and len(key) < MIN_LENGTH_KEY) or (short is not None and key in unread):
-            return
-        keys = [key] if short is None else [key, length_key(short)]
-        for word in dict.fromkeys(word for key in keys for word in
-                                  [key] + [key[:-len(c)] for c in CLITICS[:-1] if key.endswith(c) and len(key) > len(c) + 2]):
-            if word not in unread:
-                yield from self.length_entries(word)
+        found: list[int] = []
+        for one in ((key,) if short is None else dict.fromkeys((key, length_key(short)))):
+            # A key that is the word itself was looked up as written already.
+            written = short is None and one == form
+            for word in [one] + ([one[:-len(c)] for c in CLITICS[:-1] if one.endswith(c) and len(one) > len(c) + 2]
+                                 if one.endswith(CLITICS[:-1]) else []):
+                entries = list(self.length_entries(word, written))
+                if entries and word not in unread:
+                    found += entries
         start = stem_key(form)
         for stem in stems.get(start[:MIN_STEM_KEY], ()):
             if start.startswith(stem):
-                yield from self.stem_entries(stem)
+                found += self.stem_entries(stem)
+        if found and (form in words or (short is not None and key in unread)):
+            return []
+        return found
 
-    def length_entries(self, key: str) -> Iterable[int]:
+    def length_entries(self, key: str, written: bool = False) -> Iterable[int]:
         """Entries of the whole words and lexeme forms whose length key is `key`, whether or
-        not the key is admitted (lengthgen.py asks)."""
-        layers = (self._plain, self._squeezed)
+        not the key is read (lengthgen.py asks); `written`: only those whose key differs
+        from the word (the word itself was looked up as written)."""
+        layers = (self._squeezed,) if written else (self._plain, self._squeezed)
         if not has_nordic(key) and ("a" in key or "o" in key):
-            layers += (self._folded, self._folded_squeezed)
+            layers += (self._folded_squeezed,) if written else (self._folded, self._folded_squeezed)
         for layer in layers:
             yield from layer.exact.get(key, ())
             yield from layer.lexeme.get(key, ())
