@@ -48,11 +48,12 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import product
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
-from checker.text import Token, has_long_run, lookup_forms, read_short
+from checker.text import HIDDEN, Token, has_long_run, lookup_forms, read_short
 from checker.variants import (MIN_LENGTH_KEY, MIN_STEM_KEY, FoldedTable, bare_typed, folded_tables, has_nordic,
                               length_key, length_keys, stem_key)
 
@@ -65,6 +66,8 @@ CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö", "ki
 SOFTENED = ("kaas", "kääs")
 
 MIN_SHOWN = 2          # letters a starred word must show to be read at all
+MAX_HIDDEN = 2         # letters hidden by stars that a whole word's readings are tried for
+HIDDEN_LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 CACHE_LIMIT = 50_000
 
 
@@ -298,15 +301,15 @@ class Lexicon:
             return cached
         forms = lookup_forms(word)
         found = self._direct(forms, bare)
-        for form, stretched in forms:
+        for form, stretched in forms if "*" not in word else ():    # a star is one guess already
             # A stretched word ("tyhmäääää": its "tyhmää" is found, its "tyhmä" by the
             # length key), or a word no pattern finds, is read by its length key.
             if stretched and form.isalpha():
                 found.update(self._lengthened(form, read_short(word) if word.isalpha() else form))
             elif not found and form.isalpha() and not has_long_run(form):
                 found.update(self._lengthened(form, None))
-        if not found and "*" in word:
-            found.update(self._starred(word))
+        if not found and ("*" in word or HIDDEN in word):
+            found.update(self._hidden(word))
         keys = self._keys
         result = frozenset(key for entry in found for key in keys[entry])
         if len(cache) >= CACHE_LIMIT:
@@ -421,12 +424,48 @@ class Lexicon:
                     if self._compound(word, n - size, self._langs[entry]):
                         yield entry
 
+    def _hidden(self, word: str) -> list[int]:
+        """Entries of patterns that fit a word whose stars each hide one letter ("per*ele",
+        "vi**u", "f**k"), or whose separator does ("p-rkele", text.HIDDEN). Every star must fall
+        inside the pattern's written part ("sh**" fits "shit" but not "sh*"), and `MIN_SHOWN`
+        letters at least must show: "f***" alone could hide a swear word or a slur. With up to
+        `MAX_HIDDEN` letters hidden, the word's readings (a few dozen, or some hundreds) are
+        looked up: as whole words, stems and tails, and if none fits, as a lexeme's forms; a
+        separator is read as whole words and forms only ("S-market" is no "sam*"). A word with more
+        stars is compared with each whole word, stem and tail of the pack."""
+        places = [i for i, ch in enumerate(word) if ch == "*" or ch == HIDDEN]
+        if len(word) - len(places) < MIN_SHOWN or not word.replace(HIDDEN, "").replace("*", "").isalpha():
+            return []
+        if len(places) > MAX_HIDDEN:
+            return [] if HIDDEN in word else list(self._starred(word))
+        n, first, last, plain = len(word), places[0], places[-1], self._plain
+        lengths = self._lengths[id(plain)]
+        starred = HIDDEN not in word
+        prefixes = [size for size in lengths["prefix"] if last < size <= n] if starred else []
+        suffixes = [size for size in lengths["suffix"] if n - size <= first and size <= n] if starred else []
+        chars, readings = list(word), []
+        for letters in product(HIDDEN_LETTERS, repeat=len(places)):
+            for place, letter in zip(places, letters):
+                chars[place] = letter
+            readings.append("".join(chars))
+        found: list[int] = []
+        for reading in readings:
+            found += plain.exact.get(reading, ())
+            for size in prefixes:
+                found += plain.prefix.get(reading[:size], ())
+            for size in suffixes:
+                found += plain.suffix.get(reading[n - size:], ())
+        if found and starred:
+            return found
+        for reading in readings:
+            found += plain.lexeme.get(reading, ())
+            if not has_nordic(reading):
+                found += self._folded.exact.get(reading, ())
+                found += self._folded.lexeme.get(reading, ())
+        return found
+
     def _starred(self, word: str) -> Iterable[int]:
-        """Entries of patterns that fit a word whose stars each hide one letter; every star must
-        fall inside the pattern's written part ("sh**" fits "shit" but not "sh*"), and two
-        letters at least must show: "f***" alone could hide a swear word or a slur."""
-        if sum(ch != "*" for ch in word) < MIN_SHOWN:
-            return
+        """`_hidden` for a word with many stars: each whole word, stem and tail compared."""
         n, last_star = len(word), word.rfind("*")
         first_star = word.find("*")
 
