@@ -431,7 +431,7 @@ class Lexicon:
         letters at least must show: "f***" alone could hide a swear word or a slur. With up to
         `MAX_HIDDEN` letters hidden, the word's readings (a few dozen, or some hundreds) are
         looked up: as whole words, stems and tails, and if none fits, as a lexeme's forms; a
-        separator is read as whole words and forms only ("S-market" is no "sam*"). A word with more
+        separator is read as whole words, forms and stems of all but two of its letters. A word with more
         stars is compared with each whole word, stem and tail of the pack."""
         places = [i for i, ch in enumerate(word) if ch == "*" or ch == HIDDEN]
         if len(word) - len(places) < MIN_SHOWN or not word.replace(HIDDEN, "").replace("*", "").isalpha():
@@ -441,7 +441,9 @@ class Lexicon:
         n, first, last, plain = len(word), places[0], places[-1], self._plain
         lengths = self._lengths[id(plain)]
         starred = HIDDEN not in word
-        prefixes = [size for size in lengths["prefix"] if last < size <= n] if starred else []
+        # A separator may stand for a letter of a stem that is nearly the whole word ("jä-la",
+        # "jävl*"), never of a short one ("S-market" is no "sam*").
+        prefixes = [size for size in lengths["prefix"] if last < size <= n and (starred or size >= n - 2)]
         suffixes = [size for size in lengths["suffix"] if n - size <= first and size <= n] if starred else []
         chars, readings = list(word), []
         for letters in product(HIDDEN_LETTERS, repeat=len(places)):
