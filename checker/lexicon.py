@@ -28,12 +28,15 @@ A ``*tail`` that is no word at all but an ending ("*ilija" of "virkailija", list
 lexemegen) matches every word that ends so.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
-readings, and with runs of a repeated letter collapsed; a token without ä, ö and å also
-among the patterns' spellings typed without them ("tyhma" for "tyhmä~", variants.py),
-save those that are words of their own. A word with stars that none of those readings
-finds ("f***ing", "sh**") is matched with each star standing for one letter, inside a
-pattern's written part. A lookup costs a handful of dict probes per token whatever the
-number of patterns, so a check grows linearly with the text.
+readings, and with runs of three letters or more read as two; a token without ä, ö and å also
+among the patterns' spellings typed without them ("tyhma" for "tyhmä~", variants.py), save
+those that are words of their own. A token no pattern finds, and a stretched one, is also read
+by its length key, with letters doubled or dropped ("perkkele", "iddiootti", "fuuuuck"), as
+far as the generated `length_keys.txt` allows (variants.py, lengthgen.py). A word with stars,
+or with a dash, dot or underscore standing for a letter ("per*ele", "p-rkele"), that none of
+those readings finds is read with each hidden letter filled in (`_hidden`). A lookup costs a
+handful of dict probes per token whatever the number of patterns, so a check grows linearly
+with the text.
 
 A pattern is registered once however many rules name it: rules share their named word
 lists (a list of groups is a slot of a dozen hate and incitement rules), and each distinct
