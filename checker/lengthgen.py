@@ -84,9 +84,9 @@ def generate(lexicon: Lexicon) -> list[str]:
     plain = lexicon._plain
     wholes = {key for table in (plain.exact, plain.lexeme) for form in table if form.isalpha()
               for key in _keys_of(form)}
-    wholes = {key for key in wholes if any(lexicon.length_entries(key))}
+    wholes = {key for key in wholes if any(lexicon.misspelt.length_entries(key))}
     stems = {key for stem in plain.prefix if stem.isalpha() for key in _keys_of(stem, stem_key)
-             if len(key) >= MIN_STEM_KEY and any(lexicon.stem_entries(key))}
+             if len(key) >= MIN_STEM_KEY and any(lexicon.misspelt.stem_entries(key))}
     stem_lengths = sorted({len(stem) for stem in stems})
     words_of: dict[str, dict[str, str]] = {}   # key -> the words (and bare spellings) with it -> the word
     under: dict[str, dict[str, str]] = {}      # stem -> the same for the words whose key begins with it
@@ -114,7 +114,7 @@ def generate(lexicon: Lexicon) -> list[str]:
 
     lines: set[str] = set()
     for key in sorted(wholes):
-        rules = _rules(lexicon, lexicon.length_entries(key))
+        rules = _rules(lexicon, lexicon.misspelt.length_entries(key))
         words = words_of.get(key, {})
         words.update((word, word) for word in _spellings(key) if word not in words and speller.spell(word))
         others = {spelling for spelling, word in words.items()
@@ -124,7 +124,7 @@ def generate(lexicon: Lexicon) -> list[str]:
         else:
             lines.update("-" + word for word in others)
     for stem in sorted(stems):
-        rules = _rules(lexicon, lexicon.stem_entries(stem))
+        rules = _rules(lexicon, lexicon.misspelt.stem_entries(stem))
         words = under.get(stem, {})
         others = {spelling for spelling in words if not rules_found(spelling) & rules}
         if not any(_common(words[word]) for word in others):

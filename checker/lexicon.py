@@ -34,7 +34,7 @@ those that are words of their own. A token no pattern finds, and a stretched one
 by its length key, with letters doubled or dropped ("perkkele", "iddiootti", "fuuuuck"), as
 far as the generated `length_keys.txt` allows (variants.py, lengthgen.py). A word with stars,
 or with a dash, dot or underscore standing for a letter ("per*ele", "p-rkele"), that none of
-those readings finds is read with each hidden letter filled in (`_hidden`). A lookup costs a
+those readings finds is read with each hidden letter filled in (misspelt.py). A lookup costs a
 handful of dict probes per token whatever the number of patterns, so a check grows linearly
 with the text.
 
@@ -51,14 +51,13 @@ import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import product
 from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
+from checker.misspelt import Misspelt
 from checker.text import HIDDEN, Token, has_long_run, lookup_forms, read_short
-from checker.variants import (MIN_LENGTH_KEY, MIN_STEM_KEY, FoldedTable, bare_typed, folded_tables, has_nordic,
-                              length_key, length_keys, stem_key)
+from checker.variants import FoldedTable, bare_typed, folded_tables, has_nordic, length_key, stem_key
 
 MIN_STEM = 3
 TEXT_LANGS = ("fi", "sv", "en")
@@ -68,9 +67,6 @@ TEXT_LANGS = ("fi", "sv", "en")
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö", "ki", "s")
 SOFTENED = ("kaas", "kääs")
 
-MIN_SHOWN = 2          # letters a starred word must show to be read at all
-MAX_HIDDEN = 2         # letters hidden by stars that a whole word's readings are tried for
-HIDDEN_LETTERS = "abcdefghijklmnopqrstuvwxyzåäö"
 CACHE_LIMIT = 50_000
 
 
@@ -288,12 +284,13 @@ class Lexicon:
         self._one.clear()
         self._key_langs.clear()
         self._both_langs.clear()
-        self._length_keys = length_keys()
         self._lengths = {
             id(layer): {name: layer.lengths(getattr(layer, name))
                         for name in ("prefix", "suffix", "infix", "tail")}
             for layer in (self._plain, self._squeezed, self._folded, self._folded_squeezed, self._bare)
         }
+        self.misspelt = Misspelt(self._plain, self._squeezed, self._folded, self._folded_squeezed,
+                                 self._lengths[id(self._plain)], CLITICS[:-1])
 
     def keys_for(self, word: str, bare: bool = False) -> frozenset[Hashable]:
         """Every key whose pattern matches the word, in any of its forms; `bare`: the text is
@@ -308,11 +305,11 @@ class Lexicon:
             # A stretched word ("tyhmäääää": its "tyhmää" is found, its "tyhmä" by the
             # length key), or a word no pattern finds, is read by its length key.
             if stretched and form.isalpha():
-                found.update(self._lengthened(form, read_short(word) if word.isalpha() else form))
+                found.update(self.misspelt.lengthened(form, read_short(word) if word.isalpha() else form))
             elif not found and form.isalpha() and not has_long_run(form):
-                found.update(self._lengthened(form, None))
+                found.update(self.misspelt.lengthened(form, None))
         if not found and ("*" in word or HIDDEN in word):
-            found.update(self._hidden(word))
+            found.update(self.misspelt.hidden(word))
         keys = self._keys
         result = frozenset(key for entry in found for key in keys[entry])
         if len(cache) >= CACHE_LIMIT:
@@ -331,52 +328,6 @@ class Lexicon:
                 if bare:
                     found.update(self._probe(self._bare, form))
         return found
-
-    def _lengthened(self, form: str, short: str | None) -> list[int]:
-        """Entries of whole words and stems the form is a misspelling of, by its length key
-        ("perkkele", "iddiootti", "vitu", "fuuuuck"; variants.py), as far as the generated
-        list allows. `short`: a stretched word's runs read as one letter ("fuck"), beside the
-        form's two ("fuuck"); a word typed as written needs a key of `MIN_LENGTH_KEY` letters.
-        (Most words have no key of a pattern: the list is asked only about those that do.)"""
-        key = length_key(form)
-        if short is None and len(key) < MIN_LENGTH_KEY:
-            return []
-        unread, stems, words = self._length_keys
-        found: list[int] = []
-        for one in ((key,) if short is None else dict.fromkeys((key, length_key(short)))):
-            # A key that is the word itself was looked up as written already.
-            written = short is None and one == form
-            for word in [one] + ([one[:-len(c)] for c in CLITICS[:-1] if one.endswith(c) and len(one) > len(c) + 2]
-                                 if one.endswith(CLITICS[:-1]) else []):
-                entries = list(self.length_entries(word, written))
-                if entries and word not in unread:
-                    found += entries
-        start = stem_key(form)
-        for stem in stems.get(start[:MIN_STEM_KEY], ()):
-            if start.startswith(stem):
-                found += self.stem_entries(stem)
-        if found and (form in words or (short is not None and key in unread)):
-            return []
-        return found
-
-    def length_entries(self, key: str, written: bool = False) -> Iterable[int]:
-        """Entries of the whole words and lexeme forms whose length key is `key`, whether or
-        not the key is read (lengthgen.py asks); `written`: only those whose key differs
-        from the word (the word itself was looked up as written)."""
-        layers = (self._squeezed,) if written else (self._plain, self._squeezed)
-        if not has_nordic(key) and ("a" in key or "o" in key):
-            layers += (self._folded_squeezed,) if written else (self._folded, self._folded_squeezed)
-        for layer in layers:
-            yield from layer.exact.get(key, ())
-            yield from layer.lexeme.get(key, ())
-
-    def stem_entries(self, key: str) -> Iterable[int]:
-        """Entries of the stems (`stem*`) whose length key is `key`."""
-        layers = (self._plain, self._squeezed)
-        if not has_nordic(key) and ("a" in key or "o" in key):
-            layers += (self._folded, self._folded_squeezed)
-        for layer in layers:
-            yield from layer.prefix.get(key, ())
 
     def _probe(self, layer: _Layer, form: str) -> Iterable[int]:
         """The entries whose pattern matches the form."""
@@ -426,68 +377,6 @@ class Lexicon:
                 for entry in layer.tail.get(word[n - size:], ()):
                     if self._compound(word, n - size, self._langs[entry]):
                         yield entry
-
-    def _hidden(self, word: str) -> list[int]:
-        """Entries of patterns that fit a word whose stars each hide one letter ("per*ele",
-        "vi**u", "f**k"), or whose separator does ("p-rkele", text.HIDDEN). Every star must fall
-        inside the pattern's written part ("sh**" fits "shit" but not "sh*"), and `MIN_SHOWN`
-        letters at least must show: "f***" alone could hide a swear word or a slur. With up to
-        `MAX_HIDDEN` letters hidden, the word's readings (a few dozen, or some hundreds) are
-        looked up: as whole words, stems and tails, and if none fits, as a lexeme's forms; a
-        separator is read as whole words, forms and stems of all but two of its letters. A word with more
-        stars is compared with each whole word, stem and tail of the pack."""
-        places = [i for i, ch in enumerate(word) if ch == "*" or ch == HIDDEN]
-        if len(word) - len(places) < MIN_SHOWN or not word.replace(HIDDEN, "").replace("*", "").isalpha():
-            return []
-        if len(places) > MAX_HIDDEN:
-            return [] if HIDDEN in word else list(self._starred(word))
-        n, first, last, plain = len(word), places[0], places[-1], self._plain
-        lengths = self._lengths[id(plain)]
-        starred = HIDDEN not in word
-        # A separator may stand for a letter of a stem that is nearly the whole word ("jä-la",
-        # "jävl*"), never of a short one ("S-market" is no "sam*").
-        prefixes = [size for size in lengths["prefix"] if last < size <= n and (starred or size >= n - 2)]
-        suffixes = [size for size in lengths["suffix"] if n - size <= first and size <= n] if starred else []
-        chars, readings = list(word), []
-        for letters in product(HIDDEN_LETTERS, repeat=len(places)):
-            for place, letter in zip(places, letters):
-                chars[place] = letter
-            readings.append("".join(chars))
-        found: list[int] = []
-        for reading in readings:
-            found += plain.exact.get(reading, ())
-            for size in prefixes:
-                found += plain.prefix.get(reading[:size], ())
-            for size in suffixes:
-                found += plain.suffix.get(reading[n - size:], ())
-        if found and starred:
-            return found
-        for reading in readings:
-            found += plain.lexeme.get(reading, ())
-            if not has_nordic(reading):
-                found += self._folded.exact.get(reading, ())
-                found += self._folded.lexeme.get(reading, ())
-        return found
-
-    def _starred(self, word: str) -> Iterable[int]:
-        """`_hidden` for a word with many stars: each whole word, stem and tail compared."""
-        n, last_star = len(word), word.rfind("*")
-        first_star = word.find("*")
-
-        def fits(core: str, offset: int) -> bool:
-            return (offset <= first_star and last_star < offset + len(core)
-                    and all(word[offset + i] in ("*", ch) for i, ch in enumerate(core)))
-
-        layer = self._plain
-        for core, entries in layer.exact.items():
-            if len(core) == n and fits(core, 0):
-                yield from entries
-        for core, entries in layer.prefix.items():
-            if len(core) <= n and fits(core, 0):
-                yield from entries
-        for core, entries in layer.suffix.items():
-            if len(core) <= n and fits(core, n - len(core)):
-                yield from entries
 
     def scan(self, tokens: list[Token], text: str = "") -> dict[int, frozenset[Hashable]]:
         """The keys hit by each token, only for tokens that hit something; `text` (lower

@@ -355,7 +355,7 @@ def _words_of_line(line: str, lower: str, offset: int, number: int) -> _LineWord
         pairs = tuple(
             new(Token, (left[0], right[1], left[2] + right[2], number))
             for left, right in joins if left[1] - left[0] > 1 and right[1] - right[0] > 1)
-        # The separator standing for a letter: "p-rkele", "pa_ka" (lexicon.Lexicon._masked).
+        # The separator standing for a letter: "p-rkele", "pa_ka" (misspelt.py).
         pairs += tuple(
             new(Token, (left[0], right[1], left[2] + HIDDEN + right[2], number))
             for left, right in joins

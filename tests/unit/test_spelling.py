@@ -1,6 +1,6 @@
 """Real social-media spelling at the matcher level, beyond ä/ö/å (test_variants.py): letters
 doubled, dropped or stretched (length keys, variants.py and lengthgen.py) and words censored
-with stars or with a separator standing for a letter (lexicon.Lexicon._hidden). Each class
+with stars or with a separator standing for a letter (misspelt.py). Each class
 must catch, and must leave the words of Finnish, Swedish and English that look alike alone."""
 
 from __future__ import annotations
