@@ -95,8 +95,8 @@ class Misspelt:
         letters at least must show: "f***" alone could hide a swear word or a slur. With up to
         `MAX_HIDDEN` letters hidden, the word's readings (a few dozen, or some hundreds) are
         looked up: as whole words, stems and tails, and if none fits, as a lexeme's forms; a
-        separator is read as whole words, forms and stems of all but two of its letters. A word with more
-        stars is compared with each whole word, stem and tail of the pack."""
+        separator is read as whole words, forms and stems of all but two of its letters. A word
+        with more stars is compared with each whole word, stem and tail of the pack."""
         places = [i for i, ch in enumerate(word) if ch == "*" or ch == HIDDEN]
         if len(word) - len(places) < MIN_SHOWN or not word.replace(HIDDEN, "").replace("*", "").isalpha():
             return []
@@ -105,9 +105,12 @@ class Misspelt:
         n, first, last, plain, lengths = len(word), places[0], places[-1], self._plain, self._lengths
         starred = HIDDEN not in word
         # A separator may stand for a letter of a stem that is nearly the whole word ("jä-la",
-        # "jävl*"), never of a short one ("S-market" is no "sam*").
-        prefixes = [size for size in lengths["prefix"] if last < size <= n and (starred or size >= n - 2)]
-        suffixes = [size for size in lengths["suffix"] if n - size <= first and size <= n] if starred else []
+        # "jävl*"), never of a short one ("S-market" is no "sam*"); two stars, likewise of a
+        # stem or tail of all but three letters (so that a word's hundreds of readings are
+        # each looked up a few times, not at every length).
+        near = n - 2 if not starred else n - 3 if len(places) > 1 else 0
+        prefixes = [size for size in lengths["prefix"] if last < size <= n and size >= near]
+        suffixes = [size for size in lengths["suffix"] if n - size <= first and near <= size <= n] if starred else []
         chars, readings = list(word), []
         for letters in product(HIDDEN_LETTERS, repeat=len(places)):
             for place, letter in zip(places, letters):
