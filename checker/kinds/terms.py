@@ -320,8 +320,9 @@ class Terms(Kind):
 
     def _compounds(self, ctx: Context, only_links: bool, shielded: set[int]) -> Iterable[Match]:
         """Words that begin with a head and end in a tail of the same language (not in an
-        `except` frame nor in another sense, like a term: "vilken klantskalle jag är")."""
+        `except` frame nor in another sense nor quoted to report it, like a term)."""
         tokens = ctx.doc.tokens
+        mention_words: set[int] | None = None
         heads: dict[int, set[str]] = {}
         for index, key in ctx.hits.get(self.rule_id, ()):
             if key[1] == "heads":
@@ -336,7 +337,11 @@ class Terms(Kind):
                         and ctx.doc.in_link(token.start, token.end) == only_links \
                         and not self._excepted(lang, token.lower, keys) \
                         and not (self.frames and self._in_a_frame(ctx, lang, index, index)):
-                    yield Match(token.start, token.end)
+                    if self.has_mentions and mention_words is None:
+                        mention_words = self._mention_words(ctx)
+                    if not (mention_words and mentioned(ctx.doc, mention_words, index, index)
+                            and quoted(ctx.doc.text, token.start, token.end)):
+                        yield Match(token.start, token.end)
                     break
 
     def needs_hits(self) -> bool:
