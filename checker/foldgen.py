@@ -11,8 +11,6 @@ any of the three languages is innocent ("saa", gets, is no "sää"; "han" no "h�
 - ``paa*``    a stem whose folded spelling begins a word ("pää*" would match "paahtaa");
 - ``*paa``    an ending, or a lexeme's form as a compound's last part, that ends a word;
 - ``*saa*``   a part found inside a word;
-- ``=...``    the same for the spelling with runs of a letter collapsed, which a stretched
-  word ("saaaaa", "tyhmaaaa") is looked up by: a word that collapses to it collides;
 - ``+ar``     a whole word whose folded spelling is a word, but a rare one beside the word
   with ä, ö or å (ten times rarer in every language, by wordfreq's figures: "ar" beside
   "är", "pa" beside "på"): read as the pattern in a text typed bare throughout (no ä, ö or å
@@ -41,7 +39,6 @@ RULES = ROOT / "rules"
 # A word pattern as the rule files write it (a term, a slot's word, a stem with stars); a
 # lexeme (`lemma~`) is read from the table instead.
 PATTERN_RE = re.compile(r"(?<![\w*~\\])(\*?)([^\W\d_](?:[\w'’-]*[^\W_])?)(\*?)(?![\w~*])")
-RUN_HEADS_RE = re.compile(r"(.)(?=\1)")        # as lexicon.RUN_HEADS_RE: "saaaa" -> "sa"
 BARE_MARGIN = 1.0       # how much more frequent (Zipf: 1.0 is ten times) the word with ä/ö/å must be
 ENOUGH = 40             # words of a list a stem or ending is tried against before giving up
 
@@ -52,10 +49,6 @@ def _rare_beside(typed: str, word: str) -> bool:
     meant = max(zipf(word, lang) for lang in ("fi", "sv"))
     other = max(zipf(typed, lang) for lang in ("fi", "sv", "en"))
     return meant - other >= BARE_MARGIN
-
-
-def _squeeze(word: str) -> str:
-    return RUN_HEADS_RE.sub("", word)
 
 
 def patterns_in_rules(folder: Path = RULES) -> set[tuple[str, str]]:
@@ -128,55 +121,37 @@ def _starting(words: list[str], stem: str) -> Iterable[str]:
 def collisions(patterns: set[tuple[str, str]]) -> list[str]:
     """The lines of the collisions file for these (mode, word) patterns."""
     _, _, words = _word_lists()
-    listed = set(words)
     backwards = sorted(word[::-1] for word in words)
-    stretched: dict[str, list[str]] = {}      # a collapsed spelling -> the words it collapses from
-    for word in words:
-        short = _squeeze(word)
-        if short != word:
-            stretched.setdefault(short, []).append(word)
-    squeezed = sorted(listed | stretched.keys())
-    squeezed_backwards = sorted(word[::-1] for word in squeezed)
-    joined, joined_squeezed = "\n" + "\n".join(words) + "\n", "\n" + "\n".join(squeezed) + "\n"
+    joined = "\n" + "\n".join(words) + "\n"
 
-    def containing(text: str, part: str) -> Iterable[str]:
-        start = text.find(part)
+    def containing(part: str) -> Iterable[str]:
+        start = joined.find(part)
         while start != -1:
-            begin = text.rfind("\n", 0, start) + 1
-            end = text.find("\n", start)
-            yield text[begin:end]
-            start = text.find(part, end)
+            begin = joined.rfind("\n", 0, start) + 1
+            end = joined.find("\n", start)
+            yield joined[begin:end]
+            start = joined.find(part, end)
 
-    def unsqueezed(shorts: Iterable[str]) -> Iterable[str]:
-        """The words that collapse to each of the spellings."""
-        for short in shorts:
-            if short in listed:
-                yield short
-            yield from stretched.get(short, ())
-
-    def collides(mode: str, key: str, short: bool) -> bool:
+    def collides(mode: str, key: str) -> bool:
         if mode == "exact":
-            return _is_word(key) or (short and _any_word(stretched.get(key, ())))
+            return _is_word(key)
         if mode == "prefix":
-            found = _starting(squeezed if short else words, key)
+            found = _starting(words, key)
         elif mode == "suffix":
-            found = (word[::-1] for word in _starting(squeezed_backwards if short else backwards, key[::-1]))
+            found = (word[::-1] for word in _starting(backwards, key[::-1]))
         else:
-            found = containing(joined_squeezed if short else joined, key)
-        return (mode != "infix" and _is_word(key)) or _any_word(unsqueezed(found) if short else found)
+            found = containing(key)
+        return (mode != "infix" and _is_word(key)) or _any_word(found)
 
     marks = {"exact": ("", ""), "prefix": ("", "*"), "suffix": ("*", ""), "infix": ("*", "*")}
     lines, rare = set(), set()
     for mode, word in patterns:
         before, after = marks[mode]
         typed = fold(word)
-        if collides(mode, typed, False):
+        if collides(mode, typed):
             lines.add(before + typed + after)
             if mode == "exact" and _rare_beside(typed, word):
                 rare.add(typed)
-        short = _squeeze(typed)
-        if short != typed and collides(mode, short, True):
-            lines.add("=" + before + short + after)
     return sorted(("+" + line if line in rare else line) for line in lines)
 
 

@@ -29,7 +29,8 @@ are handled by the lexicon at lookup time.
 
 It also writes `langdata/folded_collisions.txt` (foldgen.py): the spellings of the rules'
 words and lexeme forms typed without ä, ö and å that are words of Finnish, Swedish or
-English, which the lexicon does not read as the pattern ("saa" is no "sää"); and
+English, which the lexicon does not read as the pattern ("saa" is no "sää"); the length keys
+by which a word with a letter doubled or dropped is read (lengthgen.py); and
 `langdata/false_compounds.txt`: the dictionary words that end in a rule's
 `*tail` or `*lemma~` after known words, yet are no such compound ("vyö ryssä" is vyöryssä,
 an avalanche's inessive; see compoundgen.false_compounds), and, each after a "-", the
@@ -45,11 +46,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from checker import foldgen
+from checker import foldgen, lengthgen
 from checker.compoundgen import endings, false_compounds, tails_in_rules
 from checker.morphology import analyses as _analyses
 from checker.morphology import english_inflections as _english
@@ -345,9 +347,11 @@ def main(argv: list[str] | None = None) -> int:
                  if (path.read_text(encoding="utf-8") if path.exists() else "") != text]
         for path in stale:
             print(f"{path} is stale: run python -m checker.lexemegen", file=sys.stderr)
-        return 1 if stale else 0
+        return 1 if stale or lengthgen.main(["--check"]) else 0
     for path, text in outputs.items():
         path.write_text(text, encoding="utf-8")
+    # The length keys read the pack built with the new table: worked out in a new process.
+    subprocess.run([sys.executable, "-m", "checker.lengthgen"], check=True)
     empty = [lemma for lemma, tags in table.items() if not tags]
     if empty:
         print("no forms found for: " + ", ".join(empty), file=sys.stderr)

@@ -28,12 +28,15 @@ A ``*tail`` that is no word at all but an ending ("*ilija" of "virkailija", list
 lexemegen) matches every word that ends so.
 
 Each token is looked up by its forms (see `text.lookup_forms`): as written, its l33t
-readings, and with runs of a repeated letter collapsed; a token without ä, ö and å also
-among the patterns' spellings typed without them ("tyhma" for "tyhmä~", variants.py),
-save those that are words of their own. A word with stars that none of those readings
-finds ("f***ing", "sh**") is matched with each star standing for one letter, inside a
-pattern's written part. A lookup costs a handful of dict probes per token whatever the
-number of patterns, so a check grows linearly with the text.
+readings, and with runs of three letters or more read as two; a token without ä, ö and å also
+among the patterns' spellings typed without them ("tyhma" for "tyhmä~", variants.py), save
+those that are words of their own. A token no pattern finds, and a stretched one, is also read
+by its length key, with letters doubled or dropped ("perkkele", "iddiootti", "fuuuuck"), as
+far as the generated `length_keys.txt` allows (variants.py, lengthgen.py). A word with stars,
+or with a dash, dot or underscore standing for a letter ("per*ele", "p-rkele"), that none of
+those readings finds is read with each hidden letter filled in (misspelt.py). A lookup costs a
+handful of dict probes per token whatever the number of patterns, so a check grows linearly
+with the text.
 
 A pattern is registered once however many rules name it: rules share their named word
 lists (a list of groups is a slot of a dozen hate and incitement rules), and each distinct
@@ -52,8 +55,9 @@ from importlib import resources
 
 from checker.compounds import LANGS as COMPOUND_LANGS
 from checker.compounds import MIN_PART, Splitter, endings, false_compounds, inflected_name
-from checker.text import Token, lookup_forms
-from checker.variants import FoldedTable, bare_typed, folded_tables, has_nordic
+from checker.misspelt import Misspelt
+from checker.text import HIDDEN, Token, has_long_run, lookup_forms, read_short
+from checker.variants import FoldedTable, bare_typed, folded_tables, has_nordic, length_key, stem_key
 
 MIN_STEM = 3
 TEXT_LANGS = ("fi", "sv", "en")
@@ -62,7 +66,7 @@ TEXT_LANGS = ("fi", "sv", "en")
 # ("murskatkaas"; only there, so that "rikos", a crime, is not "riko" + s).
 CLITICS = ("kaan", "kään", "kin", "han", "hän", "pa", "pä", "ko", "kö", "ki", "s")
 SOFTENED = ("kaas", "kääs")
-MIN_SHOWN = 2          # letters a starred word must show to be read at all
+
 CACHE_LIMIT = 50_000
 
 
@@ -140,11 +144,9 @@ def lexeme_forms(lemma: str, tag: str) -> tuple[str, ...]:
     return forms
 
 
-# text.squeeze as one regex call: drop each character the same character follows. The
-# replacement is empty, so `re` substitutes in C, not through a template per match.
-RUN_HEADS_RE = re.compile(r"(.)(?=\1)", re.DOTALL)
 SPACE_RE = re.compile(r"\s")          # str.isspace's characters
 MODES = ("exact", "prefix", "suffix", "infix", "lexeme", "tail")
+LENGTH_MODES = ("exact", "prefix", "lexeme")      # the modes a length key reads (variants.py)
 
 
 @lru_cache(maxsize=None)
@@ -152,8 +154,7 @@ def _squeezed_forms(lemma: str, tag: str) -> tuple[tuple[str, ...], tuple[str, .
     """A lexeme's forms, and the squeezed spellings that differ from a form (each once):
     worked out once however many rules name the lexeme."""
     forms = lexeme_forms(lemma, tag)
-    squeeze_one = RUN_HEADS_RE.sub
-    shorts = dict.fromkeys(short for form in forms if (short := squeeze_one("", form)) != form)
+    shorts = dict.fromkeys(short for form in forms if (short := length_key(form)) != form)
     return forms, tuple(shorts)
 
 
@@ -238,15 +239,16 @@ class Lexicon:
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
             forms, shorts = _squeezed_forms(lemma, tag)
-            tables = ((plain.lexeme, squeezed.lexeme),) + (((plain.tail, squeezed.tail),) if mode == "tail" else ())
-            for whole, shortened in tables:
-                _put_all(whole, forms, entry)
-                _put_all(shortened, shorts, entry)
+            _put_all(plain.lexeme, forms, entry)
+            _put_all(squeezed.lexeme, shorts, entry)      # length keys: whole words and stems only
+            if mode == "tail":
+                _put_all(plain.tail, forms, entry)
             return
         _put(getattr(plain, mode), core, entry)
-        short = RUN_HEADS_RE.sub("", core)       # text.squeeze
-        if short != core:
-            _put(getattr(squeezed, mode), short, entry)
+        if mode in LENGTH_MODES:
+            short = stem_key(core) if mode == "prefix" else length_key(core)
+            if short != core:
+                _put(getattr(squeezed, mode), short, entry)
 
     def _compound_langs(self, mode: str, core: str, key: Hashable) -> tuple[str, ...]:
         """The languages a compound's first part is read in for a `*tail` or `*lemma~`
@@ -287,6 +289,8 @@ class Lexicon:
                         for name in ("prefix", "suffix", "infix", "tail")}
             for layer in (self._plain, self._squeezed, self._folded, self._folded_squeezed, self._bare)
         }
+        self.misspelt = Misspelt(self._plain, self._squeezed, self._folded, self._folded_squeezed,
+                                 self._lengths[id(self._plain)], CLITICS[:-1])
 
     def keys_for(self, word: str, bare: bool = False) -> frozenset[Hashable]:
         """Every key whose pattern matches the word, in any of its forms; `bare`: the text is
@@ -295,25 +299,35 @@ class Lexicon:
         cached = cache.get(word)
         if cached is not None:
             return cached
-        found: set[int] = set()
-        for form, squeezed in lookup_forms(word):
-            found.update(self._probe(self._plain, form))
-            if squeezed:       # the squeezed layer holds only patterns that squeezing changes
-                found.update(self._probe(self._squeezed, form))
-            if not has_nordic(form) and ("a" in form or "o" in form):   # what every folded spelling has
-                found.update(self._probe(self._folded, form))
-                if squeezed:
-                    found.update(self._probe(self._folded_squeezed, form))
-                if bare:
-                    found.update(self._probe(self._bare, form))
-        if not found and "*" in word:
-            found.update(self._starred(word))
+        forms = lookup_forms(word)
+        found = self._direct(forms, bare)
+        for form, stretched in forms if "*" not in word else ():    # a star is one guess already
+            # A stretched word ("tyhmäääää": its "tyhmää" is found, its "tyhmä" by the
+            # length key), or a word no pattern finds, is read by its length key.
+            if stretched and form.isalpha():
+                found.update(self.misspelt.lengthened(form, read_short(word) if word.isalpha() else form))
+            elif not found and form.isalpha() and not has_long_run(form):
+                found.update(self.misspelt.lengthened(form, None))
+        if not found and ("*" in word or HIDDEN in word):
+            found.update(self.misspelt.hidden(word))
         keys = self._keys
         result = frozenset(key for entry in found for key in keys[entry])
         if len(cache) >= CACHE_LIMIT:
             cache.clear()
         cache[word] = result
         return result
+
+    def _direct(self, forms: list[tuple[str, bool]], bare: bool = False) -> set[int]:
+        """The entries that match one of a token's forms (`text.lookup_forms`) as written, or
+        typed without ä, ö and å."""
+        found: set[int] = set()
+        for form, _ in forms:
+            found.update(self._probe(self._plain, form))
+            if not has_nordic(form) and ("a" in form or "o" in form):   # what every folded spelling has
+                found.update(self._probe(self._folded, form))
+                if bare:
+                    found.update(self._probe(self._bare, form))
+        return found
 
     def _probe(self, layer: _Layer, form: str) -> Iterable[int]:
         """The entries whose pattern matches the form."""
@@ -363,30 +377,6 @@ class Lexicon:
                 for entry in layer.tail.get(word[n - size:], ()):
                     if self._compound(word, n - size, self._langs[entry]):
                         yield entry
-
-    def _starred(self, word: str) -> Iterable[int]:
-        """Entries of patterns that fit a word whose stars each hide one letter; every star must
-        fall inside the pattern's written part ("sh**" fits "shit" but not "sh*"), and two
-        letters at least must show: "f***" alone could hide a swear word or a slur."""
-        if sum(ch != "*" for ch in word) < MIN_SHOWN:
-            return
-        n, last_star = len(word), word.rfind("*")
-        first_star = word.find("*")
-
-        def fits(core: str, offset: int) -> bool:
-            return (offset <= first_star and last_star < offset + len(core)
-                    and all(word[offset + i] in ("*", ch) for i, ch in enumerate(core)))
-
-        layer = self._plain
-        for core, entries in layer.exact.items():
-            if len(core) == n and fits(core, 0):
-                yield from entries
-        for core, entries in layer.prefix.items():
-            if len(core) <= n and fits(core, 0):
-                yield from entries
-        for core, entries in layer.suffix.items():
-            if len(core) <= n and fits(core, n - len(core)):
-                yield from entries
 
     def scan(self, tokens: list[Token], text: str = "") -> dict[int, frozenset[Hashable]]:
         """The keys hit by each token, only for tokens that hit something; `text` (lower

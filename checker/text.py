@@ -40,8 +40,13 @@ SPELLED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}(?:[ .\-_*·]{LETTER}){{2,}}(
 CENSORED_RE = re.compile(rf"(?<!{WORD_CHAR}){LETTER}{{1,3}}\*{{2,}}(?![\w*])")
 # What every spelled-out word has, found faster than SPELLED_RE: a letter between two separators.
 SPELLED_HINT_RE = re.compile(rf"[ .\-_*·]{LETTER}[ .\-_*·]")
-# Two words joined by one dot, dash or middle dot with no space: "pas.ka", "vi-ttu".
-JOIN_SEPARATORS = frozenset(".-·")
+# Two words joined by one dot, dash, underscore or middle dot with no space: "pas.ka", "vi-ttu".
+# Read as one word, and as one word with the separator standing for a hidden letter ("p-rkele"),
+# marked HIDDEN in the token's text (a character no word has) when it spans MIN_MASKED + 1
+# characters at least.
+JOIN_SEPARATORS = frozenset(".-·_")
+HIDDEN = "\x1f"
+MIN_MASKED = 4
 RUN_RE = re.compile(r"(.)\1{2,}")
 # A web address: with a scheme, starting www., or a domain name followed by a path.
 LINK_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[^\s<>\"]*", re.I)
@@ -122,18 +127,25 @@ def deleet(word: str) -> list[str]:
 
 
 def lookup_forms(word: str) -> list[tuple[str, bool]]:
-    """The forms a token is looked up by, each with whether it is the squeezed form.
+    """The forms a token is looked up by, each with whether it is a stretched word read short.
 
     Plain words are looked up as they are; words with digits or symbols by their l33t
-    readings; words with a letter repeated three times also with runs collapsed.
+    readings; words with a letter repeated three times or more also with each such run
+    read as two letters ("vitttu" -> "vittu", "tyhmääää" -> "tyhmää"). A run read as one
+    letter ("fuuuuck") is the lexicon's length key (variants.py), read with more care.
     """
     forms = [word]
     if any(ch in LEET for ch in word) and any(ch.isalpha() for ch in word):
         forms = deleet(word)
     result = [(form, False) for form in forms]
     if any(has_long_run(form) for form in forms):
-        result += [(squeeze(form), True) for form in forms]
+        result += [(RUN_RE.sub(r"\1\1", form), True) for form in forms]
     return result
+
+
+def read_short(word: str) -> str:
+    """A stretched word with each run of three letters or more read as one: "fuuuuck" -> "fuck"."""
+    return RUN_RE.sub(r"\1", word)
 
 
 class Document:
@@ -338,11 +350,16 @@ def _words_of_line(line: str, lower: str, offset: int, number: int) -> _LineWord
                          for m in CENSORED_RE.finditer(line))
     pairs: tuple[Token, ...] = ()
     if any(separator in line for separator in JOIN_SEPARATORS):
+        joins = [(left, right) for left, right in zip(tokens, tokens[1:])
+                 if right[0] - left[1] == 1 and line[left[1] - offset] in JOIN_SEPARATORS]
         pairs = tuple(
             new(Token, (left[0], right[1], left[2] + right[2], number))
-            for left, right in zip(tokens, tokens[1:])
-            if (right[0] - left[1] == 1 and line[left[1] - offset] in JOIN_SEPARATORS
-                and left[1] - left[0] > 1 and right[1] - right[0] > 1))
+            for left, right in joins if left[1] - left[0] > 1 and right[1] - right[0] > 1)
+        # The separator standing for a letter: "p-rkele", "pa_ka" (misspelt.py).
+        pairs += tuple(
+            new(Token, (left[0], right[1], left[2] + HIDDEN + right[2], number))
+            for left, right in joins
+            if left[2].isalpha() and right[2].isalpha() and right[1] - left[0] > MIN_MASKED)
     return _LineWords(tuple(tokens), spelled, pairs)
 
 

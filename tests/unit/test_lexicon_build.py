@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from checker import lexicon
 from checker.text import squeeze
+from checker.variants import length_key, stem_key
 
 
-def test_the_one_regex_squeeze_is_text_squeeze_on_every_generated_form() -> None:
+def test_the_stem_key_is_text_squeeze_and_the_length_key_keeps_the_last_run() -> None:
     for lemma, tags in lexicon.FORMS.items():
         for form in tags["all"]:
-            assert lexicon.RUN_HEADS_RE.sub("", form) == squeeze(form), (lemma, form)
+            assert stem_key(form) == squeeze(form), (lemma, form)
+            key = length_key(form)
+            last = len(form) - len(form.rstrip(form[-1]))
+            assert key == squeeze(form[:-last]) + form[-last:], (lemma, form)   # the last run differs from the one before
+
+
+def test_the_length_key_collapses_inner_runs_only() -> None:
+    assert length_key("iddiootti") == length_key("idiotti") == length_key("idiootti") == "idioti"
+    assert length_key("paskaa") == "paskaa" and length_key("paska") == "paska"
+    assert length_key("perkkele") == "perkele"
+    assert stem_key("vittu") == "vitu"
 
 
 def test_squeezed_forms_lists_each_changed_spelling_once() -> None:
     lemma = next(lemma for lemma, tags in lexicon.FORMS.items()
-                 if any(squeeze(form) != form for form in tags["all"]))
+                 if any(length_key(form) != form for form in tags["all"]))
     forms, shorts = lexicon._squeezed_forms(lemma, "")
     assert forms == lexicon.lexeme_forms(lemma, "")
-    assert set(shorts) == {squeeze(f) for f in forms if squeeze(f) != f}
+    assert set(shorts) == {length_key(f) for f in forms if length_key(f) != f}
     assert len(shorts) == len(set(shorts))
 
 

@@ -23,7 +23,7 @@ def test_spelled_out_and_split_words_are_joined() -> None:
     # words split in two are joined here.
     doc = Document("p.a.s.k.a ja f u c k ja vi-ttu ja s h t")
     assert [t.lower for t in doc.tokens][:4] == ["paska", "ja", "fuck", "ja"]
-    assert [t.lower for t in doc.joined_tokens] == ["sht", "vittu"]
+    assert [t.lower for t in doc.joined_tokens] == ["sht", "vittu", "vi\x1fttu"]   # the dash a letter, too
     first = doc.tokens[0]
     assert doc.sent[doc.sent_start(first.start):doc.sent_end(first.end)] == "p.a.s.k.a"
 
@@ -34,7 +34,8 @@ def test_ordinary_text_yields_no_joined_words() -> None:
 
 def test_lookup_forms_cover_leet_and_repeats() -> None:
     assert ("shit", False) in lookup_forms("sh1t")
-    assert ("fuck", True) in lookup_forms("fuuuuck")
+    assert ("fuuck", True) in lookup_forms("fuuuuck")       # a run read as two letters
+    assert ("vittu", True) in lookup_forms("vitttu")
     assert ("fuck", False) in lookup_forms("f*ck")
     assert lookup_forms("paska") == [("paska", False)]
     assert squeeze("paskaaaa") == "paska"
@@ -139,9 +140,11 @@ def test_spelled_and_censored_words_are_found_with_the_quick_checks() -> None:
 
     clear_line_caches()
     doc = Document("ok\nNo p a s here, f***, sh** and vi-ttu·paska\nf.u.c")
-    assert [t.lower for t in doc.joined_tokens] == ["pas", "f***", "sh**", "fuc", "vittu", "ttupaska"]
+    assert [t.lower for t in doc.joined_tokens] == ["pas", "f***", "sh**", "fuc", "vittu", "ttupaska",
+                                                    "vi\x1fttu", "ttu\x1fpaska"]
     moved = Document("first line\nok\nNo p a s here, f***, sh** and vi-ttu·paska\nf.u.c")
-    assert [t.lower for t in moved.joined_tokens] == ["pas", "f***", "sh**", "fuc", "vittu", "ttupaska"]
+    assert [t.lower for t in moved.joined_tokens] == ["pas", "f***", "sh**", "fuc", "vittu", "ttupaska",
+                                                      "vi\x1fttu", "ttu\x1fpaska"]
     assert all(moved.text[t.start:t.end].replace(" ", "").replace(".", "").replace("-", "").replace("·", "")
                .lower().startswith(t.lower[:2]) for t in moved.joined_tokens)
 
