@@ -208,6 +208,7 @@ class Lexicon:
         self._one: dict[Hashable, Hashable] = {}      # each key once: rules make a key per word
         self._key_langs: dict[Hashable, tuple[str, ...]] = {}              # key -> _languages_of(key)
         self._both_langs: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
+        self._tagged: dict[int, str] = {}     # entry of a lexeme with a tag -> its lemma
 
     def add_part(self, part: str, lang: str) -> None:
         """A word the pack names as the first part of compounds in a language, known or not
@@ -239,6 +240,8 @@ class Lexicon:
         if mode in ("lexeme", "tail"):
             lemma, _, tag = core.partition("~")
             forms, shorts = _squeezed_forms(lemma, tag)
+            if tag:
+                self._tagged[entry] = lemma
             _put_all(plain.lexeme, forms, entry)
             _put_all(squeezed.lexeme, shorts, entry)      # length keys: whole words and stems only
             if mode == "tail":
@@ -307,7 +310,7 @@ class Lexicon:
             if stretched and form.isalpha():
                 found.update(self.misspelt.lengthened(form, read_short(word) if word.isalpha() else form))
             elif not found and form.isalpha() and not has_long_run(form):
-                found.update(self.misspelt.lengthened(form, None))
+                found.update(self._misread(form))
         if not found and ("*" in word or HIDDEN in word):
             found.update(self.misspelt.hidden(word))
         keys = self._keys
@@ -316,6 +319,13 @@ class Lexicon:
             cache.clear()
         cache[word] = result
         return result
+
+    def _misread(self, form: str) -> list[int]:
+        """Entries the form is a misspelling of, but no tagged lexeme it is another form of
+        ("polttako", don't burn, is no misspelt "polttakoo" of `polttaa~imp`)."""
+        tagged = self._tagged
+        return [entry for entry in self.misspelt.lengthened(form, None)
+                if entry not in tagged or form not in lexeme_forms(tagged[entry], "")]
 
     def _direct(self, forms: list[tuple[str, bool]], bare: bool = False) -> set[int]:
         """The entries that match one of a token's forms (`text.lookup_forms`) as written, or
