@@ -7,9 +7,9 @@ would point at:
   ANAPHORIC_TAIL_WORDS that begins by pointing back ("Sådana människor är sjuka i huvudet.",
   "Ei ole vielä uutinen.", "It's not out yet."), at most MAX_TAILS of them, never past a blank
   line, a hashtag or a thank-you;
-- two findings of one category with only spaces between them are one thing said ("you
-  pompous" + "windbag", "... got" + "keyed in the car park. Just saying"): they become one
-  finding, with the more severe rule.
+- two findings of one category that overlap are one thing said ("... got" + "keyed in the
+  car park. Just saying"): they become one finding, with the more severe rule. Findings that
+  only stand side by side stay apart: each rule reports its own words.
 
 Linear in the text: one look at the sentence after each finding, one pass over the findings.
 """
@@ -50,7 +50,7 @@ def placed(results: Sequence[Found], ctx: Context) -> list[tuple[Found, int, int
     """Each finding as the reader sees it, with the (start, end) of what its rule found (its
     core): `extended`, with tails, and with neighbours of one category joined."""
     out = [(found, core[1], core[2]) for found, core in zip(with_tails(extended(results, ctx), ctx), results)]
-    return _joined(out, ctx.doc.text)
+    return _joined(out)
 
 
 def with_tails(results: Sequence[Found], ctx: Context) -> list[Found]:
@@ -111,9 +111,9 @@ def _tail_end(ctx: Context, end: int, limit: int) -> int:
     return end
 
 
-def _joined(placed_findings: list[tuple[Found, int, int]], text: str) -> list[tuple[Found, int, int]]:
-    """Findings of one category with only spaces (on one line) between them become one: the
-    more severe rule (then the first) over the words of both."""
+def _joined(placed_findings: list[tuple[Found, int, int]]) -> list[tuple[Found, int, int]]:
+    """Overlapping findings of one category become one: the more severe rule (then the first)
+    over the words of both."""
     spans = sorted((p for p in placed_findings if p[0][2] > p[0][1]),
                    key=lambda p: (p[0][0].category, p[0][1], p[0][2]))
     out = [p for p in placed_findings if p[0][2] <= p[0][1]]
@@ -121,8 +121,7 @@ def _joined(placed_findings: list[tuple[Found, int, int]], text: str) -> list[tu
         if out and out[-1][0][2] > out[-1][0][1]:
             (rule, start, end, said), core_start, core_end = out[-1]
             (other, o_start, o_end, o_said), o_core_start, o_core_end = item
-            gap = text[end:o_start]
-            if other.category == rule.category and (o_start < end or (gap.strip(" \t") == "")):
+            if other.category == rule.category and o_start < end:
                 keep = (other, o_said) if SEVERITY[other.severity] > SEVERITY[rule.severity] else (rule, said)
                 out[-1] = ((keep[0], start, max(end, o_end), keep[1]), min(core_start, o_core_start),
                            max(core_end, o_core_end))
